@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The test command: every unit, integration and end-to-end test, with its real services
+# (gnome-keyring in a private D-Bus session, pcscd + vpcd, moto_server) started here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -f dist/src-main/cli/main.js ] || npm run build
+exec bash scripts/with-keyring.sh bash scripts/with-services.sh npx vitest run "$@"

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+import type { ParseArgsConfig } from 'node:util';
+import type { Clock } from '../../src-shared/time/clock';
+
+/** What a command may touch of the outside world; injected so commands run in tests. */
+export interface CliContext {
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  clock: Clock;
+}
+
+/** A command's result: `text` for people, `json` for `--json` (stable field names). */
+export interface CommandOutput {
+  text: string;
+  json: unknown;
+}
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+/** Parsed option values: strings, booleans, or arrays of them for `multiple` options. */
+export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+export interface CommandInput {
+  positionals: string[];
+  values: OptionValues;
+}
+
+export interface CommandDef {
+  /** Words after `touchrole`, e.g. ['yubikey', 'code']. */
+  path: string[];
+  /** Positional arguments as shown in usage, e.g. '<profile>'. */
+  args: string;
+  summary: string;
+  /** Extra help lines (what it does, which options). */
+  help: string[];
+  examples: string[];
+  options: OptionSpec;
+  /** Number of positionals accepted: [min, max]. */
+  positionals: [number, number];
+  run(input: CommandInput, ctx: CliContext): Promise<CommandOutput>;
+}
+
+export function stringOption(values: OptionValues, name: string): string | undefined {
+  const v = values[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function flag(values: OptionValues, name: string): boolean {
+  return values[name] === true;
+}
