@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'oath-error'
   | 'touch-timeout'
   | 'hid-error'
+  | 'otp-slot-not-programmed'
   // AWS files and profiles
   | 'config-parse-error'
   | 'credentials-parse-error'
@@ -31,6 +32,7 @@ export type ErrorCode =
   | 'keychain-unavailable'
   | 'keychain-locked'
   | 'keys-not-found'
+  | 'keychain-entry-invalid'
   // STS / IAM
   | 'sts-access-denied'
   | 'sts-invalid-mfa'
@@ -45,6 +47,8 @@ export type ErrorCode =
   // Agent / misc
   | 'agent-unavailable'
   | 'agent-protocol'
+  | 'agent-already-running'
+  | 'agent-socket-insecure'
   | 'usage'
   | 'cancelled'
   | 'internal';

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+import { describe, expect, it } from 'vitest';
+import {
+  isYubicoOtpInterface,
+  openOtpHidDevice,
+  readOtpSerial,
+  type HidBus,
+  type HidInterfaceInfo,
+  type OtpHidDevice,
+} from '../../../../src-main/core/otp';
+import { TouchroleError } from '../../../../src-shared/errors';
+import { VirtualOtpHid } from '../../../support/virtual-otp-hid';
+
+const noSleep = async (): Promise<void> => {};
+const wait = { sleep: noSleep };
+const KEY = new Uint8Array(20).fill(1);
+
+function info(path: string, over: Partial<HidInterfaceInfo> = {}): HidInterfaceInfo {
+  return { path, vendorId: 0x1050, productId: 0x0407, usagePage: 1, usage: 6, interfaceNumber: 0, product: 'YubiKey OTP+FIDO+CCID', ...over };
+}
+
+/** A HID bus over virtual keys, keyed by path. */
+class FakeBus implements HidBus {
+  readonly opened: string[] = [];
+  constructor(
+    private readonly interfaces: HidInterfaceInfo[],
+    readonly devices: Record<string, VirtualOtpHid> = {},
+    private readonly openError?: Error,
+  ) {}
+  async list(): Promise<HidInterfaceInfo[]> {
+    return this.interfaces;
+  }
+  async open(path: string): Promise<OtpHidDevice> {
+    if (this.openError) throw this.openError;
+    const d = this.devices[path];
+    if (!d) throw new Error(`no device at ${path}`);
+    this.opened.push(path);
+    return d;
+  }
+}
+
+async function error(p: Promise<unknown>): Promise<TouchroleError> {
+  const e = await p.then(() => undefined, (err: unknown) => err);
+  expect(e).toBeInstanceOf(TouchroleError);
+  return e as TouchroleError;
+}
+
+describe('YubiKey OTP HID discovery', () => {
+  it('keeps only Yubico keyboard-usage interfaces (ykman USAGE_OTP = page 1, usage 6)', () => {
+    expect(isYubicoOtpInterface(info('a'))).toBe(true);
+    expect(isYubicoOtpInterface(info('fido', { usagePage: 0xf1d0, usage: 1 }))).toBe(false);
+    expect(isYubicoOtpInterface(info('other-vendor', { vendorId: 0x046d }))).toBe(false);
+    // No usage reported: not guessed from the interface number (interface 0 is FIDO when OTP is off).
+    expect(isYubicoOtpInterface(info('unknown', { usagePage: undefined, usage: undefined }))).toBe(false);
+  });
+
+  it('opens the one OTP interface without reading its serial', async () => {
+    const key = new VirtualOtpHid({ slot2: { key: KEY } });
+    const bus = new FakeBus([info('fido', { usagePage: 0xf1d0, usage: 1 }), info('otp')], { otp: key });
+    expect(await openOtpHidDevice({ bus, wait })).toBe(key);
+    expect(key.commands).toEqual([]);
+  });
+
+  it('says the OTP interface may be disabled when no key shows one', async () => {
+    const bus = new FakeBus([info('fido', { usagePage: 0xf1d0, usage: 1 })]);
+    const e = await error(openOtpHidDevice({ bus, wait }));
+    expect(e.code).toBe('yubikey-not-found');
+    expect(e.hint).toContain('ykman config usb --enable OTP');
+  });
+
+  it('picks a key by serial and closes the others', async () => {
+    const a = new VirtualOtpHid({ serial: 1111111 });
+    const b = new VirtualOtpHid({ serial: 2222222 });
+    const bus = new FakeBus([info('a'), info('b')], { a, b });
+    expect(await openOtpHidDevice({ bus, serial: 2222222, wait })).toBe(b);
+    expect(a.closed).toBe(true);
+    expect(b.closed).toBe(false);
+  });
+
+  it('lists the serials when several keys are plugged in and none was chosen', async () => {
+    const bus = new FakeBus([info('a'), info('b')], { a: new VirtualOtpHid({ serial: 1111111 }), b: new VirtualOtpHid({}) });
+    const e = await error(openOtpHidDevice({ bus, wait }));
+    expect(e.code).toBe('yubikey-ambiguous');
+    expect(e.message).toBe('2 YubiKeys found over USB HID (1111111, hidden serial)');
+    expect(bus.devices['a']?.closed && bus.devices['b']?.closed).toBe(true);
+  });
+
+  it('reports a serial that is not plugged in', async () => {
+    const bus = new FakeBus([info('a')], { a: new VirtualOtpHid({ serial: 1111111 }) });
+    const e = await error(openOtpHidDevice({ bus, serial: 42, wait }));
+    expect(e.code).toBe('yubikey-not-found');
+    expect(e.message).toContain('serial 42');
+  });
+
+  it('explains an interface it cannot open (permissions on Linux)', async () => {
+    const bus = new FakeBus([info('a')], {}, new Error("cannot open device with path /dev/hidraw3"));
+    const e = await error(openOtpHidDevice({ bus, wait }));
+    expect(e.code).toBe('hid-error');
+    expect(e.hint).toMatch(/hidraw.*udev/);
+  });
+
+  it('reads the serial big-endian, or undefined when the key hides it', async () => {
+    expect(await readOtpSerial(new VirtualOtpHid({ serial: 0x01020304 }), wait)).toBe(0x01020304);
+    expect(await readOtpSerial(new VirtualOtpHid({ serial: 4294967295 }), wait)).toBe(4294967295);
+    expect(await readOtpSerial(new VirtualOtpHid({}), wait)).toBeUndefined();
+  });
+});
