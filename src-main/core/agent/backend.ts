@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: MIT
+import type { AgentSession, CredentialProcessOutput, TouchEvent, YubikeyState } from '../../../src-shared/agent-protocol';
+
+/**
+ * What the agent serves. The real one is composed by the lead from the sessions, sts, oath and
+ * credentials-file modules; tests use an in-memory fake. Methods throw TouchroleError for
+ * anything the user can act on; its code and message go to the client as they are.
+ */
+export interface AgentBackend {
+  /** Touch, STS, write the session to ~/.aws/credentials. */
+  elevate(request: { profile: string; durationSeconds?: number }): Promise<AgentSession>;
+  /** Elevate again with the session's previous settings. */
+  renew(profile: string): Promise<AgentSession>;
+  /** End a session now: remove its managed profile from ~/.aws/credentials. */
+  end(profile: string): Promise<void>;
+  /** The session expired: remove its managed profile from ~/.aws/credentials. */
+  expire(profile: string): Promise<void>;
+  /** The sessions that exist now (e.g. written by `touchrole elevate` while the agent ran). */
+  sessions(): Promise<AgentSession[]>;
+  /** credential_process JSON for a profile, from the backend's cache or by elevating. */
+  credentialProcess(profile: string): Promise<CredentialProcessOutput>;
+  status(): Promise<{ yubikey: YubikeyState }>;
+  /** Touch prompts from any path; returns an unsubscribe function. */
+  onTouch(listener: (event: TouchEvent) => void): () => void;
+}

@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: MIT
+/** The agent: a local socket server holding elevated sessions, and the cheap client the CLI uses. */
+export type { AgentBackend } from './backend';
+export { runAgent, type RunAgentOptions, type RunningAgent } from './run-agent';
+export { tryAgent, AgentConnection, type TryAgentOptions, type AgentConnectOptions } from './client';
+export { agentSocketPath, type SocketPathEnv } from './socket-path';
+export { systemTimers, type Timers } from './session-keeper';

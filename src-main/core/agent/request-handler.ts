@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+import { AGENT_PROTOCOL_VERSION, type AgentRequest, type AgentResult, type AgentMethod } from '../../../src-shared/agent-protocol';
+import type { Clock } from '../../../src-shared/time/clock';
+import type { AgentBackend } from './backend';
+import { CredentialCache } from './credential-cache';
+import type { SessionKeeper } from './session-keeper';
+
+export interface RequestHandlerOptions {
+  backend: AgentBackend;
+  keeper: SessionKeeper;
+  clock: Clock;
+  /** Serve cached credential_process answers while more than this remains (default 5 min). */
+  credentialRefreshWindowMs?: number;
+}
+
+/** Maps each validated request to the backend and keeps the agent's memory in step with it. */
+export class RequestHandler {
+  private readonly credentials: CredentialCache;
+  private readonly startedAt: string;
+
+  constructor(private readonly options: RequestHandlerOptions) {
+    this.credentials = new CredentialCache(options.clock, options.credentialRefreshWindowMs ?? 5 * 60_000);
+    this.startedAt = new Date(options.clock.now()).toISOString();
+  }
+
+  /** `subscribe` is answered by the server, which owns the connection. */
+  handle(request: Exclude<AgentRequest, { method: 'subscribe' }>): Promise<AgentResult<AgentMethod>> {
+    const { backend, keeper } = this.options;
+    switch (request.method) {
+      case 'ping':
+        return Promise.resolve({ pong: true, protocol: AGENT_PROTOCOL_VERSION });
+      case 'credentialProcess':
+        return this.credentials.get(request.params.profile, (p) => backend.credentialProcess(p));
+      case 'elevate':
+        return backend.elevate(request.params).then((session) => {
+          keeper.upsert(session);
+          return session;
+        });
+      case 'sessions.renew':
+        return backend.renew(request.params.profile).then((session) => {
+          keeper.upsert(session);
+          return session;
+        });
+      case 'sessions.end': {
+        const { profile } = request.params;
+        return backend.end(profile).then(() => {
+          keeper.remove(profile);
+          this.credentials.forget(profile);
+          return { ended: true as const };
+        });
+      }
+      case 'sessions.list':
+        return this.syncSessions().then((sessions) => ({ sessions }));
+      case 'status':
+        return Promise.all([backend.status(), this.syncSessions()]).then(([status, sessions]) => ({
+          agent: { protocol: AGENT_PROTOCOL_VERSION, pid: process.pid, startedAt: this.startedAt },
+          yubikey: status.yubikey,
+          sessions,
+        }));
+    }
+  }
+
+  /** Picks up sessions written by other touchrole processes while the agent runs. */
+  async syncSessions(): Promise<AgentResult<'sessions.list'>['sessions']> {
+    this.options.keeper.replaceAll(await this.options.backend.sessions());
+    return this.options.keeper.list();
+  }
+}

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: MIT
+// The agent's socket on the real file system: a private directory, refusal of anything other
+// users could reach, stale sockets, and a second agent.
+import { spawn } from 'node:child_process';
+import { chmod, lstat, mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { systemClock } from '../../../src-shared/time/clock';
+import { TouchroleError } from '../../../src-shared/errors';
+import { agentSocketPath, runAgent, tryAgent, type RunningAgent } from '../../../src-main/core/agent';
+import { checkSocketDir } from '../../../src-main/core/agent/socket-path';
+import { FakeBackend } from './support/fake-backend';
+import { privateDir } from './support/raw-client';
+
+let tmp: { dir: string; cleanup: () => Promise<void> };
+const agents: RunningAgent[] = [];
+
+beforeEach(async () => {
+  tmp = await privateDir();
+});
+afterEach(async () => {
+  for (const a of agents.splice(0)) await a.close();
+  await tmp.cleanup();
+});
+
+async function start(socketPath: string): Promise<RunningAgent> {
+  const agent = await runAgent({ backend: new FakeBackend(systemClock), clock: systemClock, socketPath });
+  agents.push(agent);
+  return agent;
+}
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof TouchroleError) return e.code;
+    throw e;
+  }
+  throw new Error('expected a TouchroleError');
+}
+
+describe('socket directory', () => {
+  it('creates XDG_RUNTIME_DIR/touchrole with mode 0700 and a 0600 socket, and serves there', async () => {
+    const socketPath = agentSocketPath({ env: { XDG_RUNTIME_DIR: tmp.dir }, platform: 'linux' });
+    expect(socketPath).toBe(join(tmp.dir, 'touchrole', 'agent.sock'));
+    await start(socketPath);
+    const dir = await lstat(join(tmp.dir, 'touchrole'));
+    expect(dir.mode & 0o777).toBe(0o700);
+    const sock = await lstat(socketPath);
+    expect(sock.isSocket()).toBe(true);
+    expect(sock.mode & 0o777).toBe(0o600);
+    expect(await tryAgent({ method: 'ping', params: {} }, { socketPath, timeoutMs: 2000 })).toEqual({ pong: true, protocol: 1 });
+  });
+
+  it('falls back to a uid-named directory under the temp dir, and honours TOUCHROLE_AGENT_SOCKET', () => {
+    expect(agentSocketPath({ env: {}, platform: 'linux' })).toMatch(new RegExp(`touchrole-${process.getuid?.() ?? ''}/agent\\.sock$`));
+    expect(agentSocketPath({ env: { TOUCHROLE_AGENT_SOCKET: '/x/y.sock', XDG_RUNTIME_DIR: tmp.dir } })).toBe('/x/y.sock');
+  });
+
+  for (const mode of [0o777, 0o750, 0o701]) {
+    it(`refuses to start in a directory with mode ${mode.toString(8)}, and the client refuses to trust it`, async () => {
+      const dir = join(tmp.dir, 'open');
+      await mkdir(dir);
+      await chmod(dir, mode);
+      const socketPath = join(dir, 'agent.sock');
+      expect(await codeOf(start(socketPath))).toBe('agent-socket-insecure');
+      await expect(lstat(socketPath)).rejects.toThrow(/ENOENT/);
+      expect(await codeOf(tryAgent({ method: 'ping', params: {} }, { socketPath, timeoutMs: 1000 }))).toBe('agent-socket-insecure');
+    });
+  }
+
+  it('refuses a directory owned by another user', async () => {
+    const socketPath = join(tmp.dir, 'agent.sock');
+    const me = process.getuid?.() ?? 0;
+    await expect(checkSocketDir(socketPath, me)).resolves.toBeUndefined();
+    expect(await codeOf(checkSocketDir(socketPath, me + 1))).toBe('agent-socket-insecure');
+  });
+
+  it('refuses a symlink in place of the directory', async () => {
+    const { symlink } = await import('node:fs/promises');
+    const real = join(tmp.dir, 'real');
+    await mkdir(real, { mode: 0o700 });
+    await symlink(real, join(tmp.dir, 'link'));
+    expect(await codeOf(start(join(tmp.dir, 'link', 'agent.sock')))).toBe('agent-socket-insecure');
+  });
+});
+
+describe('existing socket', () => {
+  it('removes a stale socket left by a killed agent and starts', async () => {
+    const socketPath = join(tmp.dir, 'agent.sock');
+    // A process that listens and is then SIGKILLed leaves its socket file behind.
+    const child = spawn(process.execPath, [
+      '-e',
+      `require('net').createServer().listen(${JSON.stringify(socketPath)}, () => process.kill(process.pid, 'SIGKILL'))`,
+    ]);
+    await new Promise((r) => child.once('exit', r));
+    expect((await lstat(socketPath)).isSocket()).toBe(true);
+    expect(await tryAgent({ method: 'ping', params: {} }, { socketPath, timeoutMs: 1000 })).toBeUndefined();
+    await start(socketPath);
+    expect(await tryAgent({ method: 'ping', params: {} }, { socketPath, timeoutMs: 2000 })).toEqual({ pong: true, protocol: 1 });
+  });
+
+  it('refuses to start when another agent answers, which keeps serving', async () => {
+    const socketPath = join(tmp.dir, 'agent.sock');
+    await start(socketPath);
+    expect(await codeOf(start(socketPath))).toBe('agent-already-running');
+    expect(await tryAgent({ method: 'ping', params: {} }, { socketPath, timeoutMs: 2000 })).toEqual({ pong: true, protocol: 1 });
+  });
+
+  it('refuses to replace a file that is not a socket', async () => {
+    const socketPath = join(tmp.dir, 'agent.sock');
+    await writeFile(socketPath, 'mine');
+    expect(await codeOf(start(socketPath))).toBe('agent-unavailable');
+  });
+
+  it('removes its socket on close', async () => {
+    const socketPath = join(tmp.dir, 'agent.sock');
+    const agent = await runAgent({ backend: new FakeBackend(systemClock), clock: systemClock, socketPath });
+    await agent.close();
+    await expect(lstat(socketPath)).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('tryAgent without an agent', () => {
+  it('returns undefined quickly when the directory or the socket is missing', async () => {
+    const started = Date.now();
+    expect(await tryAgent({ method: 'ping', params: {} }, { socketPath: join(tmp.dir, 'nope', 'agent.sock'), timeoutMs: 5000 })).toBeUndefined();
+    expect(await tryAgent({ method: 'ping', params: {} }, { socketPath: join(tmp.dir, 'agent.sock'), timeoutMs: 5000 })).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(300);
+  });
+});
