@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+import { parseCredentialsFile, removeExpiredManagedSections } from '../../../src-shared/aws-ini';
+import { TouchroleError } from '../../../src-shared/errors';
+import type { Clock } from '../../../src-shared/time/clock';
+import { atomicWriteFile, removeStaleTempFiles } from '../fs/atomic-write';
+import { withFileLock, type FileLockOptions } from '../fs/file-lock';
+import { parseAwsText } from './load-aws-files';
+import { readAwsFile } from './read-aws-file';
+
+export interface UpdateCredentialsOptions {
+  /** Decides which managed sections have expired. */
+  clock: Clock;
+  lock?: FileLockOptions;
+}
+
+export interface UpdateCredentialsResult {
+  /** False when the edit changed nothing (the file was not rewritten). */
+  written: boolean;
+  /** Expired touchrole sections removed on the way. */
+  removedExpired: string[];
+}
+
+/** The lock file beside the credentials file; every touchrole writer of that file takes it. */
+export function credentialsLockPath(path: string): string {
+  return `${path}.touchrole.lock`;
+}
+
+/**
+ * Read-edit-write of a credentials file under an inter-process lock. A file botocore cannot
+ * parse is not edited, and a result botocore could not parse is not written (both
+ * 'credentials-parse-error', file untouched). Expired touchrole sections are dropped on every
+ * write. The write is atomic and leaves the file 0600 (or stricter) in a 0700 directory when
+ * touchrole creates it. An `edit` that throws leaves the file untouched.
+ */
+export async function updateCredentialsFile(
+  path: string,
+  edit: (text: string) => string,
+  options: UpdateCredentialsOptions,
+): Promise<UpdateCredentialsResult> {
+  return withFileLock(
+    credentialsLockPath(path),
+    async () => {
+      await removeStaleTempFiles(path);
+      const existing = await readAwsFile(path, 'credentials');
+      const before = existing ?? '';
+      parseAwsText(before, 'credentials', path, parseCredentialsFile);
+      const { text: after, removed } = removeExpiredManagedSections(edit(before), options.clock.now());
+      if (after === before) return { written: false, removedExpired: removed };
+      try {
+        parseCredentialsFile(after);
+      } catch (e) {
+        throw new TouchroleError('credentials-parse-error', `Refusing to write ${path}: the result would not parse`, {
+          cause: e,
+          hint: 'This is a touchrole bug; the file was left as it was.',
+        });
+      }
+      await atomicWriteFile(path, after);
+      return { written: true, removedExpired: removed };
+    },
+    options.lock ?? {},
+  );
+}
