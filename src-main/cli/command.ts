@@ -15,6 +15,8 @@ export interface CliContext {
 export interface CommandOutput {
   text: string;
   json: unknown;
+  /** Pre-serialised JSON when plain JSON.stringify would reorder keys (profile maps). */
+  jsonText?: string;
 }
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;

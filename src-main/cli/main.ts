@@ -31,7 +31,7 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
     }
     const { positionals, values } = parseCommandArgs(def, rest);
     const out = await def.run({ positionals, values }, ctx);
-    ctx.stdout.write(values['json'] === true ? `${JSON.stringify(out.json, null, 2)}\n` : ensureNewline(out.text));
+    ctx.stdout.write(values['json'] === true ? `${out.jsonText ?? JSON.stringify(out.json, null, 2)}\n` : ensureNewline(out.text));
     return EXIT_OK;
   } catch (e) {
     const failure = toFailure(e);

@@ -11,4 +11,17 @@ export interface RegistryEntry {
   load(): Promise<CommandDef>;
 }
 
-export const registry: RegistryEntry[] = [];
+const entry = (path: string[], summary: string, load: () => Promise<{ command: CommandDef }>): RegistryEntry => ({
+  path,
+  summary,
+  load: async () => (await load()).command,
+});
+
+export const registry: RegistryEntry[] = [
+  entry(['profiles'], 'AWS profiles as the AWS CLI reads them, with what touchrole derives', () => import('./commands/profiles')),
+  entry(['keys', 'list'], 'profiles whose long-term keys are in the keychain', () => import('./commands/keys-list')),
+  entry(['keys', 'add'], 'store a long-term key pair in the keychain', () => import('./commands/keys-add')),
+  entry(['keys', 'import'], 'move keys from the credentials file into the keychain', () => import('./commands/keys-import')),
+  entry(['keys', 'remove'], 'delete a profile\'s keys from the keychain', () => import('./commands/keys-remove')),
+  entry(['clean'], 'remove expired touchrole sessions from the credentials file', () => import('./commands/clean')),
+];
