@@ -38,6 +38,7 @@ export type ErrorCode =
   | 'sts-invalid-mfa'
   | 'sts-mfa-reused'
   | 'sts-expired-token'
+  | 'sts-invalid-keys'
   | 'sts-clock-skew'
   | 'sts-network'
   | 'sts-error'
@@ -49,6 +50,7 @@ export type ErrorCode =
   | 'agent-protocol'
   | 'agent-already-running'
   | 'agent-socket-insecure'
+  | 'ipc-rejected'
   | 'usage'
   | 'cancelled'
   | 'internal';

@@ -39,3 +39,8 @@ export function secondsLeftInStep(nowMs: number, periodSeconds: number = DEFAULT
   const periodMs = periodSeconds * 1000;
   return Math.ceil((periodMs - (nowMs % periodMs)) / 1000);
 }
+
+/** The 8-byte TOTP challenge the host sends to CALCULATE / CALCULATE_ALL at `nowMs`. */
+export function totpChallenge(nowMs: number, periodSeconds: number = DEFAULT_PERIOD_SECONDS): Uint8Array {
+  return counterBytes(timeStep(nowMs, periodSeconds));
+}

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+/** The one file that touches ipcMain: every handler checks who sent the call and what it carries. */
+import { TouchroleError } from '../../src-shared/errors';
+import {
+  IPC_CHANNELS,
+  IPC_METHODS,
+  validateIpcRequest,
+  type IpcMethod,
+  type IpcRequest,
+  type IpcResponse,
+  type IpcResult,
+} from '../../src-shared/ipc-contract';
+import type { AppBackend } from './backend';
+import type { IpcInvokeEventPort, IpcMainPort } from './electron-port';
+
+export type IpcHandlers = { [M in IpcMethod]: (request: IpcRequest<M>) => Promise<IpcResponse<M>> };
+
+/** The contract's methods, served by the backend. */
+export function backendHandlers(backend: AppBackend): IpcHandlers {
+  return {
+    sessionsList: () => backend.sessions(),
+    elevate: (r) => backend.elevate(r),
+    renew: (r) => backend.renew(r.profile),
+    end: async (r) => {
+      await backend.end(r.profile);
+      return null;
+    },
+    profilesList: () => backend.roleProfiles(),
+    yubikeyStatus: () => backend.yubikeyStatus(),
+    unlock: (r) => backend.unlock(r),
+    settingsGet: () => backend.settings(),
+    settingsSet: (r) => backend.saveSettings(r),
+    rotationReminders: () => backend.rotationReminders(),
+  };
+}
+
+/**
+ * Calls one contract method with an unchecked payload, as a result value: validation failures
+ * and TouchroleErrors become `{ ok: false, error }`; anything else is reported without its
+ * message, which might carry data we never meant to show.
+ */
+export async function dispatch<M extends IpcMethod>(
+  method: M,
+  payload: unknown,
+  fn: (request: IpcRequest<M>) => Promise<IpcResponse<M>>,
+): Promise<IpcResult<IpcResponse<M>>> {
+  const request = validateIpcRequest(method, payload);
+  if (!request.ok) return request;
+  try {
+    return { ok: true, value: await fn(request.value) };
+  } catch (e) {
+    if (e instanceof TouchroleError) return { ok: false, error: e.toWire() };
+    return { ok: false, error: { code: 'internal', message: `touchrole failed unexpectedly (${method})`, hint: 'Try again; if it keeps failing, restart touchrole.' } };
+  }
+}
+
+/** True when the call comes from our own page (file:// URL, ignoring #view and ?query). */
+export function isTrustedSender(event: IpcInvokeEventPort, pageUrl: string): boolean {
+  const url = event.senderFrame?.url;
+  if (url === undefined) return false;
+  return url.replace(/[?#].*$/s, '') === pageUrl;
+}
+
+/** The electron module's ipcMain, taken here so no other file touches it. */
+export function ipcMainOf(electronModule: { ipcMain: IpcMainPort }): IpcMainPort {
+  return electronModule.ipcMain;
+}
+
+/**
+ * THE way a contract method is served: refuses any sender but our page, and any payload the
+ * contract's validator rejects, before `fn` runs; answers with an IpcResult.
+ */
+export function handle<M extends IpcMethod>(
+  ipcMain: IpcMainPort,
+  pageUrl: string,
+  method: M,
+  fn: (request: IpcRequest<M>) => Promise<IpcResponse<M>>,
+): void {
+  ipcMain.handle(IPC_CHANNELS[method], async (event, ...args): Promise<IpcResult<IpcResponse<M>>> => {
+    if (!isTrustedSender(event, pageUrl)) {
+      return { ok: false, error: { code: 'ipc-rejected', message: `${method}: refused a call from a page that is not touchrole's window` } };
+    }
+    if (args.length > 1) return { ok: false, error: { code: 'ipc-rejected', message: `${method}: takes at most one argument` } };
+    return dispatch(method, args[0], fn);
+  });
+}
+
+/** Serves every contract method; returns the function that removes the handlers. */
+export function registerIpc(ipcMain: IpcMainPort, handlers: IpcHandlers, pageUrl: string): () => void {
+  const serve = <M extends IpcMethod>(method: M): void => handle(ipcMain, pageUrl, method, handlers[method]);
+  for (const method of IPC_METHODS) serve(method);
+  return () => {
+    for (const method of IPC_METHODS) ipcMain.removeHandler(IPC_CHANNELS[method]);
+  };
+}

@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: MIT
+import { TouchroleError, type WireError } from '../../src-shared/errors';
+import type { AppSettings, RoleProfileView, RotationReminder, SessionView, WindowView, YubikeyStatusView } from '../../src-shared/ipc-contract';
+import type { Clock } from '../../src-shared/time/clock';
+import { buildTrayModel, DEFAULT_DURATION_CHOICES, type TrayAction } from '../../src-shared/tray-model';
+import type { Timers } from '../core/agent';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import type { AppBackend } from './backend';
+import type { ElectronPort } from './electron-port';
+import { isAllowedExternalUrl } from './external-url';
+import { backendHandlers, registerIpc, type IpcHandlers } from './ipc';
+import { Notifier } from './notifications';
+import { Ticker } from './ticker';
+import { TrayView } from './tray';
+import { MainWindow } from './window';
+
+export interface TrayAppOptions {
+  electron: ElectronPort;
+  backend: AppBackend;
+  clock: Clock;
+  timers: Timers;
+  preloadPath: string;
+  indexHtmlPath: string;
+  durationChoices?: readonly number[];
+}
+
+/**
+ * The running tray app: keeps the state the tray shows, renders it, and turns menu clicks,
+ * backend events and timer ticks into backend calls, tray updates and notifications.
+ */
+export class TrayApp {
+  private sessions: SessionView[] = [];
+  private yubikey: YubikeyStatusView = { state: 'none', keys: [], mfaCredentials: [] };
+  private touchPending = false;
+  private profiles: RoleProfileView[] = [];
+  private reminders: RotationReminder[] = [];
+  private settings: AppSettings = {
+    warnMinutes: [...DEFAULT_SETTINGS.warnMinutes],
+    defaultDurationSeconds: DEFAULT_SETTINGS.defaultDurationSeconds,
+    startAtLogin: DEFAULT_SETTINGS.startAtLogin,
+    profileSuffix: DEFAULT_SETTINGS.profileSuffix,
+  };
+  private readonly cleanups: (() => void)[] = [];
+  private readonly window: MainWindow;
+  private readonly notifier: Notifier;
+  private readonly ticker: Ticker;
+  private trayView: TrayView | undefined;
+
+  constructor(private readonly options: TrayAppOptions) {
+    this.window = new MainWindow({
+      electron: options.electron,
+      preloadPath: options.preloadPath,
+      indexHtmlPath: options.indexHtmlPath,
+      onVisibilityChange: () => this.ticker.runNow(),
+    });
+    this.notifier = new Notifier({
+      electron: options.electron,
+      onRenew: (profile) => this.perform({ kind: 'renew', profile }),
+      onOpen: () => this.showWindow('sessions'),
+    });
+    this.ticker = new Ticker(options.clock, options.timers, (now) => this.tick(now));
+  }
+
+  async start(): Promise<void> {
+    const { backend, electron } = this.options;
+    this.cleanups.push(
+      backend.on('sessionsChanged', (sessions) => {
+        this.sessions = sessions;
+        this.window.send('sessionsChanged', sessions);
+        this.ticker.runNow();
+      }),
+      backend.on('yubikeyChanged', (status) => {
+        this.yubikey = status;
+        this.window.send('yubikeyChanged', status);
+        this.ticker.runNow();
+      }),
+      backend.on('touchPrompt', (prompt) => {
+        this.touchPending = prompt.state === 'needed';
+        this.window.send('touchPrompt', prompt);
+        // The window shows its own overlay; otherwise the notification is what the user sees.
+        this.notifier.touchPrompt(this.touchPending && !this.window.isShowing(), prompt.profile);
+        this.ticker.runNow();
+      }),
+      registerIpc(electron.ipc, this.handlers(), this.window.pageUrl),
+    );
+    electron.powerMonitor.on('resume', () => void this.refresh());
+    this.trayView = new TrayView(electron.createTray(), (action) => this.perform(action));
+    await this.refresh();
+    this.ticker.start();
+  }
+
+  showWindow(view: WindowView): void {
+    this.window.show(view);
+  }
+
+  /** A second instance was started: show the window instead. */
+  focus(): void {
+    if (!this.window.focus()) this.window.show('sessions');
+  }
+
+  quit(): void {
+    this.ticker.stop();
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.options.electron.app.quit();
+  }
+
+  perform(action: TrayAction): void {
+    const { backend, electron } = this.options;
+    switch (action.kind) {
+      case 'renew':
+        return this.attempt(`Renewing ${action.profile}`, () => backend.renew(action.profile));
+      case 'end':
+        return this.attempt(`Ending ${action.profile}`, () => backend.end(action.profile));
+      case 'elevate':
+        return this.attempt(`Elevating ${action.profile}`, () => backend.elevate({ profile: action.profile, durationSeconds: action.durationSeconds }));
+      case 'open-console':
+        return this.attempt(`Opening the console for ${action.profile}`, async () => {
+          const url = await backend.consoleUrl(action.profile);
+          if (!isAllowedExternalUrl(url)) throw new TouchroleError('internal', 'the console sign-in URL is not an AWS console address');
+          await electron.shell.openExternal(url);
+        });
+      case 'open-window':
+        return this.showWindow(action.view);
+      case 'quit':
+        return this.quit();
+    }
+  }
+
+  /** Re-reads everything from the backend and recomputes from the wall clock (start, resume). */
+  async refresh(): Promise<void> {
+    const { backend } = this.options;
+    const settled = await Promise.allSettled([backend.sessions(), backend.yubikeyStatus(), backend.roleProfiles(), backend.rotationReminders(), backend.settings()]);
+    const [sessions, yubikey, profiles, reminders, settings] = settled;
+    if (sessions.status === 'fulfilled') this.sessions = sessions.value;
+    if (yubikey.status === 'fulfilled') this.yubikey = yubikey.value;
+    if (profiles.status === 'fulfilled') this.profiles = profiles.value;
+    if (reminders.status === 'fulfilled') this.reminders = reminders.value;
+    if (settings.status === 'fulfilled') this.settings = settings.value;
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed !== undefined) this.notifier.error('Reading touchrole state', toWire(failed.reason));
+    this.ticker.runNow();
+  }
+
+  private handlers(): IpcHandlers {
+    return {
+      ...backendHandlers(this.options.backend),
+      settingsSet: async (request) => {
+        const saved = await this.options.backend.saveSettings(request);
+        this.settings = saved;
+        this.options.electron.app.setLoginItemSettings({ openAtLogin: saved.startAtLogin });
+        this.ticker.runNow();
+        return saved;
+      },
+    };
+  }
+
+  private tick(now: number): number {
+    const countdownShown = this.window.isShowing() && this.sessions.length > 0;
+    const thresholdsMs = this.settings.warnMinutes.map((m) => m * 60_000);
+    const nextTickAt = this.notifier.update(this.sessions, now, thresholdsMs, countdownShown);
+    this.trayView?.render(
+      buildTrayModel({
+        sessions: this.sessions,
+        yubikey: this.yubikey.state,
+        touchPending: this.touchPending,
+        roleProfiles: this.profiles,
+        reminders: this.reminders,
+        durationChoices: this.options.durationChoices ?? DEFAULT_DURATION_CHOICES,
+        defaultDurationSeconds: this.settings.defaultDurationSeconds,
+        now,
+      }),
+    );
+    return nextTickAt;
+  }
+
+  private attempt(what: string, run: () => Promise<unknown>): void {
+    run().then(
+      () => this.ticker.runNow(),
+      (e: unknown) => this.notifier.error(what, toWire(e)),
+    );
+  }
+}
+
+function toWire(e: unknown): WireError {
+  return e instanceof TouchroleError ? e.toWire() : { code: 'internal', message: 'touchrole failed unexpectedly' };
+}

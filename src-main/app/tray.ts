@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+import type { MenuItemModel, TrayAction, TrayModel } from '../../src-shared/tray-model';
+import type { MenuTemplateItem, TrayPort } from './electron-port';
+
+/**
+ * Renders a TrayModel (computed in src-shared/tray-model.ts) onto the tray. The menu is rebuilt
+ * only when its model changed: rebuilding closes a menu the user has open, and the title ticks
+ * every second in the last minute.
+ */
+export class TrayView {
+  private title: string | undefined;
+  private tooltip: string | undefined;
+  private menuKey: string | undefined;
+
+  constructor(
+    private readonly tray: TrayPort,
+    private readonly onAction: (action: TrayAction) => void,
+  ) {}
+
+  render(model: TrayModel): void {
+    if (model.title !== this.title) this.tray.setTitle(model.title);
+    if (model.tooltip !== this.tooltip) this.tray.setToolTip(model.tooltip);
+    this.title = model.title;
+    this.tooltip = model.tooltip;
+    const menuKey = JSON.stringify(model.menu);
+    if (menuKey === this.menuKey) return;
+    this.menuKey = menuKey;
+    this.tray.setMenu(toMenuTemplate(model.menu, this.onAction));
+  }
+}
+
+export function toMenuTemplate(items: readonly MenuItemModel[], onAction: (action: TrayAction) => void): MenuTemplateItem[] {
+  return items.map((item): MenuTemplateItem => {
+    switch (item.type) {
+      case 'separator':
+        return { type: 'separator' };
+      case 'submenu':
+        return { label: item.label, submenu: toMenuTemplate(item.items, onAction) };
+      case 'item': {
+        const action = item.action;
+        return action === undefined ? { label: item.label, enabled: false } : { label: item.label, enabled: item.enabled, click: () => onAction(action) };
+      }
+    }
+  });
+}

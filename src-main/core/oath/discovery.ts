@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+/**
+ * Which readers hold a YubiKey: every reader with a card is asked to SELECT the OATH AID
+ * (never matched by reader name, so NFC readers work). Each key is identified by its device
+ * id (from the SELECT salt) and, where the management applet answers, its serial.
+ */
+import { TouchroleError } from '../../../src-shared/errors';
+import { TlvError } from '../../../src-shared/oath-codec';
+import type { CardReaders } from '../transport/readers';
+import { ApduChannel, type DebugLog } from './apdu-channel';
+import { readSerial } from './management';
+import { OathSession } from './oath-session';
+
+export interface YubiKeyInfo {
+  reader: string;
+  deviceId: string;
+  /** OATH applet firmware version, "5.4.3". */
+  version: string;
+  /** A password is set (the session needs VALIDATE). */
+  locked: boolean;
+  serial: number | undefined;
+}
+
+/** Choose by serial, reader name or device id; all optional. */
+export interface KeySelector {
+  serial?: number;
+  reader?: string;
+  deviceId?: string;
+}
+
+export async function discoverKeys(readers: CardReaders, options: { debug?: DebugLog } = {}): Promise<YubiKeyInfo[]> {
+  const keys: YubiKeyInfo[] = [];
+  let busy: TouchroleError | undefined;
+  for (const reader of (await readers.listReaders()).filter((r) => r.cardPresent)) {
+    try {
+      const transport = await readers.connect(reader.name);
+      try {
+        const serial = await readSerial(new ApduChannel(transport, options.debug));
+        const session = await OathSession.open(transport, options.debug ? { debug: options.debug } : {});
+        keys.push({
+          reader: reader.name,
+          deviceId: session.deviceId,
+          version: session.version.join('.'),
+          locked: session.locked,
+          serial,
+        });
+      } finally {
+        await transport.close();
+      }
+    } catch (e) {
+      // Not a YubiKey, pulled out while we looked, or held by another program: skip it,
+      // but remember "busy" so "not found" does not hide the real reason.
+      if (e instanceof TouchroleError && e.code === 'yubikey-busy') busy = e;
+      else if (!notAYubiKey(e)) throw e;
+    }
+  }
+  if (keys.length === 0 && busy) throw busy;
+  return keys;
+}
+
+/** Failures that mean "no usable OATH applet here" rather than a problem to report. */
+function notAYubiKey(e: unknown): boolean {
+  if (e instanceof TlvError) return true; // answered SELECT with something that is not YKOATH
+  return e instanceof TouchroleError && ['oath-applet-missing', 'yubikey-removed', 'oath-error'].includes(e.code);
+}
+
+export function describeKey(k: YubiKeyInfo): string {
+  return `${k.serial === undefined ? `device ${k.deviceId}` : `serial ${k.serial}`} in "${k.reader}"`;
+}
+
+function notFound(detail?: string): TouchroleError {
+  return new TouchroleError('yubikey-not-found', `YubiKey not found${detail ? ` (${detail})` : ''}: insert it or check that its CCID interface is enabled`, {
+    hint: 'list what is connected with `touchrole yubikey list`; enable CCID with `ykman config usb --enable-all`',
+  });
+}
+
+/** The one key `selector` names; with no selector, the only key present. */
+export function chooseKey(keys: readonly YubiKeyInfo[], selector: KeySelector = {}): YubiKeyInfo {
+  const matching = keys.filter(
+    (k) =>
+      (selector.serial === undefined || k.serial === selector.serial) &&
+      (selector.reader === undefined || k.reader === selector.reader) &&
+      (selector.deviceId === undefined || k.deviceId === selector.deviceId),
+  );
+  const [first] = matching;
+  if (first === undefined) {
+    const wanted = [
+      selector.serial === undefined ? '' : `serial ${selector.serial}`,
+      selector.reader === undefined ? '' : `reader "${selector.reader}"`,
+      selector.deviceId === undefined ? '' : `device ${selector.deviceId}`,
+    ].filter(Boolean);
+    throw notFound(wanted.length ? `none with ${wanted.join(', ')}; found ${keys.length}` : undefined);
+  }
+  if (matching.length > 1) {
+    throw new TouchroleError('yubikey-ambiguous', `Several YubiKeys are connected: ${matching.map(describeKey).join('; ')}`, {
+      hint: 'choose one with --device <serial> or --reader "<reader name>"',
+    });
+  }
+  return first;
+}

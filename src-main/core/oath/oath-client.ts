@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: MIT
+/**
+ * What the CLI and the app call: list keys and credentials, read one code (with touch
+ * events), unlock (store the derived key, never the password, in the keychain) and forget.
+ * Each call opens and closes its own card connection, so nothing holds the YubiKey between calls.
+ */
+import { bytesToHex, hexToBytes } from '../../../src-shared/bytes';
+import { TouchroleError } from '../../../src-shared/errors';
+import { awsMfaArnIn } from '../../../src-shared/oath-codec';
+import type { CardReaders } from '../transport/readers';
+import type { Keychain } from '../vault/keychain-port';
+import type { DebugLog } from './apdu-channel';
+import { matchCredential } from './credential-match';
+import { chooseKey, discoverKeys, type KeySelector, type YubiKeyInfo } from './discovery';
+import { lockedError } from './oath-errors';
+import { type OathCode, type OathCredential, OathSession, type OnTouch } from './oath-session';
+
+export interface OathClientDeps {
+  readers: CardReaders;
+  keychain: Keychain;
+  debug?: DebugLog;
+  /** Source of VALIDATE host challenges; random by default (tests fix it to script bytes). */
+  randomChallenge?: () => Uint8Array;
+}
+
+export interface CredentialView extends OathCredential {
+  /** The AWS virtual MFA device ARN inside the name, when there is one (usable as mfa_serial). */
+  awsMfaArn: string | undefined;
+}
+
+export interface KeyListing extends YubiKeyInfo {
+  /** Undefined while the key is locked and the keychain holds no key for it. */
+  credentials: CredentialView[] | undefined;
+}
+
+export interface CodeResult {
+  key: YubiKeyInfo;
+  credential: CredentialView;
+  code: OathCode;
+}
+
+/** Keychain account holding the PBKDF2-derived OATH key of one device. */
+export const oathKeyAccount = (deviceId: string): string => `oath-key:${deviceId}`;
+
+const view = (c: OathCredential): CredentialView => ({ ...c, awsMfaArn: awsMfaArnIn(c.id) });
+
+export class OathClient {
+  /** Card conversations run one at a time, see `exclusive`. */
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: OathClientDeps) {}
+
+  /** Every YubiKey present, with credentials (name, type, algorithm, period, touch, AWS ARN). */
+  async listKeys(options: { nowMs: number }): Promise<KeyListing[]> {
+    return this.exclusive(() => this.listKeysNow(options.nowMs));
+  }
+
+  private async listKeysNow(nowMs: number): Promise<KeyListing[]> {
+    const out: KeyListing[] = [];
+    for (const key of await discoverKeys(this.deps.readers, this.debugOption())) {
+      out.push(
+        await this.onKey(key, async (session) => ({
+          ...key,
+          credentials: session.locked ? undefined : await this.credentials(session, nowMs),
+        })),
+      );
+    }
+    return out;
+  }
+
+  /**
+   * Run `fn` on an open session with the chosen key, auto-unlocked when the keychain has its
+   * key. `fn` must not call this client again (calls are serialised and would wait on it).
+   */
+  async withOathSession<T>(selector: KeySelector, fn: (session: OathSession, key: YubiKeyInfo) => Promise<T>): Promise<T> {
+    return this.exclusive(() => this.sessionNow(selector, fn));
+  }
+
+  private async sessionNow<T>(
+    selector: KeySelector,
+    fn: (session: OathSession, key: YubiKeyInfo) => Promise<T>,
+    autoUnlock = true,
+  ): Promise<T> {
+    const key = chooseKey(await discoverKeys(this.deps.readers, this.debugOption()), selector);
+    return this.onKey(key, (session) => fn(session, key), autoUnlock);
+  }
+
+  /** One code for `credentialName` (id, AWS MFA ARN, name or unique substring). */
+  async readCode(credentialName: string, options: { nowMs: number; onTouch?: OnTouch; device?: KeySelector }): Promise<CodeResult> {
+    return this.withOathSession(options.device ?? {}, async (session, key) => {
+      if (session.locked) throw lockedError();
+      const all = await session.calculateAll(options.nowMs);
+      const hit = matchCredential(
+        all.map((e) => e.credential),
+        credentialName,
+      );
+      const known = all.find((e) => e.credential.id === hit.id)?.code;
+      const code =
+        known ??
+        (await session.calculate(hit.id, options.nowMs, {
+          type: hit.type,
+          period: hit.period,
+          touch: hit.touch === true,
+          ...(options.onTouch ? { onTouch: options.onTouch } : {}),
+        }));
+      return { key, credential: view(hit), code };
+    });
+  }
+
+  /**
+   * Check `password` with VALIDATE and keep the derived key in the keychain (replacing any
+   * stored one). `stored: false` means the key has no password: nothing to unlock.
+   */
+  async unlock(password: string, options: { device?: KeySelector } = {}): Promise<{ key: YubiKeyInfo; stored: boolean }> {
+    // No auto-unlock here: a stored key would open the session and leave `password` unchecked.
+    const unlockWith = async (session: OathSession, key: YubiKeyInfo): Promise<{ key: YubiKeyInfo; stored: boolean }> => {
+      if (!session.locked) return { key, stored: false };
+      const derived = session.deriveKey(password);
+      await session.validate(derived);
+      await this.deps.keychain.set(oathKeyAccount(key.deviceId), bytesToHex(derived));
+      return { key, stored: true };
+    };
+    return this.exclusive(() => this.sessionNow(options.device ?? {}, unlockWith, false));
+  }
+
+  /** Remove the stored key of the chosen device; reports whether one was stored. */
+  async forget(options: { device?: KeySelector } = {}): Promise<{ key: YubiKeyInfo; removed: boolean }> {
+    return this.exclusive(async () => {
+      const key = chooseKey(await discoverKeys(this.deps.readers, this.debugOption()), options.device ?? {});
+      return { key, removed: await this.deps.keychain.delete(oathKeyAccount(key.deviceId)) };
+    });
+  }
+
+  /**
+   * One card conversation at a time: two interleaved connections to one card would reselect
+   * each other's applet mid-command (the binding offers no PC/SC transactions).
+   */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(fn, fn);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private async credentials(session: OathSession, nowMs: number): Promise<CredentialView[]> {
+    // LIST knows the algorithm, CALCULATE_ALL knows touch: merge them.
+    const listed = await session.list();
+    const touch = new Map((await session.calculateAll(nowMs)).map((e) => [e.credential.id, e.credential.touch]));
+    return listed.map((c) => view({ ...c, touch: touch.get(c.id) }));
+  }
+
+  private async onKey<T>(key: YubiKeyInfo, fn: (session: OathSession) => Promise<T>, autoUnlock = true): Promise<T> {
+    const transport = await this.deps.readers.connect(key.reader);
+    try {
+      const session = await OathSession.open(transport, {
+        ...this.debugOption(),
+        ...(this.deps.randomChallenge ? { randomChallenge: this.deps.randomChallenge } : {}),
+      });
+      if (session.deviceId !== key.deviceId) {
+        throw new TouchroleError('yubikey-removed', `A different YubiKey is now in "${key.reader}"`, { hint: 'run the command again' });
+      }
+      if (autoUnlock) await this.autoUnlock(session);
+      return await fn(session);
+    } finally {
+      await transport.close();
+    }
+  }
+
+  private async autoUnlock(session: OathSession): Promise<void> {
+    if (!session.locked) return;
+    const account = oathKeyAccount(session.deviceId);
+    const stored = await this.deps.keychain.get(account);
+    if (stored === undefined) return;
+    try {
+      await session.validate(hexToBytes(stored));
+    } catch (e) {
+      if (!(e instanceof TouchroleError && e.code === 'oath-wrong-password')) throw e;
+      // The password was changed elsewhere: the stored key is useless, so drop it.
+      await this.deps.keychain.delete(account);
+      throw new TouchroleError('oath-locked', 'The stored OATH key no longer opens this YubiKey (its password changed)', {
+        hint: 'run `touchrole yubikey unlock` with the new password',
+      });
+    }
+  }
+
+  private debugOption(): { debug?: DebugLog } {
+    return this.deps.debug ? { debug: this.deps.debug } : {};
+  }
+}

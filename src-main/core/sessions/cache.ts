@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+// Cached sessions as 0600 JSON files in a 0700 directory (why not the keychain: docs/sessions.md).
+import { chmod, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Clock } from '../../../src-shared/time/clock';
+import { atomicWriteFile } from '../fs/atomic-write';
+import { cacheFileName, DEFAULT_REFRESH_WINDOW_MS, parseEntry, readCachedSession, serializeEntry, type CacheKey, type CachedSession } from './cache-read';
+
+export interface SessionCacheOptions {
+  /** touchrolePaths(env).cache: XDG_CACHE_HOME/touchrole, ~/.cache/touchrole, ~/Library/Caches/touchrole. */
+  dir: string;
+  clock: Clock;
+  /** Reuse a session while more than this remains (default 5 minutes; settings refresh_minutes). */
+  refreshWindowMs?: number;
+}
+
+export class SessionCache {
+  readonly dir: string;
+  private readonly clock: Clock;
+  private readonly windowMs: number;
+
+  constructor(options: SessionCacheOptions) {
+    this.dir = options.dir;
+    this.clock = options.clock;
+    this.windowMs = options.refreshWindowMs ?? DEFAULT_REFRESH_WINDOW_MS;
+  }
+
+  /** A session with more than the refresh window left, or undefined. */
+  get(key: CacheKey): Promise<CachedSession | undefined> {
+    return readCachedSession(this.dir, key, this.clock.now(), this.windowMs);
+  }
+
+  async put(key: CacheKey, session: CachedSession): Promise<void> {
+    await this.ensureDir();
+    await atomicWriteFile(join(this.dir, cacheFileName(key)), serializeEntry(session), { mode: 0o600, dirMode: 0o700 });
+  }
+
+  async delete(key: CacheKey): Promise<void> {
+    await rm(join(this.dir, cacheFileName(key)), { force: true });
+  }
+
+  /** Removes expired (or unreadable) entries; returns the file names removed. */
+  async removeExpired(): Promise<string[]> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    const removed: string[] = [];
+    for (const name of names) {
+      if (!/^(role-session|mfa-session)\..+\.json$/.test(name)) continue;
+      const entry = parseEntry(await readFile(join(this.dir, name), 'utf8').catch(() => ''));
+      if (entry === undefined || entry.expiration <= this.clock.now()) {
+        await rm(join(this.dir, name), { force: true });
+        removed.push(name);
+      }
+    }
+    return removed;
+  }
+
+  private async ensureDir(): Promise<void> {
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    // mkdir's mode is filtered by the umask and ignored for an existing directory.
+    await chmod(this.dir, 0o700);
+  }
+}

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: MIT
+// Credential sources that compose like aws-vault's providers: keys -> [GetSessionToken] -> AssumeRole(s).
+import { TouchroleError } from '../../../src-shared/errors';
+import type { AwsCredentials, StsApi, TemporaryCredentials } from '../sts';
+import type { SessionCache } from './cache';
+import type { MfaCodeSource, MfaStepLedger, MfaWait } from './mfa-ledger';
+import type { AssumeRoleStep, GetSessionTokenStep, SessionPlan } from './plan';
+
+/** Credentials with an expiry when they are a session (long-term keys have none). */
+export type RetrievedCredentials = AwsCredentials & { expiration?: number };
+
+export interface CredentialSource {
+  retrieve(signal?: AbortSignal): Promise<RetrievedCredentials>;
+}
+
+/** Long-term keys for a profile: the keychain first, then the credentials file (composed by the caller). */
+export type SourceKeysLookup = (profile: string) => Promise<AwsCredentials | undefined>;
+
+/** Tries each lookup in order; the first that knows the profile wins. */
+export function firstKeysFound(...lookups: SourceKeysLookup[]): SourceKeysLookup {
+  return async (profile) => {
+    for (const lookup of lookups) {
+      const keys = await lookup(profile);
+      if (keys !== undefined) return keys;
+    }
+    return undefined;
+  };
+}
+
+/** How a source that spends an MFA code gets one: the ledger's lock and the YubiKey. */
+export interface MfaGate {
+  ledger: MfaStepLedger;
+  codes: MfaCodeSource;
+  onWait?: (wait: MfaWait) => void;
+}
+
+export class StoredKeys implements CredentialSource {
+  constructor(
+    private readonly profile: string,
+    private readonly lookup: SourceKeysLookup,
+  ) {}
+
+  async retrieve(): Promise<RetrievedCredentials> {
+    const keys = await this.lookup(this.profile);
+    if (keys !== undefined) return keys;
+    throw new TouchroleError('keys-not-found', `No long-term keys for profile "${this.profile}" in the keychain or the credentials file`, {
+      hint: `Store them with \`touchrole keys add ${this.profile}\`.`,
+    });
+  }
+}
+
+/**
+ * GetSessionToken, with MFA when the step says so. With MFA the session is cached (the "MFA
+ * session"), and a parallel caller that was queued on the ledger lock reuses the one the first
+ * caller created instead of asking for another touch.
+ */
+export class SessionToken implements CredentialSource {
+  constructor(
+    private readonly o: { parent: CredentialSource; sts: StsApi; step: GetSessionTokenStep; region?: string; mfa: MfaGate; cache: SessionCache },
+  ) {}
+
+  async retrieve(signal?: AbortSignal): Promise<RetrievedCredentials> {
+    const { step, sts, region, mfa, cache } = this.o;
+    const keys = await this.o.parent.retrieve(signal);
+    const call = (extra: { serialNumber?: string; tokenCode?: string }): Promise<TemporaryCredentials> =>
+      sts.getSessionToken({ credentials: keys, ...(region === undefined ? {} : { region }), ...(signal === undefined ? {} : { signal }) }, { durationSeconds: step.durationSeconds, ...extra });
+    const serial = step.mfaSerial;
+    if (serial === undefined) return call({});
+    const key = { kind: 'mfa-session', sourceProfile: step.profile, mfaSerial: serial } as const;
+    const cached = await cache.get(key);
+    if (cached !== undefined) return cached;
+    return mfa.ledger.withMfaCode(
+      serial,
+      mfa.codes,
+      async (code) => {
+        const creds = await call({ serialNumber: serial, tokenCode: code });
+        await cache.put(key, { kind: 'mfa-session', profile: step.profile, mfaSerial: serial, ...creds });
+        return creds;
+      },
+      { reuse: () => cache.get(key), ...options(signal, mfa.onWait) },
+    );
+  }
+}
+
+export class AssumeRole implements CredentialSource {
+  constructor(
+    private readonly o: { parent: CredentialSource; sts: StsApi; step: AssumeRoleStep; roleSessionName: string; region?: string; mfa: MfaGate },
+  ) {}
+
+  async retrieve(signal?: AbortSignal): Promise<TemporaryCredentials> {
+    const { step, sts, region, mfa } = this.o;
+    const credentials = await this.o.parent.retrieve(signal);
+    const ctx = { credentials, ...(region === undefined ? {} : { region }), ...(signal === undefined ? {} : { signal }) };
+    const input = {
+      roleArn: step.roleArn,
+      roleSessionName: step.roleSessionName ?? this.o.roleSessionName,
+      durationSeconds: step.durationSeconds,
+      ...(step.externalId === undefined ? {} : { externalId: step.externalId }),
+    };
+    const serial = step.mfaSerial;
+    if (serial === undefined) return (await sts.assumeRole(ctx, input)).credentials;
+    return mfa.ledger.withMfaCode(
+      serial,
+      mfa.codes,
+      async (code) => (await sts.assumeRole(ctx, { ...input, serialNumber: serial, tokenCode: code })).credentials,
+      options(signal, mfa.onWait),
+    );
+  }
+}
+
+export interface ChainDeps {
+  sts: StsApi;
+  sourceKeys: SourceKeysLookup;
+  mfa: MfaGate;
+  cache: SessionCache;
+  roleSessionName: string;
+}
+
+/** The sources for a plan, innermost (long-term keys) first; returns the outermost. */
+export function sourceForPlan(plan: SessionPlan, deps: ChainDeps): CredentialSource {
+  const region = plan.region === undefined ? {} : { region: plan.region };
+  let source: CredentialSource = new StoredKeys(plan.sourceProfile, deps.sourceKeys);
+  for (const step of plan.steps) {
+    source =
+      step.call === 'GetSessionToken'
+        ? new SessionToken({ parent: source, sts: deps.sts, step, mfa: deps.mfa, cache: deps.cache, ...region })
+        : new AssumeRole({ parent: source, sts: deps.sts, step, roleSessionName: deps.roleSessionName, mfa: deps.mfa, ...region });
+  }
+  return source;
+}
+
+function options(signal: AbortSignal | undefined, onWait: ((w: MfaWait) => void) | undefined): { signal?: AbortSignal; onWait?: (w: MfaWait) => void } {
+  return { ...(signal === undefined ? {} : { signal }), ...(onWait === undefined ? {} : { onWait }) };
+}

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: MIT
+/**
+ * PC/SC through the `smartcard` N-API binding: the only file that imports it. Lists readers,
+ * connects in shared mode (so gpg-agent or Yubico Authenticator can coexist), transmits, and
+ * turns PC/SC failures into TouchroleErrors. The binding rejects with plain Errors carrying
+ * pcsc-lite's text, so failures are classified by that text.
+ */
+import * as smartcard from 'smartcard';
+import { TouchroleError } from '../../../src-shared/errors';
+import type { CardTransport } from './card-transport';
+import type { CardReaders, ReaderInfo } from './readers';
+
+type Card = smartcard.CardInterface;
+
+export interface PcscOptions {
+  /** How long to keep retrying a connect refused with a sharing violation (default 1500 ms). */
+  busyRetryMs?: number;
+  busyRetryIntervalMs?: number;
+}
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+function isServiceDown(msg: string): boolean {
+  return /service not running|service stopped|no service/i.test(msg);
+}
+function isSharingViolation(msg: string): boolean {
+  return /sharing violation/i.test(msg);
+}
+function isCardGone(msg: string): boolean {
+  return /card was removed|no smart card present|reader unavailable|unknown reader|card is unpowered|card was reset|card is not connected|unresponsive|communication error/i.test(msg);
+}
+
+export function pcscUnavailable(cause?: unknown): TouchroleError {
+  return new TouchroleError('pcsc-unavailable', 'The PC/SC service (pcscd) is not running', {
+    hint: 'start it: `sudo systemctl start pcscd.socket` (or run `pcscd`)',
+    cause,
+  });
+}
+
+export function yubikeyBusy(reader: string): TouchroleError {
+  return new TouchroleError('yubikey-busy', `The YubiKey in "${reader}" is in use by another program`, {
+    hint:
+      "usually gpg-agent's scdaemon (run `gpgconf --kill scdaemon`), Yubico Authenticator, " +
+      'or another PC/SC client holding it exclusively: close it and try again',
+  });
+}
+
+export function yubikeyRemoved(reader: string, cause?: unknown): TouchroleError {
+  return new TouchroleError('yubikey-removed', `The YubiKey was removed from "${reader}" during the operation`, {
+    hint: 'insert it again and retry',
+    cause,
+  });
+}
+
+/** Map a binding failure on `reader` to a TouchroleError (others pass through as 'internal'). */
+export function mapPcscError(e: unknown, reader: string): TouchroleError {
+  if (e instanceof TouchroleError) return e;
+  const msg = messageOf(e);
+  if (isServiceDown(msg)) return pcscUnavailable(e);
+  if (isSharingViolation(msg)) return yubikeyBusy(reader);
+  if (isCardGone(msg)) return yubikeyRemoved(reader, e);
+  return new TouchroleError('internal', `PC/SC error on "${reader}": ${msg}`, { cause: e });
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+class PcscTransport implements CardTransport {
+  constructor(
+    private readonly card: Card,
+    private readonly reader: string,
+    private readonly release: () => void,
+  ) {}
+
+  async transmit(apdu: Uint8Array): Promise<Uint8Array> {
+    try {
+      // 64 KiB receive buffer: the YubiKey chains at 256 bytes, but some readers do not.
+      const reply = await this.card.transmit(Buffer.from(apdu), { maxRecvLength: 65538 });
+      // No status word at all: the card went away mid-command (vpcd and some readers report
+      // removal as an empty answer rather than an error).
+      if (reply.length < 2) throw yubikeyRemoved(this.reader);
+      return new Uint8Array(reply);
+    } catch (e) {
+      throw mapPcscError(e, this.reader);
+    }
+  }
+
+  async close(): Promise<void> {
+    try {
+      if (this.card.connected) this.card.disconnect(smartcard.SCARD_LEAVE_CARD);
+    } catch {
+      // Disconnecting a card already pulled out fails; there is nothing left to release.
+    } finally {
+      this.release();
+    }
+  }
+}
+
+export class PcscReaders implements CardReaders {
+  private readonly busyRetryMs: number;
+  private readonly busyRetryIntervalMs: number;
+
+  constructor(options: PcscOptions = {}) {
+    this.busyRetryMs = options.busyRetryMs ?? 1500;
+    this.busyRetryIntervalMs = options.busyRetryIntervalMs ?? 150;
+  }
+
+  async listReaders(): Promise<ReaderInfo[]> {
+    const ctx = openContext();
+    try {
+      return ctx.listReaders().map((r) => ({
+        name: r.name,
+        cardPresent: (r.state & smartcard.SCARD_STATE_PRESENT) !== 0 && (r.state & smartcard.SCARD_STATE_MUTE) === 0,
+      }));
+    } catch (e) {
+      throw mapPcscError(e, '(all readers)');
+    } finally {
+      ctx.close();
+    }
+  }
+
+  async connect(readerName: string): Promise<CardTransport> {
+    const ctx = openContext();
+    let retriesLeft = Math.ceil(this.busyRetryMs / this.busyRetryIntervalMs);
+    try {
+      const reader = ctx.listReaders().find((r) => r.name === readerName);
+      if (!reader) throw yubikeyRemoved(readerName);
+      for (;;) {
+        try {
+          const card = await reader.connect(smartcard.SCARD_SHARE_SHARED, smartcard.SCARD_PROTOCOL_T0 | smartcard.SCARD_PROTOCOL_T1);
+          return new PcscTransport(card, readerName, () => ctx.close());
+        } catch (e) {
+          // Another client holding the card exclusively usually lets go within moments.
+          if (!isSharingViolation(messageOf(e)) || retriesLeft-- <= 0) throw e;
+          await sleep(this.busyRetryIntervalMs);
+        }
+      }
+    } catch (e) {
+      ctx.close();
+      throw mapPcscError(e, readerName);
+    }
+  }
+}
+
+function openContext(): smartcard.ContextInterface {
+  try {
+    return new smartcard.Context();
+  } catch (e) {
+    throw isServiceDown(messageOf(e)) ? pcscUnavailable(e) : mapPcscError(e, '(PC/SC context)');
+  }
+}

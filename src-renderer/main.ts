@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+/** The window: loads everything through window.touchrole and keeps it live from main's events. */
+import { WINDOW_VIEWS, type AppSettings, type RoleProfileView, type WindowView } from '../src-shared/ipc-contract';
+import { call } from './api';
+import { byId, el } from './dom';
+import { createBanners } from './views/banners';
+import { createProfilesView } from './views/profiles';
+import { createRemindersView } from './views/reminders';
+import { createSessionsView } from './views/sessions';
+import { createSettingsView } from './views/settings';
+import { createTouchOverlay } from './views/touch-overlay';
+import { createYubikeyView } from './views/yubikey';
+
+const VIEW_LABELS: Record<WindowView, string> = { sessions: 'Sessions', profiles: 'Elevate', yubikey: 'YubiKey', settings: 'Settings', reminders: 'Key rotation' };
+
+function start(): void {
+  const api = window.touchrole;
+  const banners = createBanners(byId('banners'));
+  const onError = banners.show;
+  let defaultDurationSeconds = 3600; // until settings arrive
+  let profiles: readonly RoleProfileView[] = [];
+
+  const sessionsView = createSessionsView(byId('sessions'), { api, onError, now: () => Date.now() });
+  const profilesView = createProfilesView(byId('profiles'), { api, onError });
+  const yubikeyView = createYubikeyView(byId('yubikey'), { api, onError, onStatus: (s) => yubikeyView.update(s) });
+  const onSettings = (s: AppSettings): void => {
+    defaultDurationSeconds = s.defaultDurationSeconds;
+    profilesView.update(profiles, defaultDurationSeconds);
+  };
+  const settingsView = createSettingsView(byId('settings'), { api, onError, onSaved: onSettings });
+  const remindersView = createRemindersView(byId('reminders'));
+  const showTouch = createTouchOverlay();
+
+  const nav = byId('nav');
+  const show = (view: WindowView): void => {
+    for (const section of document.querySelectorAll<HTMLElement>('main > section')) section.hidden = section.dataset['view'] !== view;
+    for (const b of nav.querySelectorAll<HTMLButtonElement>('button')) b.setAttribute('aria-current', String(b.dataset['view'] === view));
+  };
+  nav.replaceChildren(
+    ...WINDOW_VIEWS.map((view) => {
+      const b = el('button', { text: VIEW_LABELS[view], attrs: { type: 'button', 'data-view': view } });
+      b.addEventListener('click', () => show(view));
+      return b;
+    }),
+  );
+  const initial = WINDOW_VIEWS.find((v) => `#${v}` === window.location.hash) ?? 'sessions';
+  show(initial);
+
+  api.on('sessionsChanged', (sessions) => sessionsView.update(sessions));
+  api.on('yubikeyChanged', (status) => yubikeyView.update(status));
+  api.on('touchPrompt', showTouch);
+  api.on('showView', show);
+  // Countdowns tick every second; main ticks the tray that fast only while this window shows.
+  window.setInterval(() => sessionsView.tick(), 1_000);
+
+  void call('Loading sessions', api.sessionsList(), onError).then((s) => s !== undefined && sessionsView.update(s));
+  void call('Loading the YubiKey status', api.yubikeyStatus(), onError).then((s) => s !== undefined && yubikeyView.update(s));
+  void call('Loading rotation reminders', api.rotationReminders(), onError).then((r) => r !== undefined && remindersView.update(r));
+  void Promise.all([call('Loading settings', api.settingsGet(), onError), call('Loading role profiles', api.profilesList(), onError)]).then(([s, p]) => {
+    if (s !== undefined) {
+      settingsView.update(s);
+      defaultDurationSeconds = s.defaultDurationSeconds;
+    }
+    profiles = p ?? [];
+    profilesView.update(profiles, defaultDurationSeconds);
+  });
+}
+
+start();

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+import type { RoleProfileView, TouchroleApi } from '../../src-shared/ipc-contract';
+import { formatDuration } from '../../src-shared/time/duration';
+import { DEFAULT_DURATION_CHOICES } from '../../src-shared/tray-model';
+import { call, type ErrorSink } from '../api';
+import { button, el } from '../dom';
+
+export interface ProfilesDeps {
+  api: TouchroleApi;
+  onError: ErrorSink;
+}
+
+/** Role profiles from ~/.aws/config, each with a duration choice and Elevate. */
+export function createProfilesView(root: HTMLElement, deps: ProfilesDeps): { update(profiles: readonly RoleProfileView[], defaultDurationSeconds: number): void } {
+  const update = (profiles: readonly RoleProfileView[], defaultDurationSeconds: number): void => {
+    if (profiles.length === 0) {
+      root.replaceChildren(el('p', { class: 'empty', text: 'No role profiles in ~/.aws/config. Add one with role_arn and mfa_serial.' }));
+      return;
+    }
+    root.replaceChildren(el('ul', { class: 'list' }, profiles.map((p) => profileRow(p, defaultDurationSeconds, deps))));
+  };
+  return { update };
+}
+
+function profileRow(p: RoleProfileView, defaultDurationSeconds: number, deps: ProfilesDeps): HTMLElement {
+  const preferred = p.durationSeconds ?? defaultDurationSeconds;
+  const choices = [...new Set([...DEFAULT_DURATION_CHOICES, preferred])].sort((a, b) => a - b);
+  const select = el(
+    'select',
+    { attrs: { 'aria-label': `duration for ${p.name}` } },
+    choices.map((d) => {
+      const option = el('option', { text: formatDuration(d), attrs: { value: String(d) } });
+      option.selected = d === preferred;
+      return option;
+    }),
+  );
+  const elevate = button('Elevate', () => {
+    elevate.disabled = true;
+    void call(`Elevating ${p.name}`, deps.api.elevate({ profile: p.name, durationSeconds: Number(select.value) }), deps.onError).finally(() => {
+      elevate.disabled = false;
+    });
+  });
+  return el('li', { class: 'profile', attrs: { 'data-profile': p.name } }, [
+    el('div', { class: 'session-main' }, [
+      el('span', { class: 'name', text: p.name }),
+      el('span', { class: 'detail', text: p.roleArn }),
+      el('span', { class: 'detail', text: p.mfaSerial === undefined ? 'no mfa_serial' : `MFA ${p.mfaSerial}` }),
+    ]),
+    el('div', { class: 'actions' }, [select, elevate]),
+  ]);
+}

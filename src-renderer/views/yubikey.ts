@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+import type { TouchroleApi, YubikeyStatusView } from '../../src-shared/ipc-contract';
+import { call, type ErrorSink } from '../api';
+import { el } from '../dom';
+
+export interface YubikeyDeps {
+  api: TouchroleApi;
+  onError: ErrorSink;
+  onStatus: (status: YubikeyStatusView) => void;
+}
+
+const STATE_LABELS: Record<YubikeyStatusView['state'], string> = {
+  none: 'No YubiKey connected',
+  ready: 'Ready',
+  locked: 'Locked: enter the OATH password to unlock',
+  'touch-now': 'Touch your YubiKey now',
+};
+
+/** Keys, the AWS MFA credentials on them, and the unlock form for a password-protected applet. */
+export function createYubikeyView(root: HTMLElement, deps: YubikeyDeps): { update(status: YubikeyStatusView): void } {
+  const update = (status: YubikeyStatusView): void => {
+    const parts: Node[] = [el('p', { class: `state state-${status.state}`, attrs: { 'data-state': status.state }, text: STATE_LABELS[status.state] })];
+    if (status.keys.length > 0) {
+      parts.push(
+        el('table', { class: 'keys' }, [
+          el('thead', {}, [el('tr', {}, ['Serial', 'Device ID', 'Reader', 'Access'].map((h) => el('th', { text: h })))]),
+          el('tbody', {}, status.keys.map((k) => el('tr', {}, [k.serial === undefined ? '—' : String(k.serial), k.deviceId, k.reader, k.locked ? 'locked' : 'unlocked'].map((c) => el('td', { text: c }))))),
+        ]),
+      );
+    }
+    parts.push(el('h3', { text: 'AWS MFA credentials' }));
+    parts.push(
+      status.mfaCredentials.length === 0
+        ? el('p', { class: 'empty', text: status.state === 'locked' ? 'Unlock the key to list its credentials.' : 'No credential named with an AWS MFA device ARN.' })
+        : el('ul', { class: 'list' }, status.mfaCredentials.map((c) => el('li', { class: 'credential' }, [el('span', { class: 'name', text: c.mfaSerial }), el('span', { class: 'detail', text: c.touch ? `${c.name} · touch required` : c.name })]))),
+    );
+    if (status.keys.some((k) => k.locked)) parts.push(unlockForm(status, deps));
+    root.replaceChildren(...parts);
+  };
+  return { update };
+}
+
+function unlockForm(status: YubikeyStatusView, deps: YubikeyDeps): HTMLFormElement {
+  const password = el('input', { attrs: { type: 'password', autocomplete: 'off', 'aria-label': 'OATH password', placeholder: 'OATH password' } });
+  const locked = status.keys.filter((k) => k.locked);
+  const form = el('form', { class: 'unlock' }, [password, el('button', { text: 'Unlock', attrs: { type: 'submit' } })]);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const value = password.value;
+    password.value = ''; // the password lives only as long as the call
+    const only = locked.length === 1 ? locked[0] : undefined;
+    const request = only === undefined ? { password: value } : { password: value, deviceId: only.deviceId };
+    void call('Unlocking the YubiKey', deps.api.unlock(request), deps.onError).then((next) => {
+      if (next !== undefined) deps.onStatus(next);
+    });
+  });
+  return form;
+}

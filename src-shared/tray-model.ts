@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: MIT
+/**
+ * The tray, computed: title, tooltip and menu from the app's state and the time. Pure, so every
+ * label is unit-tested; src-main/app/tray.ts only renders the result and dispatches actions.
+ */
+import type { RoleProfileView, RotationReminder, SessionView, WindowView, YubikeyState } from './ipc-contract';
+import { formatDuration } from './time/duration';
+import { formatTimeLeft } from './time/format';
+
+/** What a menu click asks the app to do. */
+export type TrayAction =
+  | { kind: 'renew'; profile: string }
+  | { kind: 'end'; profile: string }
+  | { kind: 'elevate'; profile: string; durationSeconds: number }
+  | { kind: 'open-console'; profile: string }
+  | { kind: 'open-window'; view: WindowView }
+  | { kind: 'quit' };
+
+export type MenuItemModel =
+  | { type: 'item'; label: string; enabled: boolean; action?: TrayAction }
+  | { type: 'submenu'; label: string; items: MenuItemModel[] }
+  | { type: 'separator' };
+
+export interface TrayInput {
+  sessions: readonly SessionView[];
+  yubikey: YubikeyState;
+  /** A touch is awaited right now (from any path). */
+  touchPending: boolean;
+  roleProfiles: readonly RoleProfileView[];
+  reminders: readonly RotationReminder[];
+  /** Durations offered under Elevate, in seconds. */
+  durationChoices: readonly number[];
+  defaultDurationSeconds: number;
+  /** Milliseconds since the Unix epoch. */
+  now: number;
+}
+
+export interface TrayModel {
+  /** Shortest time left ("42m", "3m", "expired"), a touch prompt, or '' with no sessions. */
+  title: string;
+  tooltip: string;
+  menu: MenuItemModel[];
+}
+
+export const DEFAULT_DURATION_CHOICES: readonly number[] = [900, 3600, 4 * 3600, 12 * 3600];
+export const TOUCH_TITLE = 'Touch YubiKey';
+
+export function buildTrayModel(input: TrayInput): TrayModel {
+  const sessions = sortedByExpiry(input.sessions);
+  const shortest = sessions[0];
+  const title = input.touchPending ? TOUCH_TITLE : shortest === undefined ? '' : formatTimeLeft(msLeft(shortest, input.now));
+  const tooltip = ['touchrole', ...(input.touchPending ? ['Touch your YubiKey'] : []), ...sessionLines(sessions, input.now)].join('\n');
+
+  const menu: MenuItemModel[] = [];
+  if (input.touchPending) menu.push(item('Touch your YubiKey now', false), separator());
+  menu.push(...sessions.map((s) => sessionMenu(s, input.now)));
+  if (sessions.length === 0) menu.push(item('No active sessions', false));
+  menu.push(separator(), elevateMenu(input), yubikeyItem(input.touchPending ? 'touch-now' : input.yubikey));
+  menu.push(...input.reminders.map(reminderItem));
+  menu.push(separator(), consoleMenu(sessions, input.now));
+  menu.push(item('Open touchrole…', true, { kind: 'open-window', view: 'sessions' }));
+  menu.push(item('Settings…', true, { kind: 'open-window', view: 'settings' }));
+  menu.push(separator(), item('Quit touchrole', true, { kind: 'quit' }));
+  return { title, tooltip, menu };
+}
+
+function sessionLines(sessions: readonly SessionView[], now: number): string[] {
+  if (sessions.length === 0) return ['No active sessions'];
+  return sessions.map((s) => `${s.profile}: ${timeLeftLabel(s, now)}`);
+}
+
+function sessionMenu(s: SessionView, now: number): MenuItemModel {
+  return {
+    type: 'submenu',
+    label: `${s.profile} — ${timeLeftLabel(s, now)}`,
+    items: [item('Renew', true, { kind: 'renew', profile: s.profile }), item('End session', true, { kind: 'end', profile: s.profile })],
+  };
+}
+
+function elevateMenu(input: TrayInput): MenuItemModel {
+  if (input.roleProfiles.length === 0) return item('Elevate: no role profiles in ~/.aws/config', false);
+  const active = new Set(input.sessions.filter((s) => msLeft(s, input.now) > 0).map((s) => s.profile));
+  return {
+    type: 'submenu',
+    label: 'Elevate',
+    items: input.roleProfiles.map((p) => {
+      // A profile's own duration_seconds is its default, as the AWS CLI treats it.
+      const profileDefault = p.durationSeconds ?? input.defaultDurationSeconds;
+      const choices = [...new Set([...input.durationChoices, profileDefault])].sort((a, b) => a - b);
+      return {
+        type: 'submenu' as const,
+        label: active.has(p.name) ? `${p.name} (active)` : p.name,
+        items: choices.map((d) => item(durationLabel(d, profileDefault), true, { kind: 'elevate', profile: p.name, durationSeconds: d })),
+      };
+    }),
+  };
+}
+
+function durationLabel(seconds: number, defaultSeconds: number): string {
+  return seconds === defaultSeconds ? `${formatDuration(seconds)} (default)` : formatDuration(seconds);
+}
+
+const YUBIKEY_LABELS: Record<YubikeyState, string> = {
+  none: 'YubiKey: not connected',
+  ready: 'YubiKey: ready',
+  locked: 'YubiKey: locked — unlock…',
+  'touch-now': 'YubiKey: touch now',
+};
+
+function yubikeyItem(state: YubikeyState): MenuItemModel {
+  return state === 'locked'
+    ? item(YUBIKEY_LABELS[state], true, { kind: 'open-window', view: 'yubikey' })
+    : item(YUBIKEY_LABELS[state], false);
+}
+
+function reminderItem(r: RotationReminder): MenuItemModel {
+  const label =
+    r.kind === 'rotate'
+      ? `Rotate access key of ${r.profile} (${r.ageDays} days old)`
+      : `Finish key rotation of ${r.profile} (old key inactive ${r.ageDays} days)`;
+  return item(label, true, { kind: 'open-window', view: 'reminders' });
+}
+
+function consoleMenu(sessions: readonly SessionView[], now: number): MenuItemModel {
+  const live = sessions.filter((s) => msLeft(s, now) > 0);
+  if (live.length === 0) return item('Open console (no active session)', false);
+  return { type: 'submenu', label: 'Open console', items: live.map((s) => item(s.profile, true, { kind: 'open-console', profile: s.profile })) };
+}
+
+function timeLeftLabel(s: SessionView, now: number): string {
+  const label = formatTimeLeft(msLeft(s, now));
+  return label === 'expired' ? 'expired' : `${label} left`;
+}
+
+export function msLeft(s: SessionView, now: number): number {
+  return Date.parse(s.expiration) - now;
+}
+
+function sortedByExpiry(sessions: readonly SessionView[]): SessionView[] {
+  return [...sessions].sort((a, b) => Date.parse(a.expiration) - Date.parse(b.expiration) || a.profile.localeCompare(b.profile));
+}
+
+function item(label: string, enabled: boolean, action?: TrayAction): MenuItemModel {
+  return action === undefined ? { type: 'item', label, enabled } : { type: 'item', label, enabled, action };
+}
+
+function separator(): MenuItemModel {
+  return { type: 'separator' };
+}

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: MIT
+import { describe, expect, it } from 'vitest';
+import { backendHandlers, isTrustedSender, registerIpc } from '../../../src-main/app/ipc';
+import { buildTouchroleApi } from '../../../src-main/app/preload-api';
+import { TouchroleError } from '../../../src-shared/errors';
+import { IPC_CHANNELS, IPC_METHODS, type TouchroleApi } from '../../../src-shared/ipc-contract';
+import { ManualClock } from '../../../src-shared/time/clock';
+import { FAKE_PASSWORD, FakeAppBackend } from '../../support/fake-app-backend';
+import { FakeElectron, FakePreload } from '../../support/fake-electron';
+
+const PAGE = 'file:///app/dist/renderer/index.html';
+const NOW = Date.parse('2026-11-23T10:00:00Z');
+
+function setup(): { electron: FakeElectron; backend: FakeAppBackend; api: TouchroleApi; unregister: () => void } {
+  const electron = new FakeElectron();
+  const backend = new FakeAppBackend({ clock: new ManualClock(NOW), locked: true });
+  const unregister = registerIpc(electron.ipc, backendHandlers(backend), PAGE);
+  // The in-memory pair: preload -> ipcRenderer.invoke -> ipcMain handler, as from our page.
+  const preload = new FakePreload();
+  preload.ipcRenderer.invoke = (channel, ...args) => electron.ipc.invoke(channel, `${PAGE}#sessions`, ...args);
+  return { electron, backend, api: buildTouchroleApi(preload.ipcRenderer), unregister };
+}
+
+describe('ipc: registration', () => {
+  it('registers exactly one handler per contract method and removes them all', () => {
+    const { electron, unregister } = setup();
+    expect([...electron.ipc.handlers.keys()].sort()).toEqual(Object.values(IPC_CHANNELS).sort());
+    unregister();
+    expect(electron.ipc.handlers.size).toBe(0);
+  });
+});
+
+describe('ipc: senders', () => {
+  it.each([
+    [PAGE, true],
+    [`${PAGE}#settings`, true],
+    [`${PAGE}?x=1`, true],
+    ['file:///app/dist/renderer/other.html', false],
+    ['file:///tmp/evil/index.html', false],
+    ['https://evil.example/index.html', false],
+    ['devtools://devtools/bundled/index.html', false],
+    [null, false],
+  ])('sender %s trusted: %s', (url, trusted) => {
+    expect(isTrustedSender({ senderFrame: url === null ? null : { url } }, PAGE)).toBe(trusted);
+  });
+
+  it('refuses calls from other pages before the backend sees them', async () => {
+    const { electron, backend } = setup();
+    const result = await electron.ipc.invoke(IPC_CHANNELS.elevate, 'https://evil.example/', { profile: 'admin', durationSeconds: 3600 });
+    expect(result).toEqual({ ok: false, error: { code: 'ipc-rejected', message: "elevate: refused a call from a page that is not touchrole's window" } });
+    const noFrame = await electron.ipc.invoke(IPC_CHANNELS.sessionsList, null);
+    expect(noFrame).toMatchObject({ ok: false, error: { code: 'ipc-rejected' } });
+    expect(backend.calls).toEqual([]);
+  });
+});
+
+describe('ipc: payloads', () => {
+  it('refuses malformed payloads and extra arguments before the backend sees them', async () => {
+    const { electron, backend } = setup();
+    const invoke = (channel: string, ...args: unknown[]): Promise<unknown> => electron.ipc.invoke(channel, PAGE, ...args);
+    expect(await invoke(IPC_CHANNELS.elevate, { profile: 'admin', durationSeconds: 60 })).toEqual({
+      ok: false,
+      error: { code: 'ipc-rejected', message: 'elevate: durationSeconds must be whole seconds from 900 to 129600' },
+    });
+    expect(await invoke(IPC_CHANNELS.end, { profile: 'admin', extra: 1 })).toMatchObject({ ok: false, error: { code: 'ipc-rejected' } });
+    expect(await invoke(IPC_CHANNELS.sessionsList, 'x')).toMatchObject({ ok: false, error: { code: 'ipc-rejected' } });
+    expect(await invoke(IPC_CHANNELS.renew, { profile: 'admin' }, 'second')).toEqual({
+      ok: false,
+      error: { code: 'ipc-rejected', message: 'renew: takes at most one argument' },
+    });
+    expect(backend.calls).toEqual([]);
+  });
+});
+
+describe('ipc: end to end over the preload API', () => {
+  it('every contract method reaches the backend and answers as data', async () => {
+    const { api, backend } = setup();
+    expect(await api.sessionsList()).toEqual({ ok: true, value: [] });
+    expect(await api.profilesList()).toMatchObject({ ok: true, value: [{ name: 'admin' }, { name: 'prod-readonly' }] });
+    expect(await api.yubikeyStatus()).toMatchObject({ ok: true, value: { state: 'locked' } });
+    expect(await api.unlock({ password: FAKE_PASSWORD })).toMatchObject({ ok: true, value: { state: 'ready' } });
+    const elevated = await api.elevate({ profile: 'admin', durationSeconds: 3600 });
+    expect(elevated).toEqual({
+      ok: true,
+      value: { profile: 'admin', expiration: '2026-11-23T11:00:00.000Z', roleArn: 'arn:aws:iam::123456789012:role/Admin', writtenProfile: 'admin-touchrole' },
+    });
+    expect(await api.renew({ profile: 'admin' })).toMatchObject({ ok: true, value: { profile: 'admin' } });
+    expect(await api.end({ profile: 'admin' })).toEqual({ ok: true, value: null });
+    expect(await api.settingsGet()).toMatchObject({ ok: true, value: { warnMinutes: [10, 2] } });
+    const settings = { warnMinutes: [2, 15], defaultDurationSeconds: 7200, startAtLogin: true, profileSuffix: '-elevated' };
+    expect(await api.settingsSet(settings)).toEqual({ ok: true, value: { ...settings, warnMinutes: [15, 2] } });
+    expect(await api.rotationReminders()).toEqual({ ok: true, value: [] });
+    const reached = new Set(backend.calls.map((c) => c.method));
+    expect(reached.size).toBe(IPC_METHODS.length); // one backend method per contract method
+  });
+
+  it('turns TouchroleErrors into wire errors with message and hint', async () => {
+    const { api } = setup();
+    expect(await api.unlock({ password: 'wrong' })).toEqual({
+      ok: false,
+      error: { code: 'oath-wrong-password', message: 'wrong password for the YubiKey OATH applet', hint: 'Try again; ykman oath access change can reset it.' },
+    });
+  });
+
+  it('hides the text of unexpected errors', async () => {
+    const { api, backend } = setup();
+    backend.rotationReminders = () => Promise.reject(new Error('secret AKIA1234 leaked in a stack'));
+    const result = await api.rotationReminders();
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'touchrole failed unexpectedly (rotationReminders)', hint: 'Try again; if it keeps failing, restart touchrole.' },
+    });
+  });
+
+  it('passes a TouchroleError thrown by the backend through unchanged', async () => {
+    const { api, backend } = setup();
+    backend.failNext('sessions', new TouchroleError('agent-unavailable', 'the agent stopped', { hint: 'Restart touchrole.' }));
+    expect(await api.sessionsList()).toEqual({ ok: false, error: { code: 'agent-unavailable', message: 'the agent stopped', hint: 'Restart touchrole.' } });
+  });
+});
