@@ -18,6 +18,14 @@ const entry = (path: string[], summary: string, load: () => Promise<{ command: C
 });
 
 export const registry: RegistryEntry[] = [
+  entry(['elevate'], 'touch the YubiKey and write a role session to ~/.aws/credentials', () => import('./commands/elevate')),
+  entry(['credential-process'], 'credential_process JSON for ~/.aws/config (cached)', () => import('./commands/credential-process')),
+  entry(['status'], 'touchrole sessions and the time they have left', () => import('./commands/status')),
+  entry(['end'], 'end a session now (remove its profile and cached copy)', () => import('./commands/end')),
+  entry(['whoami'], 'STS GetCallerIdentity with a profile\'s session', () => import('./commands/whoami')),
+  entry(['yubikey', 'list'], 'YubiKeys and their OATH credentials', () => import('./commands/yubikey-list')),
+  entry(['yubikey', 'code'], 'one code from the YubiKey', () => import('./commands/yubikey-code')),
+  entry(['yubikey', 'unlock'], 'unlock a password-protected OATH applet (key kept in the keychain)', () => import('./commands/yubikey-unlock')),
   entry(['profiles'], 'AWS profiles as the AWS CLI reads them, with what touchrole derives', () => import('./commands/profiles')),
   entry(['keys', 'list'], 'profiles whose long-term keys are in the keychain', () => import('./commands/keys-list')),
   entry(['keys', 'add'], 'store a long-term key pair in the keychain', () => import('./commands/keys-add')),

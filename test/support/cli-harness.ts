@@ -31,7 +31,7 @@ export function makeTempUser(files: { config?: string; credentials?: string } = 
     HOME: home,
     LANG: 'C.UTF-8',
     TOUCHROLE_KEYCHAIN_SERVICE: `touchrole-test-${home.split('-').pop() ?? 'x'}`,
-    TOUCHROLE_RUNTIME_DIR: join(home, 'run'),
+    TOUCHROLE_AGENT_SOCKET: join(home, 'agent.sock'),
     ...(process.env['DBUS_SESSION_BUS_ADDRESS'] ? { DBUS_SESSION_BUS_ADDRESS: process.env['DBUS_SESSION_BUS_ADDRESS'] } : {}),
     ...extraEnv,
   };

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: MIT
+import type { CommandDef } from '../command';
+import { serviceFor } from '../service-for';
+
+export const command: CommandDef = {
+  path: ['end'],
+  args: '<profile>',
+  summary: 'End a session now: remove its profile from the credentials file and its cached copy',
+  help: ['The temporary credentials stay valid at AWS until they expire; touchrole just stops handing them out.'],
+  examples: ['touchrole end prod-admin'],
+  options: {},
+  positionals: [1, 1],
+  async run({ positionals }, ctx) {
+    const profile = positionals[0] ?? '';
+    const found = await serviceFor(ctx).end(profile);
+    return { text: found ? `Ended the session of ${profile}` : `No session of ${profile} in the credentials file (its cached copy, if any, is gone)`, json: { profile, removed: found } };
+  },
+};

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+import { describeKey, type KeyListing } from '../../core/oath';
+import type { CommandDef } from '../command';
+import { serviceFor } from '../service-for';
+
+export const command: CommandDef = {
+  path: ['yubikey', 'list'],
+  args: '',
+  summary: 'YubiKeys and their OATH credentials; AWS MFA devices are marked',
+  help: ['A locked key (OATH password set) shows its credentials once `touchrole yubikey unlock` stored its key.'],
+  examples: ['touchrole yubikey list', 'touchrole yubikey list --json'],
+  options: {},
+  positionals: [0, 0],
+  async run(_input, ctx) {
+    const keys = await (await serviceFor(ctx).oath()).listKeys({ nowMs: ctx.clock.now() });
+    return { text: keys.map(describe).join('\n\n'), json: { keys } };
+  },
+};
+
+function describe(k: KeyListing): string {
+  const head = `YubiKey ${describeKey(k)}, OATH ${k.version}${k.locked ? ', password protected' : ''}`;
+  if (k.credentials === undefined) return `${head}\n  (locked: run \`touchrole yubikey unlock\`)`;
+  if (k.credentials.length === 0) return `${head}\n  (no OATH credentials)`;
+  const rows = k.credentials.map((c) => {
+    const details = [c.type.toUpperCase(), c.algorithm, c.type === 'totp' ? `${c.period}s` : '', c.touch ? 'touch' : ''].filter(Boolean).join(', ');
+    return `  ${c.awsMfaArn ? '[AWS] ' : ''}${c.id}  (${details})`;
+  });
+  return [head, ...rows].join('\n');
+}

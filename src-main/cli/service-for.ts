@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: MIT
+import { createTouchPrompter } from '../core/prompt';
+import { TouchroleService } from '../core/service';
+import type { CliContext } from './command';
+
+/** The core as the CLI uses it: touch prompts on the terminal or the desktop, waits told on stderr. */
+export function serviceFor(ctx: CliContext): TouchroleService {
+  return new TouchroleService({
+    env: ctx.env,
+    clock: ctx.clock,
+    prompter: createTouchPrompter({ env: ctx.env, platform: process.platform }),
+    onMfaWait: (w) =>
+      ctx.stderr.write(
+        `touchrole: ${w.reason === 'code-used' ? 'this 30-second code was already used' : 'AWS refused the code (used elsewhere?)'}; waiting ${Math.ceil(w.waitMs / 1000)} s for the next one\n`,
+      ),
+  });
+}

@@ -1,0 +1,4 @@
+// SPDX-License-Identifier: MIT
+// Public API of core/service: the core composed once for the CLI, the agent and the tray app.
+export { TouchroleService, type TouchroleServiceOptions, type ElevateOptions, type ElevateOutcome, type ActiveSession } from './touchrole-service';
+export { yubikeyMfaCodes, OTP_SLOT_KEY } from './mfa-codes';

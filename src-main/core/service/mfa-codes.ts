@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+import { TouchroleError } from '../../../src-shared/errors';
+import type { Clock } from '../../../src-shared/time/clock';
+import { OATH_OVERRIDE_KEY, type AwsProfile } from '../aws-config';
+import type { OathClient } from '../oath';
+import type { TouchPrompter } from '../prompt';
+import type { MfaCodeSource } from '../sessions';
+
+/** Profile key choosing a YubiKey OTP slot (HMAC-SHA1 challenge-response, over HID) for the code. */
+export const OTP_SLOT_KEY = 'touchrole_otp_slot';
+
+interface CodeRoute {
+  oathCredential?: string;
+  otpSlot?: 1 | 2;
+}
+
+export interface MfaCodesOptions {
+  profiles: ReadonlyMap<string, AwsProfile>;
+  clock: Clock;
+  prompter: TouchPrompter;
+  oath: () => Promise<OathClient>;
+  /** Shown with the touch prompt, e.g. "elevate to admin". */
+  purpose: string;
+}
+
+/**
+ * The YubiKey as an MFA code source: the OATH credential named by the mfa_serial ARN (or the
+ * profile's touchrole_oath_credential), or an OTP slot over HID when the profile says so. The
+ * touch prompt goes through the prompter, which reaches the user even when stderr is captured.
+ */
+export function yubikeyMfaCodes(o: MfaCodesOptions): MfaCodeSource {
+  const routes = routesBySerial(o.profiles);
+  return async (serial, signal) => {
+    const route = routes.get(serial) ?? {};
+    const touch = {
+      waiting: (): void => void o.prompter.waiting({ credential: route.oathCredential ?? serial, purpose: o.purpose }),
+      done: (): void => void o.prompter.done(),
+      timedOut: (): void => void o.prompter.timedOut(),
+    };
+    if (route.otpSlot !== undefined) return otpSlotCode(route.otpSlot, o.clock, touch, signal);
+    const client = await o.oath();
+    const result = await client.readCode(route.oathCredential ?? serial, {
+      nowMs: o.clock.now(),
+      onTouch: (e) => (e.phase === 'waiting' ? touch.waiting() : e.phase === 'done' ? touch.done() : touch.timedOut()),
+    });
+    return result.code.value;
+  };
+}
+
+function routesBySerial(profiles: ReadonlyMap<string, AwsProfile>): Map<string, CodeRoute> {
+  const routes = new Map<string, CodeRoute>();
+  for (const p of profiles.values()) {
+    if (p.mfaSerial === undefined) continue;
+    const slot = p.settings.get(OTP_SLOT_KEY);
+    const route: CodeRoute = { ...routes.get(p.mfaSerial) };
+    if (p.oathCredential !== undefined) route.oathCredential = p.oathCredential;
+    if (typeof slot === 'string') {
+      if (slot !== '1' && slot !== '2') {
+        throw new TouchroleError('profile-invalid', `Profile "${p.name}": ${OTP_SLOT_KEY} must be 1 or 2`, { hint: `or remove it to use the OATH applet (${OATH_OVERRIDE_KEY} names a credential there)` });
+      }
+      route.otpSlot = slot === '1' ? 1 : 2;
+    }
+    routes.set(p.mfaSerial, route);
+  }
+  return routes;
+}
+
+async function otpSlotCode(
+  slot: 1 | 2,
+  clock: Clock,
+  touch: { waiting(): void; done(): void },
+  signal: AbortSignal,
+): Promise<string> {
+  // Loaded only for profiles that use an OTP slot: node-hid stays off every other path.
+  const otp = await import('../otp');
+  const device = await otp.openOtpHidDevice({ bus: otp.nodeHidBus });
+  try {
+    const r = await otp.readChallengeResponseTotp({ device, slot, nowMs: clock.now(), clock, signal, onTouch: touch.waiting });
+    touch.done();
+    return r.code;
+  } finally {
+    await device.close();
+  }
+}
