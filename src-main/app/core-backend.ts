@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+import { EventEmitter } from 'node:events';
+import type { AgentSession } from '../../src-shared/agent-protocol';
+import { TouchroleError } from '../../src-shared/errors';
+import type { RotationReminder, SessionView, YubikeyStatusView } from '../../src-shared/ipc-contract';
+import type { Clock } from '../../src-shared/time/clock';
+import { runAgent, type RunningAgent } from '../core/agent';
+import { createServiceAgent, type ServiceAgentOptions } from '../core/service';
+import { saveSettings } from '../core/settings';
+import type { AppBackend, AppBackendEventName, AppBackendEvents, CoreBackend } from './backend';
+
+export interface CoreBackendOptions extends Omit<ServiceAgentOptions, 'alsoPrompt'> {
+  clock: Clock;
+  env: NodeJS.ProcessEnv;
+  /** Key-rotation reminders (core/rotation); none when not given. */
+  rotationReminders?: () => Promise<RotationReminder[]>;
+  /** AWS console sign-in URL for a profile's session (core/console). */
+  consoleUrl?: (profile: string) => Promise<string>;
+  /** Default: the agent on its usual socket. Tests pass their own. */
+  socketPath?: string;
+}
+
+const toView = (s: AgentSession): SessionView => ({ ...s });
+
+/**
+ * The tray app's backend: the core service with the agent embedded, so credential_process
+ * requests from any terminal reach this app and its touch prompt.
+ */
+export async function createCoreBackend(o: CoreBackendOptions): Promise<CoreBackend> {
+  const { backend: agentBackend, service, yubikeyState } = createServiceAgent(o);
+  const settings = await service.settings();
+  const agent: RunningAgent = await runAgent({
+    backend: agentBackend,
+    clock: o.clock,
+    env: o.env,
+    ...(o.socketPath === undefined ? {} : { socketPath: o.socketPath }),
+    warningThresholdsMs: settings.warnMinutes.map((m) => m * 60_000),
+    credentialRefreshWindowMs: settings.refreshMinutes * 60_000,
+  });
+  const events = new EventEmitter();
+  const emit = <E extends AppBackendEventName>(event: E, data: AppBackendEvents[E]): void => void events.emit(event, data);
+  const sessionsChanged = async (): Promise<void> => emit('sessionsChanged', (await agentBackend.sessions()).map(toView));
+  // The app computes warnings itself; it needs the agent's session changes and touch prompts
+  // (the agent forwards the backend's touch events to its listeners).
+  const stopAgentEvents = agent.onEvent((e) => {
+    if (e.event === 'touch') emit('touchPrompt', e.data);
+    if (e.event === 'sessions') emit('sessionsChanged', e.data.sessions.map(toView));
+    if (e.event === 'expired') void sessionsChanged();
+  });
+
+  const yubikeyStatus = async (): Promise<YubikeyStatusView> => {
+    const state = await yubikeyState();
+    if (state === 'none' || state === 'unknown') return { state: 'none', keys: [], mfaCredentials: [] };
+    const keys = await (await service.oath()).listKeys({ nowMs: o.clock.now() });
+    return {
+      state: state === 'touch' ? 'touch-now' : state,
+      keys: keys.map((k) => ({ deviceId: k.deviceId, reader: k.reader, locked: k.locked, ...(k.serial === undefined ? {} : { serial: k.serial }) })),
+      mfaCredentials: keys.flatMap((k) =>
+        (k.credentials ?? []).flatMap((c) => (c.awsMfaArn ? [{ deviceId: k.deviceId, name: c.id, mfaSerial: c.awsMfaArn, touch: c.touch === true }] : [])),
+      ),
+    };
+  };
+
+  const backend: AppBackend = {
+    sessions: async () => (await agentBackend.sessions()).map(toView),
+    async elevate(r) {
+      const s = await agentBackend.elevate(r);
+      await agent.refresh();
+      await sessionsChanged();
+      return toView(s);
+    },
+    async renew(profile) {
+      const s = await agentBackend.renew(profile);
+      await agent.refresh();
+      await sessionsChanged();
+      return toView(s);
+    },
+    async end(profile) {
+      await agentBackend.end(profile);
+      await agent.refresh();
+      await sessionsChanged();
+    },
+    async roleProfiles() {
+      const set = await service.profiles();
+      return [...set.profiles.values()].flatMap((p) =>
+        p.kind === 'role' && p.roleArn !== undefined && p.problem === undefined
+          ? [{ name: p.name, roleArn: p.roleArn, ...(p.mfaSerial ? { mfaSerial: p.mfaSerial } : {}), ...(p.durationSeconds ? { durationSeconds: p.durationSeconds } : {}) }]
+          : [],
+      );
+    },
+    yubikeyStatus,
+    async unlock(r) {
+      await (await service.oath()).unlock(r.password, r.deviceId === undefined ? {} : { device: { deviceId: r.deviceId } });
+      const status = await yubikeyStatus();
+      emit('yubikeyChanged', status);
+      return status;
+    },
+    async settings() {
+      const s = await service.settings();
+      return { warnMinutes: s.warnMinutes, defaultDurationSeconds: s.defaultDurationSeconds, startAtLogin: s.startAtLogin, profileSuffix: s.profileSuffix };
+    },
+    async saveSettings(next) {
+      await saveSettings(service.paths.config, { ...(await service.settings()), ...next });
+      return backend.settings();
+    },
+    rotationReminders: () => (o.rotationReminders ? o.rotationReminders() : Promise.resolve([])),
+    consoleUrl(profile) {
+      if (!o.consoleUrl) throw new TouchroleError('usage', 'Console sign-in is not available in this build');
+      return o.consoleUrl(profile);
+    },
+    on(event, listener) {
+      events.on(event, listener);
+      return () => void events.off(event, listener);
+    },
+  };
+
+  return {
+    backend,
+    async close() {
+      stopAgentEvents();
+      await agent.close();
+    },
+  };
+}

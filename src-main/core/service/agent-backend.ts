@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+import { EventEmitter } from 'node:events';
+import type { AgentSession, TouchEvent, YubikeyState } from '../../../src-shared/agent-protocol';
+import { TouchroleError } from '../../../src-shared/errors';
+import type { Clock } from '../../../src-shared/time/clock';
+import type { AgentBackend } from '../agent';
+import type { OathClient } from '../oath';
+import type { TouchInfo, TouchPrompter } from '../prompt';
+import type { StsApi } from '../sts';
+import type { Keychain } from '../vault';
+import { TouchroleService } from './touchrole-service';
+
+export interface ServiceAgentOptions {
+  env: NodeJS.ProcessEnv;
+  clock: Clock;
+  /** Also told of every touch (the headless agent: terminal or desktop notification). */
+  alsoPrompt?: TouchPrompter;
+  keychain?: Keychain;
+  sts?: StsApi;
+  oath?: () => Promise<OathClient>;
+}
+
+export interface ServiceAgent {
+  backend: AgentBackend;
+  service: TouchroleService;
+  /** The YubiKey as last seen, plus 'touch' while a touch is awaited. */
+  yubikeyState(): Promise<YubikeyState>;
+}
+
+/** The agent's backend over the core service: the one used by `touchrole agent` and the tray app. */
+export function createServiceAgent(o: ServiceAgentOptions): ServiceAgent {
+  const touches = new EventEmitter();
+  let touching = false;
+  const emit = (state: TouchEvent['state'], info?: TouchInfo): void => {
+    touching = state === 'needed';
+    const profile = info?.purpose.startsWith('elevate ') ? info.purpose.slice('elevate '.length) : undefined;
+    touches.emit('touch', profile === undefined ? { state } : { state, profile });
+  };
+  const prompter: TouchPrompter = {
+    async waiting(info) {
+      emit('needed', info);
+      await o.alsoPrompt?.waiting(info);
+    },
+    async done() {
+      emit('done');
+      await o.alsoPrompt?.done();
+    },
+    async timedOut() {
+      emit('timeout');
+      await o.alsoPrompt?.timedOut();
+    },
+  };
+  const service = new TouchroleService({
+    env: o.env,
+    clock: o.clock,
+    prompter,
+    ...(o.keychain ? { keychain: o.keychain } : {}),
+    ...(o.sts ? { sts: o.sts } : {}),
+    ...(o.oath ? { oath: o.oath } : {}),
+  });
+  // Renew repeats the duration the user chose last time.
+  const durations = new Map<string, number>();
+
+  const elevate = async (profile: string, durationSeconds: number | undefined): Promise<AgentSession> => {
+    if (durationSeconds !== undefined) durations.set(profile, durationSeconds);
+    const s = await service.elevate(profile, { write: true, reuseCached: false, ...(durationSeconds === undefined ? {} : { durationSeconds }) });
+    return {
+      profile,
+      expiration: s.expiration,
+      ...(s.roleArn ? { roleArn: s.roleArn } : {}),
+      ...(s.writtenProfile ? { writtenProfile: s.writtenProfile } : {}),
+    };
+  };
+
+  const backend: AgentBackend = {
+    elevate: (r) => elevate(r.profile, r.durationSeconds),
+    renew: (profile) => elevate(profile, durations.get(profile)),
+    async end(profile) {
+      await service.end(profile);
+    },
+    async expire(profile) {
+      await service.end(profile);
+    },
+    async sessions() {
+      return (await service.sessions()).map((s) => ({ profile: s.profile, writtenProfile: s.writtenProfile, expiration: new Date(s.expiresAt).toISOString() }));
+    },
+    credentialProcess: (profile) => service.credentialProcess(profile),
+    async status() {
+      return { yubikey: await yubikeyState() };
+    },
+    onTouch(listener) {
+      touches.on('touch', listener);
+      return () => void touches.off('touch', listener);
+    },
+  };
+
+  async function yubikeyState(): Promise<YubikeyState> {
+    if (touching) return 'touch';
+    try {
+      const keys = await (await service.oath()).listKeys({ nowMs: o.clock.now() });
+      if (keys.length === 0) return 'none';
+      return keys.some((k) => k.credentials === undefined) ? 'locked' : 'ready';
+    } catch (e) {
+      if (e instanceof TouchroleError && e.code === 'yubikey-not-found') return 'none';
+      if (e instanceof TouchroleError && e.code === 'oath-locked') return 'locked';
+      return 'unknown';
+    }
+  }
+
+  return { backend, service, yubikeyState };
+}
