@@ -26,6 +26,7 @@ export const registry: RegistryEntry[] = [
   entry(['yubikey', 'list'], 'YubiKeys and their OATH credentials', () => import('./commands/yubikey-list')),
   entry(['yubikey', 'code'], 'one code from the YubiKey', () => import('./commands/yubikey-code')),
   entry(['yubikey', 'unlock'], 'unlock a password-protected OATH applet (key kept in the keychain)', () => import('./commands/yubikey-unlock')),
+  entry(['demo'], 'the whole flow with a virtual YubiKey and a local STS (touches nothing of yours)', () => import('./commands/demo')),
   entry(['agent'], 'run the agent without the tray (serves credential_process, warns before expiry)', () => import('./commands/agent')),
   entry(['profiles'], 'AWS profiles as the AWS CLI reads them, with what touchrole derives', () => import('./commands/profiles')),
   entry(['keys', 'list'], 'profiles whose long-term keys are in the keychain', () => import('./commands/keys-list')),

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+import { TouchroleError } from '../../../src-shared/errors';
+import { createStsApi } from '../../core/sts';
+import { stringOption, type CommandDef } from '../command';
+import { serviceFor } from '../service-for';
+
+export const command: CommandDef = {
+  path: ['decode'],
+  args: '<encoded-message>',
+  summary: 'Decode an "Encoded authorization failure message" (STS DecodeAuthorizationMessage)',
+  help: [
+    'Signs with the profile\'s session (--profile, default AWS_PROFILE or "default"): its cached role',
+    'session, or a new one (touch). The caller needs sts:DecodeAuthorizationMessage. Prints the JSON.',
+  ],
+  examples: ['touchrole decode 4Hf8...Qw --profile prod-admin', 'touchrole decode "$MSG" --json | jq .context'],
+  options: { profile: { type: 'string' } },
+  positionals: [1, 1],
+  async run({ positionals, values }, ctx) {
+    const message = (positionals[0] ?? '').trim();
+    if (message === '') throw new TouchroleError('usage', 'The encoded message is empty');
+    const profile = stringOption(values, 'profile') ?? (ctx.env['AWS_PROFILE'] || 'default');
+    const session = await serviceFor(ctx).elevate(profile, { write: false, reuseCached: true });
+    const text = await createStsApi({ env: ctx.env, clock: ctx.clock }).decodeAuthorizationMessage(
+      { credentials: session.credentials, ...(session.plan.region === undefined ? {} : { region: session.plan.region }) },
+      message,
+    );
+    let decoded: unknown;
+    try {
+      decoded = JSON.parse(text);
+    } catch {
+      return { text, json: { profile, decoded: text } };
+    }
+    return { text: JSON.stringify(decoded, null, 2), json: { profile, decoded } };
+  },
+};

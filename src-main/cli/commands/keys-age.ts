@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+import { awsFilePaths } from '../../core/aws-config';
+import { keyAgeSources, keysAgeReport, RotationStateFile } from '../../core/rotation';
+import { createIamApi } from '../../core/sts';
+import type { CommandDef } from '../command';
+import { serviceFor } from '../service-for';
+
+export const command: CommandDef = {
+  path: ['keys', 'age'],
+  args: '',
+  summary: 'How old each source profile\'s access key is, and which are due for rotation',
+  help: [
+    'The creation date comes from IAM ListAccessKeys (asked at most once a day, remembered in the state',
+    'directory), else from when touchrole stored the key. A key older than the rotation max_age_days',
+    'setting (default 90) is due; a profile can set its own limit with touchrole_key_max_age_days.',
+  ],
+  examples: ['touchrole keys age', 'touchrole keys age --json'],
+  options: {},
+  positionals: [0, 0],
+  async run(_input, ctx) {
+    const service = serviceFor(ctx);
+    const [set, settings] = await Promise.all([service.profiles(), service.settings()]);
+    const report = await keysAgeReport({
+      iam: createIamApi({ env: ctx.env, clock: ctx.clock }),
+      clock: ctx.clock,
+      state: new RotationStateFile(service.paths.state),
+      sources: keyAgeSources(set.profiles, {
+        store: service.sourceKeyStore(),
+        credentialsFile: awsFilePaths(ctx.env).credentialsFile,
+        clock: ctx.clock,
+        defaultMaxAgeDays: settings.keyMaxAgeDays,
+      }),
+    });
+    const lines = report.map((e) => {
+      const age = e.ageDays === null ? 'age unknown' : `${e.ageDays} days old (limit ${e.maxAgeDays}, from ${e.source})`;
+      const due = e.due ? ' - DUE: touchrole keys rotate ' + e.profile : '';
+      const pending = e.pendingDeletion === null ? '' : ` - old key ${e.pendingDeletion.oldAccessKeyId} to delete after ${e.pendingDeletion.deleteAfter}`;
+      return `${e.profile}\t${e.accessKeyId ?? '-'}\t${age}${due}${pending}${e.note === null ? '' : ` (${e.note})`}`;
+    });
+    return { text: lines.length === 0 ? 'No profile has a long-term access key' : lines.join('\n'), json: { keys: report } };
+  },
+};

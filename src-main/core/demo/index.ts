@@ -1,0 +1,6 @@
+// SPDX-License-Identifier: MIT
+// Public API of core/demo: the whole flow with no hardware and no AWS account.
+export { runDemo, type DemoOptions, type DemoReport } from './run-demo';
+export { memoryKeychain, virtualKeyReaders, DEMO_READER } from './in-memory-devices';
+export { startStsEmulator, type StsEmulator } from './sts-emulator';
+export { VirtualYubiKey } from './virtual-yubikey';
