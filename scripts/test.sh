@@ -3,5 +3,5 @@
 # (gnome-keyring in a private D-Bus session, pcscd + vpcd, moto_server) started here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -f dist/src-main/cli/main.js ] || npm run build
+npm run build
 exec bash scripts/with-keyring.sh bash scripts/with-services.sh npx vitest run "$@"

@@ -34,4 +34,10 @@ export const registry: RegistryEntry[] = [
   entry(['keys', 'import'], 'move keys from the credentials file into the keychain', () => import('./commands/keys-import')),
   entry(['keys', 'remove'], 'delete a profile\'s keys from the keychain', () => import('./commands/keys-remove')),
   entry(['clean'], 'remove expired touchrole sessions from the credentials file', () => import('./commands/clean')),
+  entry(['keys', 'age'], 'how old each access key is, and which are due for rotation', () => import('./commands/keys-age')),
+  entry(['keys', 'rotate'], 'replace a profile\'s access key safely (--finish deletes the old one)', () => import('./commands/keys-rotate')),
+  entry(['mfa', 'register'], 'make the YubiKey the IAM user\'s virtual MFA device', () => import('./commands/mfa-register')),
+  entry(['mfa', 'unregister'], 'remove the MFA device from IAM, the YubiKey and the profile', () => import('./commands/mfa-unregister')),
+  entry(['console'], 'open the AWS console with a role session', () => import('./commands/console')),
+  entry(['decode'], 'decode an encoded authorization failure message', () => import('./commands/decode')),
 ];

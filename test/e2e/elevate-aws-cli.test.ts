@@ -11,7 +11,7 @@ import { makeTempUser, runProcess, runTouchrole, type TempUser, TOUCHROLE_BIN } 
 import { requireSecretService } from '../support/gnome-keyring';
 import { MOTO_KEYS, startMoto, type Moto } from '../support/moto';
 import { waitForCard } from '../support/pcscd';
-import { VirtualYubiKey } from '../support/virtual-yubikey';
+import { testVpcdPort, VirtualYubiKey } from '../support/virtual-yubikey';
 
 const AWS_V2 = '/usr/bin/aws';
 const ACCOUNT = '123456789012';
@@ -42,6 +42,7 @@ beforeAll(async () => {
   iam.destroy();
   // The name as Yubico Authenticator users create it: issuer "AWS", the device ARN as the account.
   key = await VirtualYubiKey.start({
+    port: testVpcdPort(),
     credentials: [
       { issuer: 'AWS', name: MFA, secret: Buffer.from('12345678901234567890'), touch: true },
       { issuer: 'GitHub', name: 'alice', secret: Buffer.from('abcdefghijabcdefghij') },

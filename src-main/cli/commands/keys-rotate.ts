@@ -14,7 +14,7 @@ import {
 } from '../../core/rotation';
 import { yubikeyMfaCodes, type TouchroleService } from '../../core/service';
 import { MfaStepLedger } from '../../core/sessions';
-import { createIamApi, createStsApi } from '../../core/sts';
+import { createIamApi, createStsApi, type AwsCredentials } from '../../core/sts';
 import { flag, type CliContext, type CommandDef } from '../command';
 import { serviceFor } from '../service-for';
 
@@ -73,6 +73,18 @@ function keyHomeFor(service: TouchroleService, ctx: CliContext, profile: AwsProf
   if (profile.keys === 'keychain') return keychainKeyHome(service.sourceKeyStore(), profile.name);
   if (profile.keys === 'credentials-file') return credentialsFileKeyHome(awsFilePaths(ctx.env).credentialsFile, profile.name, ctx.clock);
   throw unsupportedKeyHome(profile.name);
+}
+
+/** The profile's long-term key, wherever it is stored. */
+export async function profileKeys(service: TouchroleService, ctx: CliContext, profile: AwsProfile): Promise<AwsCredentials> {
+  const id = profile.settings.get('aws_access_key_id');
+  const secret = profile.settings.get('aws_secret_access_key');
+  const keys =
+    profile.keys === 'config-file'
+      ? typeof id === 'string' && typeof secret === 'string' ? { accessKeyId: id, secretAccessKey: secret } : undefined
+      : await keyHomeFor(service, ctx, profile).read();
+  if (keys === undefined) throw new TouchroleError('keys-not-found', `No access key is stored for profile "${profile.name}"`, { hint: `Store it with \`touchrole keys add ${profile.name}\`.` });
+  return keys;
 }
 
 /** With mfa_serial, IAM calls go through an MFA session: one YubiKey code, spent once (the ledger). */

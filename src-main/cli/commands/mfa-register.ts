@@ -6,7 +6,7 @@ import { createTouchPrompter } from '../../core/prompt';
 import { createIamApi } from '../../core/sts';
 import { flag, stringOption, type CommandDef } from '../command';
 import { serviceFor } from '../service-for';
-import { sourceProfile } from './keys-rotate';
+import { profileKeys, sourceProfile } from './keys-rotate';
 
 export const command: CommandDef = {
   path: ['mfa', 'register'],
@@ -28,7 +28,7 @@ export const command: CommandDef = {
     if (profile.mfaSerial !== undefined) {
       throw new TouchroleError('profile-invalid', `Profile "${name}" already has mfa_serial ${profile.mfaSerial}`, { hint: `Run \`touchrole mfa unregister ${name}\` first to replace it.` });
     }
-    const credentials = await service.sourceKeyLookup(name);
+    const credentials = await profileKeys(service, ctx, profile);
     const prompter = createTouchPrompter({ env: ctx.env, platform: process.platform });
     const touch = !flag(values, 'no-touch');
     if (touch) ctx.stderr.write('touchrole: touch the YubiKey twice when it blinks (two codes for AWS)\n');

@@ -6,7 +6,7 @@ import { iamCallContext } from '../../core/rotation';
 import { createIamApi, createStsApi } from '../../core/sts';
 import type { CommandDef } from '../command';
 import { serviceFor } from '../service-for';
-import { iamMfaFor, sourceProfile } from './keys-rotate';
+import { iamMfaFor, profileKeys, sourceProfile } from './keys-rotate';
 
 export const command: CommandDef = {
   path: ['mfa', 'unregister'],
@@ -27,7 +27,7 @@ export const command: CommandDef = {
     if (serial === undefined) throw new TouchroleError('profile-invalid', `Profile "${name}" has no mfa_serial`, { hint: 'Nothing to unregister.' });
     const sts = createStsApi({ env: ctx.env, clock: ctx.clock });
     const region = profile.region === undefined ? {} : { region: profile.region };
-    const session = await iamCallContext(await service.sourceKeyLookup(name), { sts, clock: ctx.clock, ...region, ...(await iamMfaFor(service, ctx, profile, `unregister ${name}`)) });
+    const session = await iamCallContext(await profileKeys(service, ctx, profile), { sts, clock: ctx.clock, ...region, ...(await iamMfaFor(service, ctx, profile, `unregister ${name}`)) });
     const r = await unregisterMfaDevice(name, serial, {
       iam: createIamApi({ env: ctx.env, clock: ctx.clock }),
       clock: ctx.clock,

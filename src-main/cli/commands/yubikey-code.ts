@@ -1,21 +1,35 @@
 // SPDX-License-Identifier: MIT
+import { TouchroleError } from '../../../src-shared/errors';
 import { createTouchPrompter } from '../../core/prompt';
-import type { CommandDef } from '../command';
+import { otpSlotCode } from '../../core/service';
+import { stringOption, type CommandDef } from '../command';
 import { serviceFor } from '../service-for';
 import { selectorFrom, selectorOptions } from './yubikey-select';
 
 export const command: CommandDef = {
   path: ['yubikey', 'code'],
-  args: '<name>',
+  args: '[name]',
   summary: 'One code from the YubiKey (asks for a touch when the credential needs it)',
-  help: ['<name>: the credential id, an AWS MFA device ARN, issuer:name, or a unique part of the name.'],
-  examples: ['touchrole yubikey code arn:aws:iam::123456789012:mfa/alice', 'touchrole yubikey code alice --json'],
-  options: selectorOptions,
-  positionals: [1, 1],
+  help: [
+    '<name>: the credential id, an AWS MFA device ARN, issuer:name, or a unique part of the name.',
+    '--slot 1|2: instead, a TOTP code from an OTP slot over USB HID (set up with `ykman otp chalresp --totp`),',
+    '  for keys whose CCID interface is disabled.',
+  ],
+  examples: ['touchrole yubikey code arn:aws:iam::123456789012:mfa/alice', 'touchrole yubikey code alice --json', 'touchrole yubikey code --slot 2'],
+  options: { ...selectorOptions, slot: { type: 'string' } },
+  positionals: [0, 1],
   async run({ positionals, values }, ctx) {
     const prompter = createTouchPrompter({ env: ctx.env, platform: process.platform });
+    const slot = stringOption(values, 'slot');
+    const name = positionals[0];
+    if (slot !== undefined) {
+      if (slot !== '1' && slot !== '2') throw new TouchroleError('usage', `--slot must be 1 or 2, not "${slot}"`);
+      const code = await otpSlotCode(slot === '1' ? 1 : 2, ctx.clock, { waiting: () => void prompter.waiting({ credential: `OTP slot ${slot}`, purpose: 'a code' }), done: () => void prompter.done() }, new AbortController().signal);
+      return { text: code, json: { slot: Number(slot), code } };
+    }
+    if (name === undefined) throw new TouchroleError('usage', 'Name the credential, or pass --slot', { hint: 'see `touchrole yubikey list`' });
     const client = await serviceFor(ctx).oath();
-    const r = await client.readCode(positionals[0] ?? '', {
+    const r = await client.readCode(name, {
       nowMs: ctx.clock.now(),
       device: selectorFrom(values),
       onTouch: (e) => void (e.phase === 'waiting' ? prompter.waiting({ credential: e.credential, purpose: 'a code' }) : e.phase === 'done' ? prompter.done() : prompter.timedOut()),

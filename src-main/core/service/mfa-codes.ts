@@ -65,7 +65,8 @@ function routesBySerial(profiles: ReadonlyMap<string, AwsProfile>): Map<string, 
   return routes;
 }
 
-async function otpSlotCode(
+/** A TOTP code from a YubiKey OTP slot programmed with `ykman otp chalresp --totp`. */
+export async function otpSlotCode(
   slot: 1 | 2,
   clock: Clock,
   touch: { waiting(): void; done(): void },

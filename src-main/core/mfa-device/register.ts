@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+// `mfa register`: the YubiKey becomes the IAM user's virtual MFA device; the seed goes nowhere else.
+import { isTouchroleError, TouchroleError } from '../../../src-shared/errors';
+import type { Clock } from '../../../src-shared/time/clock';
+import type { AwsCredentials, CallContext, IamApi } from '../sts';
+import { decodeBase32Seed } from './base32-seed';
+import type { ProfileConfigEditor } from './config-file';
+import type { MfaKey } from './yubikey-mfa';
+
+export interface MfaDeviceDeps {
+  iam: IamApi;
+  clock: Clock;
+  key: MfaKey;
+  config: ProfileConfigEditor;
+  /** The profile's long-term keys (or an MFA session from them, for unregister). */
+  credentials: AwsCredentials;
+  region?: string;
+}
+
+export interface RegisterResult {
+  profile: string;
+  userName: string;
+  serialNumber: string;
+  oathCredential: string;
+  touch: boolean;
+}
+
+/**
+ * CreateVirtualMFADevice -> PUT the seed into the YubiKey (named with the device ARN) -> codes
+ * for T and T+1 from the key -> EnableMFADevice -> mfa_serial in the config profile. On a
+ * failure before EnableMFADevice, the device and the credential are removed again.
+ */
+export async function registerMfaDevice(profile: string, deps: MfaDeviceDeps, options: { touch: boolean; deviceName?: string }): Promise<RegisterResult> {
+  const ctx: CallContext = { credentials: deps.credentials, ...(deps.region === undefined ? {} : { region: deps.region }) };
+  const user = await deps.iam.getUser(ctx);
+  const device = await deps.iam.createVirtualMFADevice(ctx, { name: options.deviceName ?? user.userName });
+  const serial = device.serialNumber;
+  let id: string | undefined;
+  try {
+    const seed = decodeBase32Seed(device.base32Seed);
+    try {
+      id = await deps.key.put(serial, seed, options.touch);
+    } finally {
+      seed.fill(0);
+    }
+    const [code1, code2] = await deps.key.consecutiveCodes(id, deps.clock.now(), options.touch);
+    await deps.iam.enableMFADevice(ctx, { userName: user.userName, serialNumber: serial, authenticationCode1: code1, authenticationCode2: code2 });
+  } catch (e) {
+    const undone = await undo(deps, ctx, serial, id !== undefined);
+    throw new TouchroleError(isTouchroleError(e) ? e.code : 'iam-error', `MFA device registration failed: ${describe(e)}; ${undone}`, {
+      hint: isTouchroleError(e) && e.hint !== undefined ? e.hint : `Fix the cause and run \`touchrole mfa register ${profile}\` again.`,
+      cause: e,
+    });
+  }
+  try {
+    await deps.config.set(profile, 'mfa_serial', serial);
+  } catch (e) {
+    throw new TouchroleError('file-write-failed', `MFA device ${serial} is enabled and on the YubiKey, but mfa_serial could not be written (${describe(e)})`, {
+      hint: `Add "mfa_serial = ${serial}" to the [profile ${profile}] section of ~/.aws/config yourself.`,
+      cause: e,
+    });
+  }
+  return { profile, userName: user.userName, serialNumber: serial, oathCredential: id, touch: options.touch };
+}
+
+async function undo(deps: MfaDeviceDeps, ctx: CallContext, serial: string, onKey: boolean): Promise<string> {
+  const notes: string[] = [];
+  if (onKey) {
+    await deps.key.remove(serial).then(
+      () => notes.push('the YubiKey credential was removed'),
+      () => notes.push(`remove the YubiKey credential "${serial}" yourself (ykman oath accounts delete)`),
+    );
+  }
+  await deps.iam.deleteVirtualMFADevice(ctx, { serialNumber: serial }).then(
+    () => notes.push('the unused IAM MFA device was deleted'),
+    () => notes.push(`delete the unused IAM MFA device ${serial} yourself (aws iam delete-virtual-mfa-device --serial-number ${serial})`),
+  );
+  return notes.join('; ');
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../src-shared/time/clock';
+import { runCli } from '../../../src-main/cli/main';
+import { registry } from '../../../src-main/cli/registry';
+import { SessionCache } from '../../../src-main/core/sessions';
+
+async function cli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const code = await runCli(argv, { env, stdin: new PassThrough(), stdout, stderr, clock: new ManualClock(Date.parse('2026-11-23T10:00:00Z')) });
+  return { code, stdout: out, stderr: err };
+}
+
+describe('touchrole CLI', () => {
+  it('lists every command in help, each loadable with its own help', async () => {
+    const r = await cli(['help']);
+    expect(r.code).toBe(0);
+    for (const e of registry) {
+      expect(r.stdout).toContain(e.path.join(' '));
+      const def = await e.load();
+      expect(def.path).toEqual(e.path);
+      expect((await cli([...e.path, '--help'])).stdout).toContain(`Usage: touchrole ${e.path.join(' ')}`);
+    }
+  });
+
+  it('exits 2 with one line for an unknown command or a bad option', async () => {
+    const unknown = await cli(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
+    const badOption = await cli(['status', '--bogus']);
+    expect(badOption.code).toBe(2);
+    expect(badOption.stderr).toMatch(/bogus/);
+    const missingArg = await cli(['elevate']);
+    expect(missingArg.code).toBe(2);
+    expect(missingArg.stderr).toMatch(/usage: touchrole elevate <profile>/);
+  });
+
+  it('prints errors as JSON on stdout with --json, with the same exit code', async () => {
+    const r = await cli(['elevate', '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'usage' } });
+  });
+
+  it('prints its version', async () => {
+    expect((await cli(['--version'])).stdout).toMatch(/^touchrole \d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('credential-process cache hit (the hot path)', () => {
+  it('serves a cached session loading no AWS SDK, PC/SC, HID or keychain module', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'touchrole-hot-'));
+    const cacheDir = join(home, 'cache');
+    const expiration = Date.now() + 3600_000;
+    await new SessionCache({ dir: cacheDir, clock: { now: () => Date.now() } }).put(
+      { kind: 'role-session', profile: 'admin' },
+      { kind: 'role-session', profile: 'admin', accessKeyId: 'ASIAHOTPATH', secretAccessKey: 's', sessionToken: 't', expiration },
+    );
+    // The built CLI, as the AWS CLI runs it; it reports which modules it loaded.
+    const script = `
+      const main = require(${JSON.stringify(join(__dirname, '../../../dist/src-main/cli/main.js'))});
+      let out = '';
+      const stdout = { write: (s) => { out += s; return true; } };
+      main.runCli(['credential-process', 'admin'], { env: process.env, stdin: process.stdin, stdout, stderr: process.stderr, clock: { now: () => Date.now() } })
+        .then((code) => process.stdout.write(JSON.stringify({ code, out, modules: Object.keys(require.cache) })));`;
+    const result = JSON.parse(
+      execFileSync(process.execPath, ['-e', script], { env: { PATH: process.env['PATH'], HOME: home, TOUCHROLE_CACHE_DIR: cacheDir, TOUCHROLE_CONFIG_DIR: join(home, 'cfg'), TOUCHROLE_AGENT_SOCKET: join(home, 'none.sock') }, encoding: 'utf8' }),
+    ) as { code: number; out: string; modules: string[] };
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out)).toMatchObject({ Version: 1, AccessKeyId: 'ASIAHOTPATH', SessionToken: 't', Expiration: new Date(expiration).toISOString() });
+    const heavy = result.modules.filter((m) => /@aws-sdk|@smithy|smartcard|node-hid|keytar|[\\/]core[\\/](oath|sts|vault|service)[\\/]/.test(m));
+    expect(heavy).toEqual([]);
+  });
+});
