@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { EventEmitter } from 'node:events';
 import type { AgentSession } from '../../src-shared/agent-protocol';
-import { TouchroleError } from '../../src-shared/errors';
 import type { RotationReminder, SessionView, YubikeyStatusView } from '../../src-shared/ipc-contract';
 import type { Clock } from '../../src-shared/time/clock';
 import { runAgent, type RunningAgent } from '../core/agent';
@@ -12,10 +11,6 @@ import type { AppBackend, AppBackendEventName, AppBackendEvents, CoreBackend } f
 export interface CoreBackendOptions extends Omit<ServiceAgentOptions, 'alsoPrompt'> {
   clock: Clock;
   env: NodeJS.ProcessEnv;
-  /** Key-rotation reminders (core/rotation); none when not given. */
-  rotationReminders?: () => Promise<RotationReminder[]>;
-  /** AWS console sign-in URL for a profile's session (core/console). */
-  consoleUrl?: (profile: string) => Promise<string>;
   /** Default: the agent on its usual socket. Tests pass their own. */
   socketPath?: string;
 }
@@ -103,11 +98,14 @@ export async function createCoreBackend(o: CoreBackendOptions): Promise<CoreBack
       await saveSettings(service.paths.config, { ...(await service.settings()), ...next });
       return backend.settings();
     },
-    rotationReminders: () => (o.rotationReminders ? o.rotationReminders() : Promise.resolve([])),
-    consoleUrl(profile) {
-      if (!o.consoleUrl) throw new TouchroleError('usage', 'Console sign-in is not available in this build');
-      return o.consoleUrl(profile);
+    async rotationReminders(): Promise<RotationReminder[]> {
+      const [reminders, ages] = await Promise.all([service.rotationReminders({ markNotified: false }), service.keyAges()]);
+      return reminders.map((r) => {
+        const age = ages.find((a) => a.profile === r.profile);
+        return { profile: r.profile, kind: r.kind, ageDays: age?.ageDays ?? 0, maxAgeDays: age?.maxAgeDays ?? 0 };
+      });
     },
+    consoleUrl: (profile) => service.consoleUrl(profile),
     on(event, listener) {
       events.on(event, listener);
       return () => void events.off(event, listener);

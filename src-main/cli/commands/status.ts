@@ -6,23 +6,28 @@ import { serviceFor } from '../service-for';
 export const command: CommandDef = {
   path: ['status'],
   args: '',
-  summary: 'touchrole sessions in the credentials file and the time they have left',
+  summary: 'touchrole sessions in the credentials file, the time they have left, and key-rotation reminders',
   help: [],
   examples: ['touchrole status', 'touchrole status --json'],
   options: {},
   positionals: [0, 0],
   async run(_input, ctx) {
     const now = ctx.clock.now();
-    const sessions = (await serviceFor(ctx).sessions()).map((s) => ({
+    const service = serviceFor(ctx);
+    const sessions = (await service.sessions()).map((s) => ({
       profile: s.profile,
       writtenProfile: s.writtenProfile,
       expiration: new Date(s.expiresAt).toISOString(),
       secondsLeft: Math.max(0, Math.floor((s.expiresAt - now) / 1000)),
       expired: s.expiresAt <= now,
     }));
-    const text = sessions.length
-      ? sessions.map((s) => `${s.writtenProfile.padEnd(32)} ${formatTimeLeft(s.secondsLeft * 1000).padStart(8)}  until ${s.expiration}`).join('\n')
-      : 'No touchrole sessions. Start one with `touchrole elevate <profile>`.';
-    return { text, json: { sessions } };
+    const reminders = (await service.rotationReminders({ markNotified: false })).map((r) => ({ profile: r.profile, kind: r.kind, message: r.message }));
+    const text = [
+      ...(sessions.length
+        ? sessions.map((s) => `${s.writtenProfile.padEnd(32)} ${formatTimeLeft(s.secondsLeft * 1000).padStart(8)}  until ${s.expiration}`)
+        : ['No touchrole sessions. Start one with `touchrole elevate <profile>`.']),
+      ...reminders.map((r) => `! ${r.message}`),
+    ].join('\n');
+    return { text, json: { sessions, reminders } };
   },
 };

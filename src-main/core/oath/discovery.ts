@@ -93,7 +93,7 @@ export function chooseKey(keys: readonly YubiKeyInfo[], selector: KeySelector = 
   }
   if (matching.length > 1) {
     throw new TouchroleError('yubikey-ambiguous', `Several YubiKeys are connected: ${matching.map(describeKey).join('; ')}`, {
-      hint: 'choose one with --device <serial> or --reader "<reader name>"',
+      hint: 'unplug the others, or choose one with --serial <serial> or --reader "<reader name>"',
     });
   }
   return first;

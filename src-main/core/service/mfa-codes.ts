@@ -2,7 +2,7 @@
 import { TouchroleError } from '../../../src-shared/errors';
 import type { Clock } from '../../../src-shared/time/clock';
 import { OATH_OVERRIDE_KEY, type AwsProfile } from '../aws-config';
-import type { OathClient } from '../oath';
+import type { KeySelector, OathClient } from '../oath';
 import type { TouchPrompter } from '../prompt';
 import type { MfaCodeSource } from '../sessions';
 
@@ -39,11 +39,24 @@ export function yubikeyMfaCodes(o: MfaCodesOptions): MfaCodeSource {
     };
     if (route.otpSlot !== undefined) return otpSlotCode(route.otpSlot, o.clock, touch, signal);
     const client = await o.oath();
-    const result = await client.readCode(route.oathCredential ?? serial, {
-      nowMs: o.clock.now(),
-      onTouch: (e) => (e.phase === 'waiting' ? touch.waiting() : e.phase === 'done' ? touch.done() : touch.timedOut()),
-    });
-    return result.code.value;
+    const name = route.oathCredential ?? serial;
+    const read = async (device: KeySelector): Promise<string> =>
+      (
+        await client.readCode(name, {
+          nowMs: o.clock.now(),
+          device,
+          onTouch: (e) => (e.phase === 'waiting' ? touch.waiting() : e.phase === 'done' ? touch.done() : touch.timedOut()),
+        })
+      ).code.value;
+    try {
+      return await read({});
+    } catch (e) {
+      // Several keys plugged in: the one holding this MFA device is the one to ask.
+      if (!(e instanceof TouchroleError && e.code === 'yubikey-ambiguous')) throw e;
+      const holders = (await client.listKeys({ nowMs: o.clock.now() })).filter((k) => k.credentials?.some((c) => c.awsMfaArn === serial || c.id === name));
+      if (holders.length !== 1 || holders[0] === undefined) throw e;
+      return read({ deviceId: holders[0].deviceId });
+    }
   };
 }
 

@@ -16,12 +16,14 @@ import {
   upsertManagedSection,
   type AwsProfileSet,
 } from '../aws-config';
+import { consoleSigninUrl } from '../console';
 import type { OathClient } from '../oath';
 import { touchrolePaths, type TouchrolePaths } from '../paths';
 import type { TouchPrompter } from '../prompt';
 import { credentialProcessJson, defaultRoleSessionName, elevate, firstKeysFound, MfaStepLedger, SessionCache, type ElevatedSession, type MfaMode, type MfaWait, type SourceKeysLookup } from '../sessions';
 import { loadSettings, type Settings } from '../settings';
-import { createStsApi, type StsApi } from '../sts';
+import { keyAgeSources, keysAgeReport, RotationStateFile, rotationReminders, type KeyAgeDeps, type KeyAgeEntry, type RotationReminder } from '../rotation';
+import { createIamApi, createStsApi, type StsApi } from '../sts';
 import { createOsKeychain, DEFAULT_KEYCHAIN_SERVICE, SourceKeyStore, type Keychain } from '../vault';
 import { yubikeyMfaCodes } from './mfa-codes';
 
@@ -179,6 +181,32 @@ export class TouchroleService {
   async whoami(profile: string): Promise<{ account: string; arn: string; userId: string }> {
     const session = await this.elevate(profile, { write: false, reuseCached: true });
     return this.sts.getCallerIdentity({ credentials: session.credentials, ...(session.plan.region ? { region: session.plan.region } : {}) });
+  }
+
+  /** An AWS console sign-in URL for the profile's role session (federation endpoint). */
+  async consoleUrl(profile: string): Promise<string> {
+    const session = await this.elevate(profile, { write: false, reuseCached: true });
+    const federationUrl = this.o.env['TOUCHROLE_FEDERATION_URL'];
+    return consoleSigninUrl(session.credentials, federationUrl ? { federationUrl } : {});
+  }
+
+  /** Access keys due for rotation (IAM's CreateDate, cached daily; else the import date). */
+  async rotationReminders(options: { markNotified: boolean }): Promise<RotationReminder[]> {
+    return rotationReminders(await this.keyAgeDeps(), options);
+  }
+
+  async keyAges(): Promise<KeyAgeEntry[]> {
+    return keysAgeReport(await this.keyAgeDeps());
+  }
+
+  private async keyAgeDeps(): Promise<KeyAgeDeps> {
+    const [set, settings] = await Promise.all([this.profiles(), this.settings()]);
+    return {
+      iam: createIamApi({ env: this.o.env, clock: this.o.clock }),
+      clock: this.o.clock,
+      state: new RotationStateFile(this.paths.state),
+      sources: keyAgeSources(set.profiles, { store: this.sourceKeyStore(), credentialsFile: set.files.paths.credentialsFile, clock: this.o.clock, defaultMaxAgeDays: settings.keyMaxAgeDays }),
+    };
   }
 
   private cache(settings: Settings): SessionCache {

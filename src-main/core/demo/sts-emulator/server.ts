@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../../../../src-shared/time/clock';
 import { Directory } from './directory';
 import { handleQueryRequest } from './dispatch';
+import { FEDERATION_PATH, FederationEndpoint } from './federation';
 import {
   addMfaDevice,
   addRole,
@@ -35,6 +36,8 @@ export interface StsEmulator {
   addUser(options: AddUserOptions): AddedUser;
   addRole(options: AddRoleOptions): void;
   addMfaDevice(options: AddMfaDeviceOptions): void;
+  /** What IAM holds for an MFA device (tests check the seed against the YubiKey); undefined once deleted. */
+  mfaDevice(serial: string): { seed: Uint8Array; userName: string | undefined; lastUsedStep: number } | undefined;
   /** Registers a decoded authorization message (JSON text) and returns the encoded form for DecodeAuthorizationMessage. */
   encodeAuthorizationMessage(decodedJson: string): string;
   stop(): Promise<void>;
@@ -59,10 +62,15 @@ function headerPairs(raw: string[]): Array<[string, string]> {
   return pairs;
 }
 
-async function serve(req: IncomingMessage, res: ServerResponse, directory: Directory, clock: Clock): Promise<void> {
+async function serve(req: IncomingMessage, res: ServerResponse, directory: Directory, clock: Clock, federation: FederationEndpoint): Promise<void> {
   const body = await readBody(req);
   if (body === undefined) {
     res.writeHead(413).end();
+    return;
+  }
+  if (new URL(req.url ?? '/', 'http://emulator').pathname === FEDERATION_PATH) {
+    const answer = federation.handle(req.method ?? 'GET', req.url ?? '/');
+    res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) }).end(answer.body);
     return;
   }
   const received: ReceivedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: headerPairs(req.rawHeaders), body };
@@ -81,8 +89,9 @@ export async function startStsEmulator(options: StsEmulatorOptions = {}): Promis
   const host = options.host ?? '127.0.0.1';
   const clock = options.clock ?? systemClock;
   const directory = new Directory();
+  const federation = new FederationEndpoint(directory, clock);
   const server = createServer((req, res) => {
-    serve(req, res, directory, clock).catch(() => res.destroy());
+    serve(req, res, directory, clock, federation).catch(() => res.destroy());
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -94,6 +103,10 @@ export async function startStsEmulator(options: StsEmulatorOptions = {}): Promis
     addUser: (o) => addUser(directory, clock, o),
     addRole: (o) => addRole(directory, o),
     addMfaDevice: (o) => addMfaDevice(directory, clock, o),
+    mfaDevice: (serial) => {
+      const d = directory.mfaDevices.get(serial);
+      return d === undefined ? undefined : { seed: Uint8Array.from(d.seed), userName: d.userName, lastUsedStep: d.lastUsedStep };
+    },
     encodeAuthorizationMessage: (decodedJson) => {
       const encoded = randomBytes(96).toString('base64url');
       directory.authorizationMessages.set(encoded, decodedJson);

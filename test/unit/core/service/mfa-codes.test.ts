@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../../src-shared/time/clock';
+import { parseConfigFile, parseCredentialsFile, mergeProfiles } from '../../../../src-shared/aws-ini';
+import { buildProfileSet } from '../../../../src-main/core/aws-config';
+import { memoryKeychain, VirtualYubiKey } from '../../../../src-main/core/demo';
+import { OathClient, type CardReaders } from '../../../../src-main/core/oath';
+import type { TouchPrompter } from '../../../../src-main/core/prompt';
+import { yubikeyMfaCodes } from '../../../../src-main/core/service';
+
+const MFA = 'arn:aws:iam::123456789012:mfa/alice';
+const SECRET = Buffer.from('12345678901234567890');
+const T = 59_000; // RFC 6238: SHA1, 8 digits -> 94287082; 6 digits -> 287082
+
+function readersOf(keys: Record<string, VirtualYubiKey>): CardReaders {
+  return {
+    listReaders: async () => Object.keys(keys).map((name) => ({ name, cardPresent: true })),
+    connect: async (name) => ({ transmit: (apdu) => (keys[name] as VirtualYubiKey).transmit(apdu), close: async () => undefined }),
+  };
+}
+
+function profiles(config: string) {
+  const cfg = parseConfigFile(config);
+  const creds = parseCredentialsFile('[dev]\naws_access_key_id = AKIAEXAMPLE\naws_secret_access_key = x\n');
+  return buildProfileSet({ paths: { configFile: 'c', credentialsFile: 'k', profile: 'default' }, config: cfg, credentials: creds, credentialsText: '', merged: mergeProfiles(cfg, creds) }).profiles;
+}
+
+function recorder(): TouchPrompter & { events: string[] } {
+  const events: string[] = [];
+  return { events, waiting: async (i) => void events.push(`waiting ${i.credential}`), done: async () => void events.push('done'), timedOut: async () => void events.push('timeout') };
+}
+
+describe('yubikeyMfaCodes', () => {
+  it('reads the credential named by mfa_serial (issuer form), with the touch prompt', async () => {
+    const key = VirtualYubiKey.create({ credentials: [{ issuer: 'AWS', name: MFA, secret: SECRET, touch: true }], touch: { kind: 'auto', delayMs: 10 } });
+    const prompter = recorder();
+    const codes = yubikeyMfaCodes({
+      profiles: profiles(`[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = dev\nmfa_serial = ${MFA}\n`),
+      clock: new ManualClock(T),
+      prompter,
+      oath: async () => new OathClient({ readers: readersOf({ one: key }), keychain: memoryKeychain() }),
+      purpose: 'elevate admin',
+    });
+    expect(await codes(MFA, new AbortController().signal)).toBe('287082');
+    expect(prompter.events).toEqual([`waiting ${MFA}`, 'done']);
+  });
+
+  it('uses touchrole_oath_credential, and picks the key holding it when several are plugged in', async () => {
+    const other = VirtualYubiKey.create({ credentials: [{ name: 'unrelated', secret: Buffer.from('abcdefghijabcdefghij') }] });
+    const holder = VirtualYubiKey.create({ credentials: [{ issuer: 'Work', name: 'aws-prod', secret: SECRET }] });
+    const codes = yubikeyMfaCodes({
+      profiles: profiles(`[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = dev\nmfa_serial = ${MFA}\ntouchrole_oath_credential = Work:aws-prod\n`),
+      clock: new ManualClock(T),
+      prompter: recorder(),
+      oath: async () => new OathClient({ readers: readersOf({ a: other, b: holder }), keychain: memoryKeychain() }),
+      purpose: 'elevate admin',
+    });
+    expect(await codes(MFA, new AbortController().signal)).toBe('287082');
+  });
+
+  it('rejects an invalid touchrole_otp_slot before touching any device', () => {
+    expect(() =>
+      yubikeyMfaCodes({
+        profiles: profiles(`[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = dev\nmfa_serial = ${MFA}\ntouchrole_otp_slot = 3\n`),
+        clock: new ManualClock(T),
+        prompter: recorder(),
+        oath: async () => {
+          throw new Error('must not be called');
+        },
+        purpose: 'x',
+      }),
+    ).toThrow(/touchrole_otp_slot must be 1 or 2/);
+  });
+});
