@@ -2,7 +2,7 @@
 // End to end, as a user: a temp HOME with ~/.aws files, gnome-keyring, the virtual YubiKey behind
 // pcscd, moto_server as STS. `touchrole keys import` + `touchrole elevate`, then the real AWS CLI v2
 // uses what touchrole wrote, directly and through credential_process.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
@@ -24,7 +24,7 @@ let user: TempUser;
 
 function config(): string {
   const roles = ROLES.map((r) => `[profile ${r.toLowerCase()}]\nrole_arn = arn:aws:iam::${ACCOUNT}:role/${r}\nsource_profile = dev\nmfa_serial = ${MFA}\nregion = us-east-1\n`).join('\n');
-  return `# my AWS config\n[profile dev]\nregion = us-east-1\n\n${roles}\n[profile admin-cp]\ncredential_process = ${process.execPath} ${TOUCHROLE_BIN} credential-process role9\nregion = us-east-1\n`;
+  return `# my AWS config\n[profile dev]\nregion = us-east-1\n\n${roles}\n[profile admin-cp]\ncredential_process = ${process.execPath} ${TOUCHROLE_BIN} credential-process role9\nregion = us-east-1\n\n[profile agent-cp]\ncredential_process = ${process.execPath} ${TOUCHROLE_BIN} credential-process role8\nregion = us-east-1\n`;
 }
 
 async function aws(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -97,6 +97,24 @@ describe('touchrole end to end with the AWS CLI v2', () => {
     const again = await runTouchrole(['credential-process', 'role9'], user.env);
     expect(again.code, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ Version: 1, AccessKeyId: expect.any(String), SessionToken: expect.any(String) });
+  });
+
+  it('serves credential_process through a running agent', async () => {
+    const agent = spawn(process.execPath, [TOUCHROLE_BIN, 'agent'], { env: user.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let log = '';
+      agent.stdout.on('data', (d: Buffer) => (log += d.toString()));
+      await expect.poll(() => log, { timeout: 15_000 }).toContain('agent listening on');
+      // The CLI run by the AWS CLI cannot reach STS itself (dead endpoint): only the agent can answer.
+      const who = await runProcess(AWS_V2, ['sts', 'get-caller-identity', '--profile', 'agent-cp', '--endpoint-url', moto.url, '--output', 'json'], {
+        ...user.env,
+        AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:9',
+      });
+      expect(who.code, who.stderr).toBe(0);
+      expect((JSON.parse(who.stdout) as { Arn: string }).Arn).toMatch(/:assumed-role\/Role8\//);
+    } finally {
+      agent.kill('SIGTERM');
+    }
   });
 
   it('10 parallel elevations: all sections present, mode 0600, botocore parses the file', async () => {
