@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: MIT
+// The four measurements. Each alternates the two sides run by run, so drift (CPU frequency, moto
+// warming up) hits both alike.
+import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { AWS_V2 } from './services.mjs';
+import { summarize, timed } from './stats.mjs';
+
+const require = createRequire(import.meta.url);
+
+function touchrole(ctx, args) {
+  return timed(process.execPath, [ctx.bin, ...args], ctx.scenario.env);
+}
+
+function aws(ctx, args) {
+  return timed(AWS_V2, [...args, '--endpoint-url', ctx.motoUrl, '--output', 'json'], ctx.scenario.env);
+}
+
+/** Fails loudly unless `fn` caused exactly `expected` touch requests on the virtual key. */
+async function expectTouches(ctx, expected, what, fn) {
+  const before = await ctx.key.touchRequests();
+  const result = await fn();
+  const got = (await ctx.key.touchRequests()) - before;
+  if (got !== expected) throw new Error(`${what}: expected ${expected} touch request(s) on the virtual key, saw ${got}`);
+  return result;
+}
+
+function callerArn(run) {
+  return JSON.parse(run.stdout).Arn;
+}
+
+/** a. AWS CLI v2 get-caller-identity: credential_process (cache hit) vs static keys. */
+export async function credentialProcessHit(ctx) {
+  await touchrole(ctx, ['elevate', 'role']); // warms the cache credential_process reads
+  const cp = [];
+  const stat = [];
+  for (let i = -1; i < ctx.runs; i++) {
+    const a = await expectTouches(ctx, 0, 'credential_process cache hit', () => aws(ctx, ['sts', 'get-caller-identity', '--profile', 'cp']));
+    if (!/:assumed-role\/Bench\//.test(callerArn(a))) throw new Error(`credential_process profile called as ${callerArn(a)}, not the role`);
+    const b = await aws(ctx, ['sts', 'get-caller-identity', '--profile', 'static']);
+    if (i >= 0) cp.push(a.ms), stat.push(b.ms); // run -1 is a warm-up of both
+  }
+  return { cp: summarize(cp), static: summarize(stat) };
+}
+
+/** c. Process cold start: `touchrole --version` and a credential_process cache hit vs `node -e 0`. */
+export async function coldStart(ctx) {
+  const node = [];
+  const version = [];
+  const hit = [];
+  for (let i = -1; i < ctx.runs; i++) {
+    const n = await timed(process.execPath, ['-e', '0'], ctx.scenario.env);
+    const v = await touchrole(ctx, ['--version']);
+    const h = await expectTouches(ctx, 0, 'credential-process cache hit', () => touchrole(ctx, ['credential-process', 'role']));
+    if (JSON.parse(h.stdout).Version !== 1) throw new Error('credential-process did not print credential_process JSON');
+    if (i >= 0) node.push(n.ms), version.push(v.ms), hit.push(h.ms);
+  }
+  return { node: summarize(node), version: summarize(version), hit: summarize(hit) };
+}
+
+/** The manual flow of AWS's YubiKey guide: ykman code, assume-role with it, three configure set. */
+async function manualFlow(ctx) {
+  const steps = {};
+  const start = process.hrtime.bigint();
+  const code = await timed('ykman', ['--reader', ctx.key.readerName, 'oath', 'accounts', 'code', '-s', ctx.oathName], ctx.scenario.env);
+  steps.ykman = code.ms;
+  const tokenCode = code.stdout.trim();
+  if (!/^\d{6}$/.test(tokenCode)) throw new Error(`ykman printed "${tokenCode}", not a 6-digit code`);
+  const assumed = await aws(ctx, [
+    'sts', 'assume-role', '--profile', 'dev', '--role-arn', ctx.scenario.roleArn, '--role-session-name', 'manual',
+    '--serial-number', ctx.mfaSerial, '--token-code', tokenCode, '--duration-seconds', '3600',
+  ]);
+  steps.assumeRole = assumed.ms;
+  const c = JSON.parse(assumed.stdout).Credentials;
+  steps.configureSet = 0;
+  for (const [key, value] of [['aws_access_key_id', c.AccessKeyId], ['aws_secret_access_key', c.SecretAccessKey], ['aws_session_token', c.SessionToken]]) {
+    steps.configureSet += (await timed(AWS_V2, ['configure', 'set', key, value, '--profile', 'role-manual'], ctx.scenario.env)).ms;
+  }
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, steps };
+}
+
+/**
+ * b. `touchrole elevate role` with a touch (default MFA mode: GetSessionToken + AssumeRole, then the
+ * credentials file) vs the manual flow (one touch each). Before each touchrole run its cache and
+ * MFA ledger are cleared (not timed), so every run is a first elevation that needs the key; the
+ * repeat elevation right after, which reuses the MFA session with no touch, is its own row.
+ */
+export async function elevateVsManual(ctx) {
+  const elevate = [];
+  const again = [];
+  const manual = [];
+  const steps = { ykman: [], assumeRole: [], configureSet: [] };
+  for (let i = -1; i < ctx.runs; i++) {
+    rmSync(ctx.scenario.cacheDir, { recursive: true, force: true });
+    rmSync(join(ctx.scenario.stateDir, 'mfa-steps.json'), { force: true });
+    const e = await expectTouches(ctx, 1, 'touchrole elevate', () => touchrole(ctx, ['elevate', 'role', '--json']));
+    if (JSON.parse(e.stdout).writtenProfile !== 'role-touchrole') throw new Error(`elevate wrote ${e.stdout}`);
+    const r = await expectTouches(ctx, 0, 'touchrole elevate (MFA session cached)', () => touchrole(ctx, ['elevate', 'role', '--json']));
+    const m = await expectTouches(ctx, 1, 'manual flow', () => manualFlow(ctx));
+    if (i < 0) continue; // warm-up
+    elevate.push(e.ms);
+    again.push(r.ms);
+    manual.push(m.ms);
+    for (const k of Object.keys(steps)) steps[k].push(m.steps[k]);
+  }
+  const who = await aws(ctx, ['sts', 'get-caller-identity', '--profile', 'role-manual', '--region', 'us-east-1']);
+  if (!/:assumed-role\/Bench\/manual/.test(callerArn(who))) throw new Error('the manual flow did not produce a working profile');
+  const summarizedSteps = Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, summarize(v)]));
+  return { elevate: summarize(elevate), again: summarize(again), manual: summarize(manual), steps: summarizedSteps };
+}
+
+/** d. One profile updated in a credentials file of 1,000 profiles, through the core (dist/). */
+export async function updateInLargeFile(ctx, profiles = 1000) {
+  const { updateCredentialsFile, upsertManagedSection } = require(join(ctx.repo, 'dist/src-main/core/aws-config'));
+  const { systemClock } = require(join(ctx.repo, 'dist/src-shared/time/clock'));
+  const path = join(ctx.scenario.home, 'large-credentials');
+  const sections = [];
+  for (let i = 0; i < profiles - 1; i++) {
+    const n = String(i).padStart(4, '0');
+    sections.push(`[user-${n}]\naws_access_key_id = AKIAEXAMPLE00000${n}\naws_secret_access_key = example-secret-not-real-${n}-0000000000000000\n`);
+  }
+  writeFileSync(path, sections.join('\n'), { mode: 0o600 });
+  const session = (i) => ({
+    accessKeyId: `ASIABENCH${String(i + 2).padStart(11, '0')}`,
+    secretAccessKey: `bench-session-secret-${i}-${'x'.repeat(18)}`,
+    sessionToken: `FwoGZXIvYXdzE${'A'.repeat(400)}${i}`,
+    expiresAt: Date.now() + 3_600_000,
+  });
+  // The 1,000th profile: touchrole's own, written once before timing, then replaced each run.
+  await updateCredentialsFile(path, (t) => upsertManagedSection(t, 'target-touchrole', session(-1)), { clock: systemClock });
+  const times = [];
+  let bytes = 0;
+  for (let i = 0; i < ctx.runs; i++) {
+    const start = process.hrtime.bigint();
+    const r = await updateCredentialsFile(path, (t) => upsertManagedSection(t, 'target-touchrole', session(i)), { clock: systemClock });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (!r.written) throw new Error('the update did not rewrite the file');
+    bytes = statSync(path).size; // an atomic write replaces the whole file
+    if ((statSync(path).mode & 0o777) !== 0o600) throw new Error('the updated file is not 0600');
+  }
+  return { time: summarize(times), bytes, profiles };
+}
