@@ -31,6 +31,7 @@ export interface KeySelector {
 export async function discoverKeys(readers: CardReaders, options: { debug?: DebugLog } = {}): Promise<YubiKeyInfo[]> {
   const keys: YubiKeyInfo[] = [];
   let busy: TouchroleError | undefined;
+  let failed: unknown;
   for (const reader of (await readers.listReaders()).filter((r) => r.cardPresent)) {
     try {
       const transport = await readers.connect(reader.name);
@@ -48,13 +49,14 @@ export async function discoverKeys(readers: CardReaders, options: { debug?: Debu
         await transport.close();
       }
     } catch (e) {
-      // Not a YubiKey, pulled out while we looked, or held by another program: skip it,
-      // but remember "busy" so "not found" does not hide the real reason.
+      // Not a YubiKey, pulled out while we looked, held by another program, or a reader in
+      // trouble: skip it, so one bad reader does not hide a good key in another. Remember
+      // why, so "not found" does not hide the real reason when no key answers at all.
       if (e instanceof TouchroleError && e.code === 'yubikey-busy') busy = e;
-      else if (!notAYubiKey(e)) throw e;
+      else if (!notAYubiKey(e)) failed ??= e;
     }
   }
-  if (keys.length === 0 && busy) throw busy;
+  if (keys.length === 0 && (busy ?? failed) !== undefined) throw busy ?? failed;
   return keys;
 }
 
