@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The hot path: runs on every `aws` command. A cache hit loads only node:* modules, settings
 // and src-shared code; the agent client is node:net; the SDK and PC/SC load only on a miss.
-import { agentSocketPath, tryAgent } from '../../core/agent';
-import { touchrolePaths } from '../../core/paths';
-import { readCachedSession, toCredentialProcessJson } from '../../core/sessions';
-import { loadSettings } from '../../core/settings';
+import { agentSocketPath, loadSettings, readCachedSession, toCredentialProcessJson, touchrolePaths, tryAgent } from '../../core/hot-path';
 import type { CommandDef } from '../command';
 
 // Long enough for a touch (the key waits ~15 s), the ledger's wait for a fresh step and STS.

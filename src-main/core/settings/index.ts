@@ -1,29 +1,13 @@
 // SPDX-License-Identifier: MIT
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { decode, encode } from 'ini';
+import { encode } from 'ini';
 import { atomicWriteFile } from '../fs/atomic-write';
-import { DEFAULT_SETTINGS, settingsFromIni, settingsToIni, type Settings } from './settings';
+import { settingsPath } from './load-settings';
+import { settingsToIni, type Settings } from './settings';
 
 export { DEFAULT_SETTINGS, type Settings } from './settings';
+export { loadSettings, settingsPath } from './load-settings';
 
 const HEADER = '; touchrole settings. Edit here or in the tray app; touchrole rewrites this file when settings change.\n';
-
-export function settingsPath(configDir: string): string {
-  return join(configDir, 'settings.ini');
-}
-
-/** Reads settings.ini (missing file: defaults). Invalid values are errors, not silently ignored. */
-export async function loadSettings(configDir: string): Promise<Settings> {
-  let text: string;
-  try {
-    text = await readFile(settingsPath(configDir), 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { ...DEFAULT_SETTINGS, warnMinutes: [...DEFAULT_SETTINGS.warnMinutes] };
-    throw e;
-  }
-  return settingsFromIni(decode(text) as Record<string, unknown>);
-}
 
 export async function saveSettings(configDir: string, settings: Settings): Promise<void> {
   await atomicWriteFile(settingsPath(configDir), HEADER + encode(settingsToIni(settings)));
