@@ -6,6 +6,7 @@ import { createTouchPrompter } from '../../core/prompt';
 import { createIamApi } from '../../core/sts';
 import { flag, stringOption, type CommandDef } from '../command';
 import { serviceFor } from '../service-for';
+import { selectorFrom, selectorOptions } from './yubikey-select';
 import { profileKeys, sourceProfile } from './keys-rotate';
 
 export const command: CommandDef = {
@@ -17,9 +18,10 @@ export const command: CommandDef = {
     'ARN, touch required unless --no-touch) -> the key computes two consecutive codes (touch twice) ->',
     'EnableMFADevice -> mfa_serial is added to the profile in ~/.aws/config. The seed is never shown or saved.',
     '--device-name: the IAM device name (default: the IAM user name).',
+    '--serial / --reader: which YubiKey gets the seed when several are plugged in.',
   ],
   examples: ['touchrole mfa register work', 'touchrole mfa register work --no-touch --json'],
-  options: { 'no-touch': { type: 'boolean' }, 'device-name': { type: 'string' } },
+  options: { 'no-touch': { type: 'boolean' }, 'device-name': { type: 'string' }, ...selectorOptions },
   positionals: [1, 1],
   async run({ positionals, values }, ctx) {
     const name = positionals[0] ?? '';
@@ -39,6 +41,8 @@ export const command: CommandDef = {
         iam: createIamApi({ env: ctx.env, clock: ctx.clock }),
         clock: ctx.clock,
         key: oathMfaKey(await service.oath(), {
+          device: selectorFrom(values),
+          clock: ctx.clock,
           onTouch: (e) => void (e.phase === 'waiting' ? prompter.waiting({ credential: e.credential, purpose: `register ${name}` }) : e.phase === 'done' ? prompter.done() : prompter.timedOut()),
         }),
         config: configFileEditor(awsFilePaths(ctx.env).configFile),

@@ -6,6 +6,7 @@ import { iamCallContext } from '../../core/rotation';
 import { createIamApi, createStsApi } from '../../core/sts';
 import type { CommandDef } from '../command';
 import { serviceFor } from '../service-for';
+import { selectorFrom, selectorOptions } from './yubikey-select';
 import { iamMfaFor, profileKeys, sourceProfile } from './keys-rotate';
 
 export const command: CommandDef = {
@@ -15,11 +16,12 @@ export const command: CommandDef = {
   help: [
     'DeactivateMFADevice and DeleteVirtualMFADevice (signed with an MFA session: one touch), then the OATH',
     'credential is deleted from the YubiKey and mfa_serial removed from the profile in ~/.aws/config.',
+    'With several YubiKeys plugged in, the one holding the device is found (or name it: --serial / --reader).',
   ],
   examples: ['touchrole mfa unregister work'],
-  options: {},
+  options: { ...selectorOptions },
   positionals: [1, 1],
-  async run({ positionals }, ctx) {
+  async run({ positionals, values }, ctx) {
     const name = positionals[0] ?? '';
     const service = serviceFor(ctx);
     const profile = await sourceProfile(service, name);
@@ -31,7 +33,7 @@ export const command: CommandDef = {
     const r = await unregisterMfaDevice(name, serial, {
       iam: createIamApi({ env: ctx.env, clock: ctx.clock }),
       clock: ctx.clock,
-      key: oathMfaKey(await service.oath()),
+      key: oathMfaKey(await service.oath(), { device: selectorFrom(values), clock: ctx.clock }),
       config: configFileEditor(awsFilePaths(ctx.env).configFile),
       credentials: session.credentials,
       ...region,
