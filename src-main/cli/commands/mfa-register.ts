@@ -3,6 +3,7 @@ import { TouchroleError } from '../../../src-shared/errors';
 import { awsFilePaths } from '../../core/aws-config';
 import { configFileEditor, oathMfaKey, registerMfaDevice } from '../../core/mfa-device';
 import { createTouchPrompter } from '../../core/prompt';
+import { MfaStepLedger } from '../../core/sessions';
 import { createIamApi } from '../../core/sts';
 import { flag, stringOption, type CommandDef } from '../command';
 import { serviceFor } from '../service-for';
@@ -46,6 +47,7 @@ export const command: CommandDef = {
           onTouch: (e) => void (e.phase === 'waiting' ? prompter.waiting({ credential: e.credential, purpose: `register ${name}` }) : e.phase === 'done' ? prompter.done() : prompter.timedOut()),
         }),
         config: configFileEditor(awsFilePaths(ctx.env).configFile),
+        markCodeUsed: (serial, step) => new MfaStepLedger({ stateDir: service.paths.state, clock: ctx.clock }).markUsed(serial, step),
         credentials,
         ...(profile.region === undefined ? {} : { region: profile.region }),
       },

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `mfa register`: the YubiKey becomes the IAM user's virtual MFA device; the seed goes nowhere else.
+import { timeStep } from '../../../src-shared/oath-codec/totp';
 import { isTouchroleError, TouchroleError } from '../../../src-shared/errors';
 import type { Clock } from '../../../src-shared/time/clock';
 import type { AwsCredentials, CallContext, IamApi } from '../sts';
@@ -15,6 +16,8 @@ export interface MfaDeviceDeps {
   /** The profile's long-term keys (or an MFA session from them, for unregister). */
   credentials: AwsCredentials;
   region?: string;
+  /** Told the last time step whose code AWS accepted, so the next elevation waits for a fresh one. */
+  markCodeUsed?: (serial: string, step: number) => Promise<void>;
 }
 
 export interface RegisterResult {
@@ -43,8 +46,11 @@ export async function registerMfaDevice(profile: string, deps: MfaDeviceDeps, op
     } finally {
       seed.fill(0);
     }
-    const [code1, code2] = await deps.key.consecutiveCodes(id, deps.clock.now(), options.touch);
+    const at = deps.clock.now();
+    const [code1, code2] = await deps.key.consecutiveCodes(id, at, options.touch);
     await deps.iam.enableMFADevice(ctx, { userName: user.userName, serialNumber: serial, authenticationCode1: code1, authenticationCode2: code2 });
+    // AWS accepts each code once: steps T and T+1 are spent now.
+    await deps.markCodeUsed?.(serial, timeStep(at) + 1);
   } catch (e) {
     const undone = await undo(deps, ctx, serial, id !== undefined);
     throw new TouchroleError(isTouchroleError(e) ? e.code : 'iam-error', `MFA device registration failed: ${describe(e)}; ${undone}`, {

@@ -113,6 +113,11 @@ export class MfaStepLedger {
     return code;
   }
 
+  /** Records a step spent outside withMfaCode (mfa register spends T and T+1 at once). */
+  markUsed(serial: string, step: number): Promise<void> {
+    return this.record(serial, step);
+  }
+
   private async record(serial: string, step: number): Promise<void> {
     await withFileLock(`${this.file}.lock`, async () => {
       const data = await this.read();

@@ -57,8 +57,11 @@ beforeEach(() => {
 
 describe('registerMfaDevice', () => {
   it('puts the seed on the key under the device ARN, enables with the codes for T and T+1, sets mfa_serial', async () => {
-    const r = await registerMfaDevice('work', deps, { touch: true });
+    const marked: Array<[string, number]> = [];
+    const r = await registerMfaDevice('work', { ...deps, markCodeUsed: async (s, step) => void marked.push([s, step]) }, { touch: true });
     const serial = 'arn:aws:iam::123456789012:mfa/alice';
+    // Steps 1 (59 s) and 2 (89 s) were spent: the ledger hears of the later one.
+    expect(marked).toEqual([[serial, 2]]);
     expect(r).toEqual({ profile: 'work', userName: 'alice', serialNumber: serial, oathCredential: serial, touch: true });
     expect(key.creds.get(serial)?.secret).toEqual(SEED_BYTES);
     expect(key.creds.get(serial)?.touch).toBe(true);
