@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { homedir, tmpdir } from 'node:os';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 /** Where touchrole keeps its own files, per platform conventions; all overridable by env. */
@@ -10,20 +10,16 @@ export interface TouchrolePaths {
   cache: string;
   /** Small state: MFA time-step ledger, key import dates, rotation state. */
   state: string;
-  /** The agent's socket directory (0700). */
-  runtime: string;
 }
 
 export function touchrolePaths(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): TouchrolePaths {
   const home = env['HOME'] || homedir();
-  const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
   if (platform === 'darwin') {
     const support = join(home, 'Library', 'Application Support', 'touchrole');
     return {
       config: env['TOUCHROLE_CONFIG_DIR'] ?? support,
       cache: env['TOUCHROLE_CACHE_DIR'] ?? join(home, 'Library', 'Caches', 'touchrole'),
       state: env['TOUCHROLE_STATE_DIR'] ?? support,
-      runtime: env['TOUCHROLE_RUNTIME_DIR'] ?? join(env['TMPDIR'] || tmpdir(), `touchrole-${uid}`),
     };
   }
   if (platform === 'win32') {
@@ -33,7 +29,6 @@ export function touchrolePaths(env: NodeJS.ProcessEnv, platform: NodeJS.Platform
       config: env['TOUCHROLE_CONFIG_DIR'] ?? join(appData, 'touchrole'),
       cache: env['TOUCHROLE_CACHE_DIR'] ?? join(local, 'touchrole', 'cache'),
       state: env['TOUCHROLE_STATE_DIR'] ?? join(local, 'touchrole', 'state'),
-      runtime: env['TOUCHROLE_RUNTIME_DIR'] ?? join(local, 'touchrole', 'run'),
     };
   }
   const xdg = (name: string, fallback: string): string => env[name] || join(home, fallback);
@@ -41,6 +36,5 @@ export function touchrolePaths(env: NodeJS.ProcessEnv, platform: NodeJS.Platform
     config: env['TOUCHROLE_CONFIG_DIR'] ?? join(xdg('XDG_CONFIG_HOME', '.config'), 'touchrole'),
     cache: env['TOUCHROLE_CACHE_DIR'] ?? join(xdg('XDG_CACHE_HOME', '.cache'), 'touchrole'),
     state: env['TOUCHROLE_STATE_DIR'] ?? join(xdg('XDG_STATE_HOME', join('.local', 'state')), 'touchrole'),
-    runtime: env['TOUCHROLE_RUNTIME_DIR'] ?? (env['XDG_RUNTIME_DIR'] ? join(env['XDG_RUNTIME_DIR'], 'touchrole') : join(tmpdir(), `touchrole-${uid}`)),
   };
 }
