@@ -9,7 +9,7 @@ import { TlvError } from '../../../src-shared/oath-codec';
 import type { CardReaders } from '../transport/readers';
 import { ApduChannel, type DebugLog } from './apdu-channel';
 import { readSerial } from './management';
-import { OathSession } from './oath-session';
+import { OathSession, type OathSessionOptions } from './oath-session';
 
 export interface YubiKeyInfo {
   reader: string;
@@ -28,25 +28,48 @@ export interface KeySelector {
   deviceId?: string;
 }
 
-export async function discoverKeys(readers: CardReaders, options: { debug?: DebugLog } = {}): Promise<YubiKeyInfo[]> {
-  const keys: YubiKeyInfo[] = [];
+/** A key found by `openKeys`, its connection still open and the OATH applet selected. */
+export interface OpenKey {
+  info: YubiKeyInfo;
+  session: OathSession;
+  close(): Promise<void>;
+}
+
+export interface DiscoveryOptions extends OathSessionOptions {
+  /** Read each key's serial from the management applet (2 more APDUs per key; default true). */
+  serial?: boolean;
+}
+
+/** Every YubiKey present, identified; their connections are closed again. */
+export async function discoverKeys(readers: CardReaders, options: DiscoveryOptions = {}): Promise<YubiKeyInfo[]> {
+  const open = await openKeys(readers, options);
+  await closeAll(open);
+  return open.map((k) => k.info);
+}
+
+/**
+ * Every YubiKey present, with its connection left open and the OATH applet selected, so the
+ * caller can use the key it chooses without a second connect and SELECT (and must close all).
+ */
+export async function openKeys(readers: CardReaders, options: DiscoveryOptions = {}): Promise<OpenKey[]> {
+  const keys: OpenKey[] = [];
   let busy: TouchroleError | undefined;
   let failed: unknown;
   for (const reader of (await readers.listReaders()).filter((r) => r.cardPresent)) {
     try {
       const transport = await readers.connect(reader.name);
       try {
-        const serial = await readSerial(new ApduChannel(transport, options.debug));
-        const session = await OathSession.open(transport, options.debug ? { debug: options.debug } : {});
+        // The serial first: selecting the management applet deselects OATH, which comes last.
+        const serial = options.serial === false ? undefined : await readSerial(new ApduChannel(transport, options.debug));
+        const session = await OathSession.open(transport, options);
         keys.push({
-          reader: reader.name,
-          deviceId: session.deviceId,
-          version: session.version.join('.'),
-          locked: session.locked,
-          serial,
+          info: { reader: reader.name, deviceId: session.deviceId, version: session.version.join('.'), locked: session.locked, serial },
+          session,
+          close: () => transport.close(),
         });
-      } finally {
+      } catch (e) {
         await transport.close();
+        throw e;
       }
     } catch (e) {
       // Not a YubiKey, pulled out while we looked, held by another program, or a reader in
@@ -58,6 +81,10 @@ export async function discoverKeys(readers: CardReaders, options: { debug?: Debu
   }
   if (keys.length === 0 && (busy ?? failed) !== undefined) throw busy ?? failed;
   return keys;
+}
+
+export async function closeAll(keys: readonly OpenKey[]): Promise<void> {
+  for (const k of keys) await k.close();
 }
 
 /** Failures that mean "no usable OATH applet here" rather than a problem to report. */
@@ -77,13 +104,14 @@ function notFound(detail?: string): TouchroleError {
 }
 
 /** The one key `selector` names; with no selector, the only key present. */
-export function chooseKey(keys: readonly YubiKeyInfo[], selector: KeySelector = {}): YubiKeyInfo {
-  const matching = keys.filter(
-    (k) =>
-      (selector.serial === undefined || k.serial === selector.serial) &&
-      (selector.reader === undefined || k.reader === selector.reader) &&
-      (selector.deviceId === undefined || k.deviceId === selector.deviceId),
-  );
+export function chooseKey(keys: readonly YubiKeyInfo[], selector?: KeySelector): YubiKeyInfo;
+export function chooseKey<K>(keys: readonly K[], selector: KeySelector, infoOf: (k: K) => YubiKeyInfo): K;
+export function chooseKey<K>(keys: readonly K[], selector: KeySelector = {}, infoOf = (k: K): YubiKeyInfo => k as YubiKeyInfo): K {
+  const matches = (k: YubiKeyInfo): boolean =>
+    (selector.serial === undefined || k.serial === selector.serial) &&
+    (selector.reader === undefined || k.reader === selector.reader) &&
+    (selector.deviceId === undefined || k.deviceId === selector.deviceId);
+  const matching = keys.filter((key) => matches(infoOf(key)));
   const [first] = matching;
   if (first === undefined) {
     const wanted = [
@@ -94,7 +122,7 @@ export function chooseKey(keys: readonly YubiKeyInfo[], selector: KeySelector = 
     throw notFound(wanted.length ? `none with ${wanted.join(', ')}; found ${keys.length}` : undefined);
   }
   if (matching.length > 1) {
-    throw new TouchroleError('yubikey-ambiguous', `Several YubiKeys are connected: ${matching.map(describeKey).join('; ')}`, {
+    throw new TouchroleError('yubikey-ambiguous', `Several YubiKeys are connected: ${matching.map((k) => describeKey(infoOf(k))).join('; ')}`, {
       hint: 'unplug the others, or choose one with --serial <serial> or --reader "<reader name>"',
     });
   }

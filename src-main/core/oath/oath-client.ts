@@ -2,7 +2,7 @@
 /**
  * What the CLI and the app call: list keys and credentials, read one code (with touch
  * events), unlock (store the derived key, never the password, in the keychain) and forget.
- * Each call opens and closes its own card connection, so nothing holds the YubiKey between calls.
+ * Each call opens and closes its own card connections, so nothing holds the YubiKey between calls.
  */
 import { bytesToHex, hexToBytes } from '../../../src-shared/bytes';
 import { TouchroleError } from '../../../src-shared/errors';
@@ -11,9 +11,9 @@ import type { CardReaders } from '../transport/readers';
 import type { Keychain } from '../vault/keychain-port';
 import type { DebugLog } from './apdu-channel';
 import { matchCredential } from './credential-match';
-import { chooseKey, discoverKeys, type KeySelector, type YubiKeyInfo } from './discovery';
+import { chooseKey, closeAll, discoverKeys, openKeys, type KeySelector, type OpenKey, type YubiKeyInfo } from './discovery';
 import { lockedError } from './oath-errors';
-import { type OathCode, type OathCredential, OathSession, type OnTouch } from './oath-session';
+import type { OathCode, OathCredential, OathSession, OathSessionOptions, OnTouch } from './oath-session';
 
 export interface OathClientDeps {
   readers: CardReaders;
@@ -56,16 +56,17 @@ export class OathClient {
   }
 
   private async listKeysNow(nowMs: number): Promise<KeyListing[]> {
-    const out: KeyListing[] = [];
-    for (const key of await discoverKeys(this.deps.readers, this.debugOption())) {
-      out.push(
-        await this.onKey(key, async (session) => ({
-          ...key,
-          credentials: session.locked ? undefined : await this.credentials(session, nowMs),
-        })),
-      );
+    const open = await openKeys(this.deps.readers, this.sessionOptions());
+    try {
+      const out: KeyListing[] = [];
+      for (const { info, session } of open) {
+        await this.autoUnlock(session);
+        out.push({ ...info, credentials: session.locked ? undefined : await this.credentials(session, nowMs) });
+      }
+      return out;
+    } finally {
+      await closeAll(open);
     }
-    return out;
   }
 
   /**
@@ -76,18 +77,37 @@ export class OathClient {
     return this.exclusive(() => this.sessionNow(selector, fn));
   }
 
+  /**
+   * Discovery leaves each key's connection open with OATH selected, so the chosen key is used
+   * on that same connection: one connect and one SELECT per call, however many keys there are.
+   */
   private async sessionNow<T>(
     selector: KeySelector,
     fn: (session: OathSession, key: YubiKeyInfo) => Promise<T>,
-    autoUnlock = true,
+    options: { autoUnlock?: boolean; serial?: boolean } = {},
   ): Promise<T> {
-    const key = chooseKey(await discoverKeys(this.deps.readers, this.debugOption()), selector);
-    return this.onKey(key, (session) => fn(session, key), autoUnlock);
+    const open = await openKeys(this.deps.readers, { ...this.sessionOptions(), serial: selector.serial !== undefined || options.serial !== false });
+    let chosen: OpenKey;
+    try {
+      chosen = chooseKey(open, selector, (k) => k.info);
+    } finally {
+      // Only the chosen key stays connected while `fn` runs (it may wait for a touch).
+      await closeAll(open.filter((k) => k !== chosen));
+    }
+    try {
+      if (options.autoUnlock ?? true) await this.autoUnlock(chosen.session);
+      return await fn(chosen.session, chosen.info);
+    } finally {
+      await chosen.close();
+    }
   }
 
   /** One code for `credentialName` (id, AWS MFA ARN, name or unique substring). */
-  async readCode(credentialName: string, options: { nowMs: number; onTouch?: OnTouch; device?: KeySelector }): Promise<CodeResult> {
-    return this.withOathSession(options.device ?? {}, async (session, key) => {
+  async readCode(
+    credentialName: string,
+    options: { nowMs: number; onTouch?: OnTouch; device?: KeySelector; /** Read the key's serial too (default true). */ identify?: boolean },
+  ): Promise<CodeResult> {
+    const read = async (session: OathSession, key: YubiKeyInfo): Promise<CodeResult> => {
       if (session.locked) throw lockedError();
       const all = await session.calculateAll(options.nowMs);
       const hit = matchCredential(
@@ -104,7 +124,8 @@ export class OathClient {
           ...(options.onTouch ? { onTouch: options.onTouch } : {}),
         }));
       return { key, credential: view(hit), code };
-    });
+    };
+    return this.exclusive(() => this.sessionNow(options.device ?? {}, read, { serial: options.identify !== false }));
   }
 
   /**
@@ -120,13 +141,13 @@ export class OathClient {
       await this.deps.keychain.set(oathKeyAccount(key.deviceId), bytesToHex(derived));
       return { key, stored: true };
     };
-    return this.exclusive(() => this.sessionNow(options.device ?? {}, unlockWith, false));
+    return this.exclusive(() => this.sessionNow(options.device ?? {}, unlockWith, { autoUnlock: false }));
   }
 
   /** Remove the stored key of the chosen device; reports whether one was stored. */
   async forget(options: { device?: KeySelector } = {}): Promise<{ key: YubiKeyInfo; removed: boolean }> {
     return this.exclusive(async () => {
-      const key = chooseKey(await discoverKeys(this.deps.readers, this.debugOption()), options.device ?? {});
+      const key = chooseKey(await discoverKeys(this.deps.readers, this.sessionOptions()), options.device ?? {});
       return { key, removed: await this.deps.keychain.delete(oathKeyAccount(key.deviceId)) };
     });
   }
@@ -148,23 +169,6 @@ export class OathClient {
     return listed.map((c) => view({ ...c, touch: touch.get(c.id) }));
   }
 
-  private async onKey<T>(key: YubiKeyInfo, fn: (session: OathSession) => Promise<T>, autoUnlock = true): Promise<T> {
-    const transport = await this.deps.readers.connect(key.reader);
-    try {
-      const session = await OathSession.open(transport, {
-        ...this.debugOption(),
-        ...(this.deps.randomChallenge ? { randomChallenge: this.deps.randomChallenge } : {}),
-      });
-      if (session.deviceId !== key.deviceId) {
-        throw new TouchroleError('yubikey-removed', `A different YubiKey is now in "${key.reader}"`, { hint: 'run the command again' });
-      }
-      if (autoUnlock) await this.autoUnlock(session);
-      return await fn(session);
-    } finally {
-      await transport.close();
-    }
-  }
-
   private async autoUnlock(session: OathSession): Promise<void> {
     if (!session.locked) return;
     const account = oathKeyAccount(session.deviceId);
@@ -182,7 +186,10 @@ export class OathClient {
     }
   }
 
-  private debugOption(): { debug?: DebugLog } {
-    return this.deps.debug ? { debug: this.deps.debug } : {};
+  private sessionOptions(): OathSessionOptions {
+    return {
+      ...(this.deps.debug ? { debug: this.deps.debug } : {}),
+      ...(this.deps.randomChallenge ? { randomChallenge: this.deps.randomChallenge } : {}),
+    };
   }
 }

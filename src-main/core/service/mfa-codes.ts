@@ -45,6 +45,7 @@ export function yubikeyMfaCodes(o: MfaCodesOptions): MfaCodeSource {
         await client.readCode(name, {
           nowMs: o.clock.now(),
           device,
+          identify: false, // the serial is not needed for a code: 2 fewer APDUs
           onTouch: (e) => (e.phase === 'waiting' ? touch.waiting() : e.phase === 'done' ? touch.done() : touch.timedOut()),
         })
       ).code.value;

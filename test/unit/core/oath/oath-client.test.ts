@@ -141,7 +141,7 @@ describe('discovery', () => {
 
 describe('OathClient', () => {
   it('lists keys with credentials, algorithm, touch and AWS ARN marking', async () => {
-    const readers = new FakeReaders({ R: { scripts: [[...MGMT, SELECT], [SELECT, LIST, CALCULATE_ALL]] } });
+    const readers = new FakeReaders({ R: { scripts: [[...MGMT, SELECT, LIST, CALCULATE_ALL]] } });
     const [key] = await client(readers).listKeys({ nowMs: T });
     readers.assertDone();
     expect(key?.serial).toBe(12345678);
@@ -152,7 +152,7 @@ describe('OathClient', () => {
   });
 
   it('lists a locked key without credentials when no key is stored', async () => {
-    const readers = new FakeReaders({ R: { scripts: [[...MGMT, SELECT_LOCKED], [SELECT_LOCKED]] } });
+    const readers = new FakeReaders({ R: { scripts: [[...MGMT, SELECT_LOCKED]] } });
     const [key] = await client(readers).listKeys({ nowMs: T });
     readers.assertDone();
     expect(key?.locked).toBe(true);
@@ -160,7 +160,7 @@ describe('OathClient', () => {
   });
 
   it('reads a code by AWS MFA ARN from CALCULATE_ALL', async () => {
-    const readers = new FakeReaders({ R: { scripts: [[...MGMT, SELECT], [SELECT, CALCULATE_ALL]] } });
+    const readers = new FakeReaders({ R: { scripts: [[...MGMT, SELECT, CALCULATE_ALL]] } });
     const r = await client(readers).readCode('arn:aws:iam::123456789012:mfa/alice', { nowMs: T });
     readers.assertDone();
     expect(r.code.value).toBe('441741');
@@ -168,9 +168,27 @@ describe('OathClient', () => {
     expect(r.key.deviceId).toBe(DEVICE_ID);
   });
 
+  it('uses the discovery connection: one connect, one SELECT; without identify, no management APDUs', async () => {
+    const readers = new FakeReaders({ R: { scripts: [[SELECT, CALCULATE_ALL]] } });
+    const r = await client(readers).readCode('alice', { nowMs: T, identify: false });
+    readers.assertDone();
+    expect(readers.transports).toHaveLength(1);
+    expect(r.key.serial).toBeUndefined();
+  });
+
+  it('with several keys, only the chosen one stays connected while it waits for a touch', async () => {
+    const touch = { expect: '00a2000112 7106746f75636879 740800000000023523ed', reply: '760508 00000001 9000' };
+    const readers = new FakeReaders({ R0: { scripts: [[...MGMT, SELECT]] }, R1: { scripts: [[...MGMT, SELECT, CALCULATE_ALL, touch]] } });
+    const openWhileWaiting: number[] = [];
+    const r = await client(readers).readCode('touchy', { nowMs: T, device: { reader: 'R1' }, onTouch: (e) => e.phase === 'waiting' && openWhileWaiting.push(readers.open) });
+    readers.assertDone();
+    expect(r.key.reader).toBe('R1');
+    expect(openWhileWaiting).toEqual([1]);
+  });
+
   it('reads a touch credential with touch events', async () => {
     const touch = { expect: '00a2000112 7106746f75636879 740800000000023523ed', reply: '760508 00000001 9000' };
-    const readers = new FakeReaders({ R: { scripts: [[...MGMT, SELECT], [SELECT, CALCULATE_ALL, touch]] } });
+    const readers = new FakeReaders({ R: { scripts: [[...MGMT, SELECT, CALCULATE_ALL, touch]] } });
     const events: TouchEvent[] = [];
     const r = await client(readers).readCode('touchy', { nowMs: T, onTouch: (e) => events.push(e) });
     readers.assertDone();
@@ -180,7 +198,7 @@ describe('OathClient', () => {
 
   it('unlock validates and stores the derived key (never the password) by device id', async () => {
     const keychain = new FakeKeychain();
-    const readers = new FakeReaders({ R: { scripts: [[...MGMT, SELECT_LOCKED], [SELECT_LOCKED, { expect: VALIDATE, reply: VALIDATE_OK }]] } });
+    const readers = new FakeReaders({ R: { scripts: [[...MGMT, SELECT_LOCKED, { expect: VALIDATE, reply: VALIDATE_OK }]] } });
     const r = await client(readers, keychain).unlock('hunter2');
     readers.assertDone();
     expect(r.stored).toBe(true);
@@ -190,7 +208,7 @@ describe('OathClient', () => {
 
   it('unlock with a wrong password stores nothing', async () => {
     const keychain = new FakeKeychain();
-    const readers = new FakeReaders({ R: { scripts: [[...MGMT, SELECT_LOCKED], [SELECT_LOCKED, { expect: VALIDATE, reply: '6984' }]] } });
+    const readers = new FakeReaders({ R: { scripts: [[...MGMT, SELECT_LOCKED, { expect: VALIDATE, reply: '6984' }]] } });
     expect((await errorOf(client(readers, keychain).unlock('hunter2'))).code).toBe('oath-wrong-password');
     expect(keychain.entries.size).toBe(0);
   });
@@ -201,7 +219,7 @@ describe('OathClient', () => {
     const wrongKey = pbkdf2Sync('wrong', hexToBytes('0102030405060708'), 1000, 16, 'sha1');
     const response = createHmac('sha1', wrongKey).update(hexToBytes('1122334455667788')).digest('hex');
     const readers = new FakeReaders({
-      R: { scripts: [[...MGMT, SELECT_LOCKED], [SELECT_LOCKED, { expect: `00a30000207514${response}7408a0a1a2a3a4a5a6a7`, reply: '6984' }]] },
+      R: { scripts: [[...MGMT, SELECT_LOCKED, { expect: `00a30000207514${response}7408a0a1a2a3a4a5a6a7`, reply: '6984' }]] },
     });
     expect((await errorOf(client(readers, keychain).unlock('wrong'))).code).toBe('oath-wrong-password');
     readers.assertDone();
@@ -212,7 +230,7 @@ describe('OathClient', () => {
     const keychain = new FakeKeychain();
     keychain.entries.set(oathKeyAccount(DEVICE_ID), KEY_HEX);
     const readers = new FakeReaders({
-      R: { scripts: [[...MGMT, SELECT_LOCKED], [SELECT_LOCKED, { expect: VALIDATE, reply: VALIDATE_OK }, CALCULATE_ALL]] },
+      R: { scripts: [[...MGMT, SELECT_LOCKED, { expect: VALIDATE, reply: VALIDATE_OK }, CALCULATE_ALL]] },
     });
     expect((await client(readers, keychain).readCode('alice', { nowMs: T })).code.value).toBe('441741');
     readers.assertDone();
@@ -221,7 +239,7 @@ describe('OathClient', () => {
   it('drops a stored key that no longer validates and asks to unlock again', async () => {
     const keychain = new FakeKeychain();
     keychain.entries.set(oathKeyAccount(DEVICE_ID), KEY_HEX);
-    const readers = new FakeReaders({ R: { scripts: [[...MGMT, SELECT_LOCKED], [SELECT_LOCKED, { expect: VALIDATE, reply: '6984' }]] } });
+    const readers = new FakeReaders({ R: { scripts: [[...MGMT, SELECT_LOCKED, { expect: VALIDATE, reply: '6984' }]] } });
     const e = await errorOf(client(readers, keychain).readCode('alice', { nowMs: T }));
     expect(e.code).toBe('oath-locked');
     expect(e.hint).toContain('touchrole yubikey unlock');
@@ -229,7 +247,7 @@ describe('OathClient', () => {
   });
 
   it('a locked key without a stored key fails with oath-locked before sending commands', async () => {
-    const readers = new FakeReaders({ R: { scripts: [[...MGMT, SELECT_LOCKED], [SELECT_LOCKED]] } });
+    const readers = new FakeReaders({ R: { scripts: [[...MGMT, SELECT_LOCKED]] } });
     expect((await errorOf(client(readers).readCode('alice', { nowMs: T }))).code).toBe('oath-locked');
     readers.assertDone();
   });
@@ -243,13 +261,13 @@ describe('OathClient', () => {
   });
 
   it('unknown and ambiguous credential names are clear errors', async () => {
-    const readers = new FakeReaders({ R: { scripts: [[...MGMT, SELECT], [SELECT, CALCULATE_ALL], [...MGMT, SELECT], [SELECT, CALCULATE_ALL]] } });
+    const readers = new FakeReaders({ R: { scripts: [[...MGMT, SELECT, CALCULATE_ALL], [...MGMT, SELECT, CALCULATE_ALL]] } });
     expect((await errorOf(client(readers).readCode('nobody', { nowMs: T }))).code).toBe('oath-no-such-credential');
     expect((await errorOf(client(readers).readCode('c', { nowMs: T }))).code).toBe('oath-ambiguous-credential');
   });
 
   it('serialises concurrent calls: never two connections to the card at once', async () => {
-    const readers = new FakeReaders({ R: { scripts: [[...MGMT, SELECT], [SELECT, CALCULATE_ALL], [...MGMT, SELECT], [SELECT, CALCULATE_ALL]] } });
+    const readers = new FakeReaders({ R: { scripts: [[...MGMT, SELECT, CALCULATE_ALL], [...MGMT, SELECT, CALCULATE_ALL]] } });
     const c = client(readers);
     const codes = await Promise.all([c.readCode('alice', { nowMs: T }), c.readCode('alice', { nowMs: T })]);
     expect(codes.map((r) => r.code.value)).toEqual(['441741', '441741']);
