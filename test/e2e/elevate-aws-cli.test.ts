@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AgentConnection } from '../../src-main/core/agent';
 import { makeTempUser, runProcess, runTouchrole, type TempUser, TOUCHROLE_BIN } from '../support/cli-harness';
 import { requireSecretService } from '../support/gnome-keyring';
 import { MOTO_KEYS, startMoto, type Moto } from '../support/moto';
@@ -99,7 +100,7 @@ describe('touchrole end to end with the AWS CLI v2', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ Version: 1, AccessKeyId: expect.any(String), SessionToken: expect.any(String) });
   });
 
-  it('serves credential_process through a running agent', async () => {
+  it('serves credential_process through a running agent, which sees a session elevated in a terminal at once', async () => {
     const agent = spawn(process.execPath, [TOUCHROLE_BIN, 'agent'], { env: user.env, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       let log = '';
@@ -112,6 +113,17 @@ describe('touchrole end to end with the AWS CLI v2', () => {
       });
       expect(who.code, who.stderr).toBe(0);
       expect((JSON.parse(who.stdout) as { Arn: string }).Arn).toMatch(/:assumed-role\/Role8\//);
+
+      // `touchrole elevate` in a terminal tells the agent, whose subscribers (the tray) see the session at once.
+      const tray = await AgentConnection.open({ socketPath: user.env['TOUCHROLE_AGENT_SOCKET'] ?? '' });
+      if (tray === undefined) throw new Error('the agent is not reachable');
+      const seen: string[][] = [];
+      tray.onEvent((e) => e.event === 'sessions' && seen.push(e.data.sessions.map((s) => s.profile)));
+      await tray.call('subscribe', {}, 5000);
+      const elevated = await runTouchrole(['elevate', 'role7'], user.env);
+      expect(elevated.code, elevated.stderr).toBe(0);
+      await expect.poll(() => seen.at(-1), { timeout: 2000 }).toContain('role7');
+      tray.close();
     } finally {
       agent.kill('SIGTERM');
     }

@@ -4,6 +4,7 @@ import { parseDuration } from '../../../src-shared/time/duration';
 import type { MfaMode } from '../../core/sessions';
 import { stringOption, type CommandDef, type OptionValues } from '../command';
 import { serviceFor } from '../service-for';
+import { tellAgent } from '../tell-agent';
 
 export const command: CommandDef = {
   path: ['elevate'],
@@ -32,6 +33,8 @@ export const command: CommandDef = {
       ...(duration === undefined ? {} : { durationSeconds: parseDuration(duration) }),
       ...(mfaMode === undefined ? {} : { mfaMode }),
     });
+    // The tray shows the new session (and warns before it expires) at once.
+    await tellAgent(ctx, 'sessions.list', {});
     const left = Math.round((Date.parse(s.expiration) - ctx.clock.now()) / 60000);
     const mode = s.plan.mfa ? ` (MFA: ${s.plan.mfa.mode}; ${s.plan.mfa.reason})` : '';
     return {

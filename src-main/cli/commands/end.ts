@@ -1,18 +1,24 @@
 // SPDX-License-Identifier: MIT
 import type { CommandDef } from '../command';
 import { serviceFor } from '../service-for';
+import { tellAgent } from '../tell-agent';
 
 export const command: CommandDef = {
   path: ['end'],
   args: '<profile>',
   summary: 'End a session now: remove its profile from the credentials file and its cached copy',
-  help: ['The temporary credentials stay valid at AWS until they expire; touchrole just stops handing them out.'],
+  help: [
+    'The temporary credentials stay valid at AWS until they expire; touchrole just stops handing them out',
+    '(a running tray app or `touchrole agent` is told, and forgets them too).',
+  ],
   examples: ['touchrole end prod-admin'],
   options: {},
   positionals: [1, 1],
   async run({ positionals }, ctx) {
     const profile = positionals[0] ?? '';
     const found = await serviceFor(ctx).end(profile);
+    // A running agent would otherwise keep answering credential_process from its memory.
+    await tellAgent(ctx, 'sessions.end', { profile });
     return { text: found ? `Ended the session of ${profile}` : `No session of ${profile} in the credentials file (its cached copy, if any, is gone)`, json: { profile, removed: found } };
   },
 };

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+// Commands that change sessions on disk tell a running agent, so it stops serving an ended
+// session from memory and the tray shows the change at once; a silent agent never holds them up.
+import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { managedSections, upsertManagedSection } from '../../../src-shared/aws-ini';
+import { systemClock } from '../../../src-shared/time/clock';
+import { runAgent, tryAgent, type RunningAgent } from '../../../src-main/core/agent';
+import { makeTempUser, runTouchrole, type TempUser } from '../../support/cli-harness';
+import { FakeBackend } from '../agent/support/fake-backend';
+
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+function userWithSession(): TempUser {
+  const credentials = upsertManagedSection('[dev]\naws_access_key_id = AKIADEV\naws_secret_access_key = s\n', 'admin-touchrole', {
+    accessKeyId: 'ASIAADMIN',
+    secretAccessKey: 'secret',
+    sessionToken: 'token==',
+    expiresAt: Date.now() + 3600_000,
+  });
+  const user = makeTempUser({ config: '[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\nsource_profile = dev\n', credentials });
+  cleanups.push(() => rm(user.home, { recursive: true, force: true }));
+  return user;
+}
+
+async function agentFor(user: TempUser): Promise<{ agent: RunningAgent; backend: FakeBackend; socketPath: string }> {
+  const socketPath = user.env['TOUCHROLE_AGENT_SOCKET'] ?? '';
+  const backend = new FakeBackend(systemClock);
+  const agent = await runAgent({ backend, clock: systemClock, socketPath });
+  cleanups.push(() => agent.close());
+  return { agent, backend, socketPath };
+}
+
+describe('commands tell a running agent', () => {
+  it('end: the agent forgets the session and stops serving it from memory', async () => {
+    const user = userWithSession();
+    const { backend, socketPath } = await agentFor(user);
+    const ask = () => tryAgent({ method: 'credentialProcess', params: { profile: 'admin' } }, { socketPath, timeoutMs: 5000 });
+    await ask();
+    await ask(); // served from the agent's memory
+    expect(backend.calls).toEqual(['credentialProcess admin']);
+
+    const ended = await runTouchrole(['end', 'admin'], user.env);
+    expect(ended.code, ended.stderr).toBe(0);
+    expect(ended.stdout).toContain('Ended the session of admin');
+    expect(managedSections(readFileSync(join(user.awsDir, 'credentials'), 'utf8'))).toEqual([]);
+    expect(backend.calls).toContain('end admin');
+    await ask();
+    expect(backend.calls.filter((c) => c === 'credentialProcess admin')).toHaveLength(2);
+  });
+
+  it('an agent that accepts but never answers delays the command by at most a few seconds', async () => {
+    const user = userWithSession();
+    const silent: Server = createServer((socket) => socket.resume()); // reads, never answers
+    await new Promise<void>((r) => silent.listen(user.env['TOUCHROLE_AGENT_SOCKET'], r));
+    cleanups.push(() => new Promise((r) => silent.close(r)));
+    const started = Date.now();
+    const ended = await runTouchrole(['end', 'admin'], user.env);
+    expect(ended.code, ended.stderr).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000); // the 5 s wait, plus start-up
+    expect(managedSections(readFileSync(join(user.awsDir, 'credentials'), 'utf8'))).toEqual([]);
+  });
+});
