@@ -13,9 +13,16 @@ export const command: CommandDef = {
   positionals: [0, 0],
   async run(_input, ctx) {
     const keys = await (await serviceFor(ctx).oath()).listKeys({ nowMs: ctx.clock.now() });
-    return { text: keys.map(describe).join('\n\n'), json: { keys } };
+    const text = keys.length > 0 ? keys.map(describe).join('\n\n') : NO_KEY;
+    return { text, json: { keys } };
   },
 };
+
+const NO_KEY = [
+  'No YubiKey found: insert it or check that its CCID interface is enabled.',
+  '  Enable CCID with `ykman config usb --enable-all`; a key in use by another program (gpg-agent\'s',
+  '  scdaemon, Yubico Authenticator) is reported as busy rather than missing.',
+].join('\n');
 
 function describe(k: KeyListing): string {
   const head = `YubiKey ${describeKey(k)}, OATH ${k.version}${k.locked ? ', password protected' : ''}`;
