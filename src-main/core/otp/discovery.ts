@@ -58,6 +58,11 @@ export async function openOtpHidDevice(options: OpenOtpHidOptions): Promise<OtpH
   });
 }
 
+/** Whether any YubiKey interface (OTP or FIDO) is on the USB HID bus; a listing failure counts as no. */
+export async function yubikeyOnHidBus(bus: HidBus): Promise<boolean> {
+  return (await bus.list().catch(() => [])).some((info) => info.vendorId === YUBICO_VID);
+}
+
 async function listInterfaces(bus: HidBus): Promise<HidInterfaceInfo[]> {
   try {
     return await bus.list();

@@ -5,7 +5,7 @@ export {
   type ChallengeResponseTotp,
   type ChallengeResponseTotpRequest,
 } from './challenge-response-totp';
-export { isYubicoOtpInterface, openOtpHidDevice, type OpenOtpHidOptions } from './discovery';
+export { isYubicoOtpInterface, openOtpHidDevice, yubikeyOnHidBus, type OpenOtpHidOptions } from './discovery';
 export { readOtpSerial } from './serial';
 export type { OtpWaitOptions } from './otp-hid-protocol';
 export { nodeHidBus, type HidBus, type HidInterfaceInfo, type OtpHidDevice } from '../transport/hid';

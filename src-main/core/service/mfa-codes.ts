@@ -21,6 +21,8 @@ export interface MfaCodesOptions {
   oath: () => Promise<OathClient>;
   /** Shown with the touch prompt, e.g. "elevate to admin". */
   purpose: string;
+  /** Whether a YubiKey shows up over USB HID (default: node-hid, loaded only when no key answered over PC/SC). */
+  yubikeyOnHid?: () => Promise<boolean>;
 }
 
 /**
@@ -52,6 +54,7 @@ export function yubikeyMfaCodes(o: MfaCodesOptions): MfaCodeSource {
     try {
       return await read({});
     } catch (e) {
+      if (e instanceof TouchroleError && e.code === 'yubikey-not-found' && (await (o.yubikeyOnHid ?? yubikeyOnHid)())) throw ccidOff(e);
       // Several keys plugged in: the one holding this MFA device is the one to ask.
       if (!(e instanceof TouchroleError && e.code === 'yubikey-ambiguous')) throw e;
       const holders = (await client.listKeys({ nowMs: o.clock.now() })).filter((k) => k.credentials?.some((c) => c.awsMfaArn === serial || c.id === name));
@@ -59,6 +62,21 @@ export function yubikeyMfaCodes(o: MfaCodesOptions): MfaCodeSource {
       return read({ deviceId: holders[0].deviceId });
     }
   };
+}
+
+async function yubikeyOnHid(): Promise<boolean> {
+  const otp = await import('../otp');
+  return otp.yubikeyOnHidBus(otp.nodeHidBus);
+}
+
+/** PC/SC found no key, yet one is plugged in: its smart-card interface is off (or not readable). */
+function ccidOff(cause: TouchroleError): TouchroleError {
+  return new TouchroleError('yubikey-not-found', 'A YubiKey is plugged in, but not over its smart-card (CCID) interface, where the OATH applet is', {
+    hint:
+      'enable it with `ykman config usb --enable OATH`, and check that pcscd and its CCID driver (libccid) are installed; ' +
+      `or, if this MFA device's secret is in an OTP slot (\`ykman otp chalresp --totp\`), set ${OTP_SLOT_KEY} = 1 or 2 in the profile`,
+    cause,
+  });
 }
 
 function routesBySerial(profiles: ReadonlyMap<string, AwsProfile>): Map<string, CodeRoute> {

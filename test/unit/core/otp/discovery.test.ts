@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   isYubicoOtpInterface,
   openOtpHidDevice,
+  yubikeyOnHidBus,
   readOtpSerial,
   type HidBus,
   type HidInterfaceInfo,
@@ -52,6 +53,14 @@ describe('YubiKey OTP HID discovery', () => {
     expect(isYubicoOtpInterface(info('other-vendor', { vendorId: 0x046d }))).toBe(false);
     // No usage reported: not guessed from the interface number (interface 0 is FIDO when OTP is off).
     expect(isYubicoOtpInterface(info('unknown', { usagePage: undefined, usage: undefined }))).toBe(false);
+  });
+
+  it('sees a YubiKey on the HID bus by its OTP or FIDO interface, not by other vendors', async () => {
+    expect(await yubikeyOnHidBus(new FakeBus([info('fido', { usagePage: 0xf1d0, usage: 1 })]))).toBe(true);
+    expect(await yubikeyOnHidBus(new FakeBus([info('otp')]))).toBe(true);
+    expect(await yubikeyOnHidBus(new FakeBus([info('mouse', { vendorId: 0x046d })]))).toBe(false);
+    const broken: HidBus = { list: () => Promise.reject(new Error('no hidapi')), open: () => Promise.reject(new Error('x')) };
+    expect(await yubikeyOnHidBus(broken)).toBe(false);
   });
 
   it('opens the one OTP interface without reading its serial', async () => {

@@ -71,4 +71,31 @@ describe('yubikeyMfaCodes', () => {
       }),
     ).toThrow(/touchrole_otp_slot must be 1 or 2/);
   });
+
+  describe('no YubiKey over PC/SC', () => {
+    const codesWith = (yubikeyOnHid: boolean) =>
+      yubikeyMfaCodes({
+        profiles: profiles(`[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = dev\nmfa_serial = ${MFA}\n`),
+        clock: new ManualClock(T),
+        prompter: recorder(),
+        oath: async () => new OathClient({ readers: readersOf({}), keychain: memoryKeychain() }),
+        purpose: 'elevate admin',
+        yubikeyOnHid: async () => yubikeyOnHid,
+      });
+    const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as { code?: string; message?: string; hint?: string });
+
+    it('but one on USB HID: says its CCID interface is off, how to enable it, and the OTP slot alternative', async () => {
+      const e = await failure(codesWith(true)(MFA, new AbortController().signal));
+      expect(e).toMatchObject({ code: 'yubikey-not-found' });
+      expect(e?.message).toContain('not over its smart-card (CCID) interface');
+      expect(e?.hint).toContain('ykman config usb --enable OATH');
+      expect(e?.hint).toContain('touchrole_otp_slot = 1 or 2');
+    });
+
+    it('and none on USB HID: the plain "insert it" error', async () => {
+      const e = await failure(codesWith(false)(MFA, new AbortController().signal));
+      expect(e).toMatchObject({ code: 'yubikey-not-found' });
+      expect(e?.message).toMatch(/YubiKey not found: insert it/);
+    });
+  });
 });
