@@ -2,7 +2,7 @@
 // Public API of aws-config: ~/.aws read exactly as botocore reads it, and safe credentials-file edits.
 export { awsFilePaths, type AwsFilePaths } from './paths';
 export { readAwsFile, decodeAwsFile, type AwsFileKind } from './read-aws-file';
-export { loadAwsFiles, type AwsFiles } from './load-aws-files';
+export { checkEditedAwsText, loadAwsFiles, type AwsFiles } from './load-aws-files';
 export { loadAwsProfiles, buildProfileSet, type AwsProfileSet, type LoadProfilesOptions } from './load-aws-profiles';
 export { OATH_OVERRIDE_KEY, type AwsProfile, type KeysLocation } from './profile-model';
 export { resolveRoleChain, type RoleChain } from './role-chain';

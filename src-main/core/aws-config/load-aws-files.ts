@@ -8,6 +8,7 @@ import {
   type IniSection,
   type IniSections,
 } from '../../../src-shared/aws-ini';
+import { TouchroleError } from '../../../src-shared/errors';
 import { awsFilePaths, type AwsFilePaths } from './paths';
 import { parseError, readAwsFile, type AwsFileKind } from './read-aws-file';
 
@@ -42,5 +43,20 @@ export function parseAwsText<T>(text: string, kind: AwsFileKind, path: string, p
   } catch (e) {
     if (e instanceof IniSyntaxError) throw parseError(kind, path, e.message);
     throw e;
+  }
+}
+
+/**
+ * Checks text touchrole is about to write: a result botocore could not parse is never written
+ * (the file stays as it was), whichever edit produced it.
+ */
+export function checkEditedAwsText(text: string, kind: AwsFileKind, path: string): void {
+  try {
+    (kind === 'config' ? parseConfigFile : parseCredentialsFile)(text);
+  } catch (e) {
+    throw new TouchroleError(kind === 'config' ? 'config-parse-error' : 'credentials-parse-error', `Refusing to write ${path}: the result would not parse`, {
+      cause: e,
+      hint: 'This is a touchrole bug; the file was left as it was.',
+    });
   }
 }

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 import { parseCredentialsFile, removeExpiredManagedSections } from '../../../src-shared/aws-ini';
-import { TouchroleError } from '../../../src-shared/errors';
 import type { Clock } from '../../../src-shared/time/clock';
 import { atomicWriteFile, removeStaleTempFiles } from '../fs/atomic-write';
 import { withFileLock, type FileLockOptions } from '../fs/file-lock';
-import { parseAwsText } from './load-aws-files';
+import { checkEditedAwsText, parseAwsText } from './load-aws-files';
 import { readAwsFile } from './read-aws-file';
 
 export interface UpdateCredentialsOptions {
@@ -46,14 +45,7 @@ export async function updateCredentialsFile(
       parseAwsText(before, 'credentials', path, parseCredentialsFile);
       const { text: after, removed } = removeExpiredManagedSections(edit(before), options.clock.now());
       if (after === before) return { written: false, removedExpired: removed };
-      try {
-        parseCredentialsFile(after);
-      } catch (e) {
-        throw new TouchroleError('credentials-parse-error', `Refusing to write ${path}: the result would not parse`, {
-          cause: e,
-          hint: 'This is a touchrole bug; the file was left as it was.',
-        });
-      }
+      checkEditedAwsText(after, 'credentials', path);
       await atomicWriteFile(path, after);
       return { written: true, removedExpired: removed };
     },

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Edits ~/.aws/config the way the credentials file is edited: under a lock, checked, atomically.
-import { parseConfigFile } from '../../../src-shared/aws-ini';
-import { TouchroleError } from '../../../src-shared/errors';
-import { readAwsFile } from '../aws-config';
+import { checkEditedAwsText, readAwsFile } from '../aws-config';
 import { atomicWriteFile } from '../fs/atomic-write';
 import { withFileLock } from '../fs/file-lock';
 import { configSectionName, removeSectionValue, setSectionValue } from './ini-value-edit';
@@ -29,14 +27,7 @@ export async function editConfigFile(path: string, edit: (text: string) => strin
     const before = (await readAwsFile(path, 'config')) ?? '';
     const after = edit(before);
     if (after === before) return false;
-    try {
-      parseConfigFile(after);
-    } catch (e) {
-      throw new TouchroleError('config-parse-error', `Refusing to write ${path}: the result would not parse`, {
-        cause: e,
-        hint: 'This is a touchrole bug; the file was left as it was.',
-      });
-    }
+    checkEditedAwsText(after, 'config', path);
     // 0644 like the AWS CLI's own config file: it holds no secrets (an existing stricter mode is kept).
     await atomicWriteFile(path, after, { mode: 0o644 });
     return true;
