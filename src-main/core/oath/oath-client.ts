@@ -39,6 +39,13 @@ export interface CodeResult {
   code: OathCode;
 }
 
+interface SessionOptions {
+  /** Validate with the key stored in the keychain when the applet is locked (default true). */
+  autoUnlock?: boolean;
+  /** Read the key's serial from the management applet (default true; always when selecting by serial). */
+  serial?: boolean;
+}
+
 /** Keychain account holding the PBKDF2-derived OATH key of one device. */
 export const oathKeyAccount = (deviceId: string): string => `oath-key:${deviceId}`;
 
@@ -71,10 +78,10 @@ export class OathClient {
 
   /**
    * Run `fn` on an open session with the chosen key, auto-unlocked when the keychain has its
-   * key. `fn` must not call this client again (calls are serialised and would wait on it).
+   * key (unless `options.autoUnlock` is false). `fn` must not call this client again (calls are serialised and would wait on it).
    */
-  async withOathSession<T>(selector: KeySelector, fn: (session: OathSession, key: YubiKeyInfo) => Promise<T>): Promise<T> {
-    return this.exclusive(() => this.sessionNow(selector, fn));
+  async withOathSession<T>(selector: KeySelector, fn: (session: OathSession, key: YubiKeyInfo) => Promise<T>, options: SessionOptions = {}): Promise<T> {
+    return this.exclusive(() => this.sessionNow(selector, fn, options));
   }
 
   /**
@@ -84,7 +91,7 @@ export class OathClient {
   private async sessionNow<T>(
     selector: KeySelector,
     fn: (session: OathSession, key: YubiKeyInfo) => Promise<T>,
-    options: { autoUnlock?: boolean; serial?: boolean } = {},
+    options: SessionOptions = {},
   ): Promise<T> {
     const open = await openKeys(this.deps.readers, { ...this.sessionOptions(), serial: selector.serial !== undefined || options.serial !== false });
     let chosen: OpenKey;
@@ -125,7 +132,7 @@ export class OathClient {
         }));
       return { key, credential: view(hit), code };
     };
-    return this.exclusive(() => this.sessionNow(options.device ?? {}, read, { serial: options.identify !== false }));
+    return this.withOathSession(options.device ?? {}, read, { serial: options.identify !== false });
   }
 
   /**
@@ -141,7 +148,7 @@ export class OathClient {
       await this.deps.keychain.set(oathKeyAccount(key.deviceId), bytesToHex(derived));
       return { key, stored: true };
     };
-    return this.exclusive(() => this.sessionNow(options.device ?? {}, unlockWith, { autoUnlock: false }));
+    return this.withOathSession(options.device ?? {}, unlockWith, { autoUnlock: false });
   }
 
   /** Remove the stored key of the chosen device; reports whether one was stored. */
