@@ -18,6 +18,8 @@ import { fmtMs, fmtStats } from './bench/stats.mjs';
 import { startVirtualKey } from './bench/virtual-key.mjs';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
+// moto_server from scripts/setup.sh's venv, when it had to install one there.
+process.env.PATH = `${join(REPO, '.tools', 'moto', 'bin')}:${process.env.PATH ?? ''}`;
 const VPCD_PORT = Number(process.env.TOUCHROLE_BENCH_VPCD_PORT ?? 35963);
 
 function parseRuns(argv) {

@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm run build
+# moto_server from scripts/setup.sh's venv, when it had to install one there.
+export PATH="$PWD/.tools/moto/bin:$PATH"
 # The SDK's Node 22 notice is not what these tests are about.
 export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
 exec bash scripts/with-keyring.sh bash scripts/with-services.sh npx vitest run "$@"
