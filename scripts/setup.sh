@@ -12,6 +12,7 @@ PACKAGES=(
   libnotify-bin                           # notify-send: the touch prompt when there is no terminal
   awscli                                  # AWS CLI v2 (/usr/bin/aws) for end-to-end tests
   chromium                                # headless browser for the window's tests
+  zsh fish                                # shells whose export formats and completions the tests run
   python3 python3-venv curl ca-certificates build-essential
 )
 

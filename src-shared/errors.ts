@@ -51,6 +51,9 @@ export type ErrorCode =
   | 'agent-already-running'
   | 'agent-socket-insecure'
   | 'ipc-rejected'
+  // exec / export
+  | 'command-not-found'
+  | 'exec-nested'
   | 'usage'
   | 'cancelled'
   | 'internal';

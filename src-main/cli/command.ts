@@ -17,6 +17,8 @@ export interface CommandOutput {
   json: unknown;
   /** Pre-serialised JSON when plain JSON.stringify would reorder keys (profile maps). */
   jsonText?: string;
+  /** touchrole's exit code when not 0 for success (exec: the child's). */
+  exitCode?: number;
 }
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
@@ -27,6 +29,8 @@ export type OptionValues = Record<string, string | boolean | (string | boolean)[
 export interface CommandInput {
   positionals: string[];
   values: OptionValues;
+  /** With `afterDashes`: the words after the first `--`, untouched (a command and its arguments). */
+  command?: string[];
 }
 
 export interface CommandDef {
@@ -41,6 +45,10 @@ export interface CommandDef {
   options: OptionSpec;
   /** Number of positionals accepted: [min, max]. */
   positionals: [number, number];
+  /** Everything after the first `--` belongs to another program: not parsed, not scanned for --help or --json. */
+  afterDashes?: boolean;
+  /** For shell completions: values of options, and fixed words for the first positional (default: profile names when args is <profile>). */
+  completion?: { values?: Record<string, readonly string[]>; positional?: readonly string[] };
   run(input: CommandInput, ctx: CliContext): Promise<CommandOutput>;
 }
 

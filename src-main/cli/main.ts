@@ -10,7 +10,10 @@ import { VERSION } from './version';
 
 /** Runs one `touchrole` invocation and returns its exit code. Never throws. */
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
-  const wantsJson = argv.includes('--json');
+  // Words after `--` may be another program's (touchrole exec): never read as touchrole's flags.
+  const dashes = argv.indexOf('--');
+  const own = dashes === -1 ? argv : argv.slice(0, dashes);
+  const wantsJson = own.includes('--json');
   try {
     if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
       const entry = argv.length > 1 ? findEntry(argv.slice(1)) : undefined;
@@ -24,15 +27,16 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
     const entry = findEntry(argv);
     if (!entry) throw usage(`unknown command "${argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')}"`);
     const def = await entry.load();
-    const rest = argv.slice(entry.path.length);
+    const rest = own.slice(entry.path.length);
     if (rest.includes('--help') || rest.includes('-h')) {
       ctx.stdout.write(commandHelp(def));
       return EXIT_OK;
     }
-    const { positionals, values } = parseCommandArgs(def, rest);
-    const out = await def.run({ positionals, values }, ctx);
+    const tail = dashes === -1 ? undefined : argv.slice(dashes + 1);
+    const { positionals, values } = parseCommandArgs(def, def.afterDashes === true || tail === undefined ? rest : [...rest, '--', ...tail]);
+    const out = await def.run({ positionals, values, ...(def.afterDashes === true && tail !== undefined ? { command: tail } : {}) }, ctx);
     ctx.stdout.write(values['json'] === true ? `${out.jsonText ?? JSON.stringify(out.json, null, 2)}\n` : ensureNewline(out.text));
-    return EXIT_OK;
+    return out.exitCode ?? EXIT_OK;
   } catch (e) {
     const failure = toFailure(e);
     if (wantsJson) ctx.stdout.write(`${JSON.stringify({ ok: false, error: failure.wire }, null, 2)}\n`);

@@ -40,4 +40,7 @@ export const registry: RegistryEntry[] = [
   entry(['mfa', 'unregister'], 'remove the MFA device from IAM, the YubiKey and the profile', () => import('./commands/mfa-unregister')),
   entry(['console'], 'open the AWS console with a role session', () => import('./commands/console')),
   entry(['decode'], 'decode an encoded authorization failure message', () => import('./commands/decode')),
+  entry(['exec'], 'run a command with a role session (environment, or a local endpoint with --server)', () => import('./commands/exec')),
+  entry(['export'], 'print a role session for the shell (formats of aws configure export-credentials)', () => import('./commands/export')),
+  entry(['completion'], 'shell completion script for bash, zsh or fish', () => import('./commands/completion')),
 ];
