@@ -67,7 +67,7 @@ describe('touchrole exec with the AWS CLI v2 as the child', () => {
 describe('touchrole export', () => {
   it('eval "$(touchrole export ... --format env)" gives bash a working session', async () => {
     const script = `eval "$("${process.execPath}" "${TOUCHROLE_BIN}" export role1 --format env)" && "${awsArgs().join('" "')}" --region us-east-1`;
-    const r = await runProcess('/bin/bash', ['-c', script], world.user.env, '', 120_000);
+    const r = await runProcess('/bin/bash', ['--norc', '-c', script], world.user.env, '', 120_000);
     expect(r.code, r.stderr).toBe(0);
     expect(arnOf(r.stdout)).toMatch(/:assumed-role\/Role1\//);
   });

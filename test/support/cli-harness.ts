@@ -60,6 +60,10 @@ export function runProcess(cmd: string, args: string[], env: NodeJS.ProcessEnv, 
       clearTimeout(timer);
       resolveRun({ code: code ?? -1, stdout, stderr });
     });
+    // A child that exits without reading stdin (a shell's -c script) closes the pipe: not an error of the run.
+    child.stdin.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') reject(e);
+    });
     child.stdin.end(input);
   });
 }
