@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AgentConnection } from '../../src-main/core/agent';
 import { runTouchrole, TOUCHROLE_BIN } from '../support/cli-harness';
 import { spawnTouchrole, startExecWorld, type ExecWorld } from '../support/exec-world';
 
@@ -83,5 +84,23 @@ describe('touchrole exec --server: the endpoint', () => {
     expect([out.none, out.wrong, out.right]).toEqual([401, 403, 200]);
     expect(out.keys).toEqual(['AccessKeyId', 'SecretAccessKey', 'Token', 'Expiration', 'RoleArn']);
     await expect(fetch(out.url)).rejects.toThrow();
+  });
+});
+
+describe('the tray\'s session list', () => {
+  it('shows a session served to exec like any other', async () => {
+    const agent = spawnTouchrole(['agent'], world.user.env);
+    try {
+      await expect.poll(agent.out, { timeout: 15_000 }).toContain('agent listening on');
+      const tray = await AgentConnection.open({ socketPath: world.user.env['TOUCHROLE_AGENT_SOCKET'] ?? '' });
+      if (tray === undefined) throw new Error('the agent is not reachable');
+      const listed = await tray.call('sessions.list', {}, 5000);
+      tray.close();
+      expect(listed.sessions.map((x) => x.profile)).toContain('role0');
+      expect(listed.sessions.find((x) => x.profile === 'role0')?.writtenProfile).toBeUndefined();
+    } finally {
+      agent.child.kill('SIGTERM');
+      await agent.exit;
+    }
   });
 });

@@ -7,6 +7,7 @@ import type { AgentBackend } from '../agent';
 import type { OathClient } from '../oath';
 import type { TouchInfo, TouchPrompter } from '../prompt';
 import type { StsApi } from '../sts';
+import { listCachedRoleSessions } from '../sessions';
 import type { Keychain } from '../vault';
 import { TouchroleService } from './touchrole-service';
 
@@ -82,7 +83,12 @@ export function createServiceAgent(o: ServiceAgentOptions): ServiceAgent {
       await service.end(profile);
     },
     async sessions() {
-      return (await service.sessions()).map((s) => ({ profile: s.profile, writtenProfile: s.writtenProfile, expiration: new Date(s.expiresAt).toISOString() }));
+      const written: AgentSession[] = (await service.sessions()).map((s) => ({ profile: s.profile, writtenProfile: s.writtenProfile, expiration: new Date(s.expiresAt).toISOString() }));
+      // Sessions served to credential_process, exec and export live only in the cache: the tray lists them too.
+      const cached = (await listCachedRoleSessions(service.paths.cache, o.clock.now()))
+        .filter((c) => !written.some((w) => w.profile === c.profile))
+        .map((c): AgentSession => ({ profile: c.profile, expiration: new Date(c.expiresAt).toISOString(), ...(c.roleArn === undefined ? {} : { roleArn: c.roleArn }) }));
+      return [...written, ...cached];
     },
     credentialProcess: (profile) => service.credentialProcess(profile),
     async status() {

@@ -9,3 +9,4 @@ export { MfaStepLedger, type MfaCodeSource, type MfaWait, type MfaStepLedgerOpti
 export { firstKeysFound, sourceForPlan, StoredKeys, SessionToken, AssumeRole, type CredentialSource, type RetrievedCredentials, type SourceKeysLookup, type MfaGate, type ChainDeps } from './sources';
 export { elevate, credentialProcessJson, type ElevateDeps, type ElevateRequest, type ElevatedSession } from './elevate';
 export { defaultRoleSessionName } from './role-session-name';
+export { listCachedRoleSessions, type CachedRoleSession } from './cached-sessions';

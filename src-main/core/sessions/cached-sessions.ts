@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { cacheFileName, parseEntry, readCachedSession } from './cache-read';
+
+export interface CachedRoleSession {
+  profile: string;
+  roleArn?: string;
+  /** Milliseconds since the Unix epoch. */
+  expiresAt: number;
+}
+
+/**
+ * The live role sessions in the cache: those served to credential_process, exec and export,
+ * which have no credentials-file section. Listed so the tray shows every session, whatever
+ * channel it went to.
+ */
+export async function listCachedRoleSessions(dir: string, nowMs: number): Promise<CachedRoleSession[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const found = await Promise.all(names.filter((n) => n.startsWith('role-session.') && n.endsWith('.json')).map((n) => liveEntry(dir, n, nowMs)));
+  return found.filter((s): s is CachedRoleSession => s !== undefined).sort((a, b) => a.expiresAt - b.expiresAt);
+}
+
+async function liveEntry(dir: string, fileName: string, nowMs: number): Promise<CachedRoleSession | undefined> {
+  let profile: string | undefined;
+  try {
+    profile = parseEntry(await readFile(join(dir, fileName), 'utf8'))?.profile;
+  } catch {
+    return undefined;
+  }
+  // The entry must be the one its profile maps to; then it is read as the cache-hit path reads it (0600, ours, not expired).
+  if (profile === undefined || cacheFileName({ kind: 'role-session', profile }) !== fileName) return undefined;
+  const s = await readCachedSession(dir, { kind: 'role-session', profile }, nowMs, 0);
+  return s && { profile: s.profile, ...(s.roleArn === undefined ? {} : { roleArn: s.roleArn }), expiresAt: s.expiration };
+}
