@@ -47,7 +47,12 @@ export function formatExport(format: ExportFormat, c: ExportableCredentials): st
     ['AWS_CREDENTIAL_EXPIRATION', pythonIsoFormat(c.expiration)],
   ];
   if (format === 'process') {
-    const [[, AccessKeyId], [, SecretAccessKey], [, SessionToken], [, Expiration]] = vars as [[string, string], [string, string], [string, string], [string, string]];
+    const [[, AccessKeyId], [, SecretAccessKey], [, SessionToken], [, Expiration]] = vars as [
+      [string, string],
+      [string, string],
+      [string, string],
+      [string, string],
+    ];
     return `${JSON.stringify({ Version: 1, AccessKeyId, SecretAccessKey, SessionToken, Expiration }, null, 2)}\n`;
   }
   for (const [name, value] of vars) {

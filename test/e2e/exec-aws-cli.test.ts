@@ -25,13 +25,24 @@ const awsArgs = (): string[] => [AWS_V2, 'sts', 'get-caller-identity', '--endpoi
 const arnOf = (stdout: string): string => (JSON.parse(stdout) as { Arn: string }).Arn;
 
 function envOf(text: string): Map<string, string> {
-  return new Map(text.split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  return new Map(
+    text
+      .split('\n')
+      .filter((l) => l.includes('='))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
 }
 
 describe('touchrole exec with the AWS CLI v2 as the child', () => {
   it('plain: the CLI runs as the role, and the child env has the session but no selector or long-term key', async () => {
     // A parent shell that selects another profile and holds long-term keys: none of it may reach the child.
-    const parent = { ...world.user.env, AWS_PROFILE: 'dev', AWS_ACCESS_KEY_ID: MOTO_KEYS.accessKeyId, AWS_SECRET_ACCESS_KEY: MOTO_KEYS.secretAccessKey, AWS_ROLE_ARN: 'x' };
+    const parent = {
+      ...world.user.env,
+      AWS_PROFILE: 'dev',
+      AWS_ACCESS_KEY_ID: MOTO_KEYS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: MOTO_KEYS.secretAccessKey,
+      AWS_ROLE_ARN: 'x',
+    };
     const who = await runTouchrole(['exec', 'role0', '--', ...awsArgs()], parent, '', 120_000);
     expect(who.code, who.stderr).toBe(0);
     expect(arnOf(who.stdout)).toMatch(/:assumed-role\/Role0\//);

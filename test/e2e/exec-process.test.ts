@@ -27,20 +27,25 @@ afterAll(async () => {
 const node = (code: string): string[] => [process.execPath, '-e', code];
 
 describe('touchrole exec: the child process', () => {
-  it('exits with the child\'s exit code, and 128 + the signal number when a signal ended it', async () => {
+  it("exits with the child's exit code, and 128 + the signal number when a signal ended it", async () => {
     expect((await runTouchrole(['exec', 'role0', '--', ...node('process.exit(7)')], world.user.env)).code).toBe(7);
     expect((await runTouchrole(['exec', 'role0', '--', ...node('process.exit(0)')], world.user.env)).code).toBe(0);
     expect((await runTouchrole(['exec', 'role0', '--', ...node("process.kill(process.pid, 'SIGKILL')")], world.user.env)).code).toBe(128 + 9);
   });
 
   it('passes arguments as given, with no shell', async () => {
-    const r = await runTouchrole(['exec', 'role0', '--', ...node('console.log(JSON.stringify(process.argv.slice(1)))'), '$HOME', '*', 'a b', '--help', '--json'], world.user.env);
+    const r = await runTouchrole(
+      ['exec', 'role0', '--', ...node('console.log(JSON.stringify(process.argv.slice(1)))'), '$HOME', '*', 'a b', '--help', '--json'],
+      world.user.env,
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(['$HOME', '*', 'a b', '--help', '--json']);
   });
 
   it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('forwards %s to the child and waits for it', async (signal) => {
-    const code = `process.on('${signal}', () => { console.log('got ${signal}'); setTimeout(() => process.exit(42), 500); }); console.log('ready'); setInterval(() => {}, 1000);`;
+    const code =
+      `process.on('${signal}', () => { console.log('got ${signal}'); setTimeout(() => process.exit(42), 500); });` +
+      "console.log('ready'); setInterval(() => {}, 1000);";
     const run = spawnTouchrole(['exec', 'role0', '--', ...node(code)], world.user.env);
     await expect.poll(run.out, { timeout: 30_000 }).toContain('ready');
     run.child.kill(signal);
@@ -73,7 +78,8 @@ describe('touchrole exec --server: the endpoint', () => {
       `const url = process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI, token = process.env.AWS_CONTAINER_AUTHORIZATION_TOKEN;
 (async () => {
   const get = async (headers) => { const r = await fetch(url, { headers }); return { status: r.status, body: await r.json() }; };
-  const none = await get({}), wrong = await get({ Authorization: token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A') }), right = await get({ Authorization: token });
+  const none = await get({}), right = await get({ Authorization: token });
+  const wrong = await get({ Authorization: token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A') });
   console.log(JSON.stringify({ url, none: none.status, wrong: wrong.status, right: right.status, keys: Object.keys(right.body) }));
 })().catch((e) => { console.error(String(e)); process.exit(9); });
 `,
@@ -87,7 +93,7 @@ describe('touchrole exec --server: the endpoint', () => {
   });
 });
 
-describe('the tray\'s session list', () => {
+describe("the tray's session list", () => {
   it('shows a session served to exec like any other', async () => {
     const agent = spawnTouchrole(['agent'], world.user.env);
     try {

@@ -22,7 +22,10 @@ export async function startExecWorld(roles = 4): Promise<ExecWorld> {
   const moto = await startMoto();
   await moto.reset();
   const iam = new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: { ...MOTO_KEYS } });
-  const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] });
+  const trust = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }],
+  });
   for (let i = 0; i < roles; i++) await iam.send(new CreateRoleCommand({ RoleName: `Role${i}`, AssumeRolePolicyDocument: trust }));
   iam.destroy();
   const key = await VirtualYubiKey.start({
@@ -31,7 +34,10 @@ export async function startExecWorld(roles = 4): Promise<ExecWorld> {
     touch: { kind: 'auto', delayMs: 200 },
   });
   await waitForCard(key.readerName, true);
-  const profiles = Array.from({ length: roles }, (_, i) => `[profile role${i}]\nrole_arn = arn:aws:iam::${ACCOUNT}:role/Role${i}\nsource_profile = dev\nmfa_serial = ${MFA}\nregion = us-east-1\n`);
+  const profiles = Array.from(
+    { length: roles },
+    (_, i) => `[profile role${i}]\nrole_arn = arn:aws:iam::${ACCOUNT}:role/Role${i}\nsource_profile = dev\nmfa_serial = ${MFA}\nregion = us-east-1\n`,
+  );
   const user = makeTempUser(
     {
       config: `[profile dev]\nregion = eu-west-1\n\n${profiles.join('\n')}`,

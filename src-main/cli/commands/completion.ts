@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { COMPLETION_SHELLS, completionScript, isCompletionShell, type CompletionCommand } from '../../../src-shared/delivery/completion-script';
 import { TouchroleError } from '../../../src-shared/errors';
-import { loadAwsProfiles } from '../../core/aws-config/load-aws-profiles';
+import { loadAwsProfiles } from '../../core/aws-config';
 import { flag, type CommandDef } from '../command';
 import { registry } from '../registry';
 
@@ -10,7 +10,7 @@ export const command: CommandDef = {
   args: '<bash|zsh|fish>',
   summary: 'Print a shell completion script (commands, flags, profile names)',
   help: [
-    'bash:  echo \'source <(touchrole completion bash)\' >> ~/.bashrc',
+    "bash:  echo 'source <(touchrole completion bash)' >> ~/.bashrc",
     'zsh:   touchrole completion zsh > "${fpath[1]}/_touchrole"   (or source it after compinit)',
     'fish:  touchrole completion fish > ~/.config/fish/completions/touchrole.fish',
     'Profile names are read from your AWS config at each completion (--profiles prints them).',
@@ -26,7 +26,9 @@ export const command: CommandDef = {
     }
     const shell = positionals[0];
     if (shell === undefined || !isCompletionShell(shell)) {
-      throw new TouchroleError('usage', shell === undefined ? 'which shell?' : `no completions for "${shell.slice(0, 40)}"`, { hint: `use touchrole completion ${COMPLETION_SHELLS.join('|')}` });
+      throw new TouchroleError('usage', shell === undefined ? 'which shell?' : `no completions for "${shell.slice(0, 40)}"`, {
+        hint: `use touchrole completion ${COMPLETION_SHELLS.join('|')}`,
+      });
     }
     const commands = await Promise.all(registry.map(async (e) => completionOf(e.path, await e.load())));
     const script = completionScript(shell, commands);

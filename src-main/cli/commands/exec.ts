@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 import { TouchroleError } from '../../../src-shared/errors';
 import { parseDuration } from '../../../src-shared/time/duration';
-import { systemTimers } from '../../core/agent/session-keeper';
+import { systemTimers } from '../../core/agent';
 import { checkNotNested, childEnv, MIN_REMAINING_MS, RenewingSession, runChild, startCredentialsServer, type DeliveredSession } from '../../core/delivery';
 import { touchrolePaths } from '../../core/paths';
-import { loadSettings } from '../../core/settings/load-settings';
+import { loadSettings } from '../../core/settings';
 import { flag, stringOption, type CliContext, type CommandDef } from '../command';
 import { sessionSourceFor } from '../session-source-for';
 
@@ -21,9 +21,13 @@ export const command: CommandDef = {
     '  format (AWS_CONTAINER_CREDENTIALS_FULL_URI + AWS_CONTAINER_AUTHORIZATION_TOKEN) and renewed',
     '  refresh_minutes before it expires, so long-running commands outlive a session.',
     '--duration: the length of a new session (15m to 12h). --force: allow exec inside an exec.',
-    'Exit code: the command\'s (128 + signal number if a signal ended it). SIGINT, SIGTERM and SIGHUP reach it.',
+    "Exit code: the command's (128 + signal number if a signal ended it). SIGINT, SIGTERM and SIGHUP reach it.",
   ],
-  examples: ['touchrole exec prod-admin -- aws s3 ls', 'touchrole exec prod-admin --server -- terraform apply', 'touchrole exec prod-admin --duration 8h -- bash'],
+  examples: [
+    'touchrole exec prod-admin -- aws s3 ls',
+    'touchrole exec prod-admin --server -- terraform apply',
+    'touchrole exec prod-admin --duration 8h -- bash',
+  ],
   options: { duration: { type: 'string' }, server: { type: 'boolean' }, force: { type: 'boolean' } },
   positionals: [1, 1],
   afterDashes: true,

@@ -11,11 +11,15 @@ export const command: CommandDef = {
   summary: 'Print a role session for the current shell, as `aws configure export-credentials` does',
   help: [
     `--format ${EXPORT_FORMATS.join('|')} (default process): the formats, variable names and quoting of`,
-    'AWS CLI v2\'s `aws configure export-credentials`; process is credential_process JSON (Version 1).',
+    "AWS CLI v2's `aws configure export-credentials`; process is credential_process JSON (Version 1).",
     'Reuses a cached session with more than 5 minutes left, else elevates (touch the YubiKey).',
     '--duration: the length of a new session (15m to 12h).',
   ],
-  examples: ['eval "$(touchrole export prod-admin --format env)"', 'touchrole export prod-admin --format fish | source', 'touchrole export prod-admin --format powershell | Invoke-Expression'],
+  examples: [
+    'eval "$(touchrole export prod-admin --format env)"',
+    'touchrole export prod-admin --format fish | source',
+    'touchrole export prod-admin --format powershell | Invoke-Expression',
+  ],
   options: { format: { type: 'string' }, duration: { type: 'string' } },
   positionals: [1, 1],
   completion: { values: { format: EXPORT_FORMATS } },
@@ -25,7 +29,10 @@ export const command: CommandDef = {
     // Before any touch: a typo costs nothing.
     if (!isExportFormat(format)) throw unknownFormat(format);
     const duration = stringOption(values, 'duration');
-    const s = await sessionSourceFor(ctx).session(profile, { minRemainingMs: MIN_REMAINING_MS, ...(duration === undefined ? {} : { durationSeconds: parseDuration(duration) }) });
+    const s = await sessionSourceFor(ctx).session(profile, {
+      minRemainingMs: MIN_REMAINING_MS,
+      ...(duration === undefined ? {} : { durationSeconds: parseDuration(duration) }),
+    });
     // --json prints the process format (JSON already), whatever --format says.
     const processJson = formatExport('process', s.credentials).trimEnd();
     return { text: formatExport(format, s.credentials), json: JSON.parse(processJson) as unknown, jsonText: processJson };

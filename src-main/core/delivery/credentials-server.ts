@@ -32,7 +32,8 @@ export async function startCredentialsServer(o: CredentialsServerOptions): Promi
     const refusal = REFUSALS.get(status);
     if (refusal !== undefined) return reply(res, status, refusal);
     const c = o.current();
-    if (c === undefined) return reply(res, 503, { code: 'session-expired', message: 'the session expired and touchrole could not renew it (see its terminal)' });
+    if (c === undefined)
+      return reply(res, 503, { code: 'session-expired', message: 'the session expired and touchrole could not renew it (see its terminal)' });
     return reply(res, 200, {
       AccessKeyId: c.accessKeyId,
       SecretAccessKey: c.secretAccessKey,

@@ -3,5 +3,5 @@
 export { checkNotNested, childEnv, CREDENTIAL_SELECTORS, EXEC_MARKER, type Delivery, type SessionCredentials } from './child-env';
 export { CREDENTIALS_PATH, startCredentialsServer, type CredentialsServer, type CredentialsServerOptions } from './credentials-server';
 export { RenewingSession, type RenewingSessionOptions } from './renewing-session';
-export { FORWARDED_SIGNALS, runChild, type RunChildOptions } from './run-child';
+export { FORWARDED_SIGNALS, runChild, type RunChildOptions, type SignalSource } from './run-child';
 export { MIN_REMAINING_MS, type DeliveredSession, type SessionRequest, type SessionSource } from './session-source';

@@ -64,10 +64,13 @@ export class RenewingSession {
 
   private schedule(delayMs: number): void {
     if (this.stopped) return;
-    this.timer = this.o.timers.setTimeout(() => {
-      this.timer = undefined;
-      this.renewing = this.renew().finally(() => (this.renewing = undefined));
-    }, Math.max(0, delayMs));
+    this.timer = this.o.timers.setTimeout(
+      () => {
+        this.timer = undefined;
+        this.renewing = this.renew().finally(() => (this.renewing = undefined));
+      },
+      Math.max(0, delayMs),
+    );
   }
 
   private async renew(): Promise<void> {

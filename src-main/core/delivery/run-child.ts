@@ -6,6 +6,11 @@ import { TouchroleError } from '../../../src-shared/errors';
 /** Signals touchrole passes on to the child, then keeps waiting for it. */
 export const FORWARDED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
+export interface SignalSource {
+  on(signal: NodeJS.Signals, listener: () => void): unknown;
+  off(signal: NodeJS.Signals, listener: () => void): unknown;
+}
+
 export interface RunChildOptions {
   env: NodeJS.ProcessEnv;
   /**
@@ -15,7 +20,7 @@ export interface RunChildOptions {
    */
   terminal: boolean;
   /** Where the process signals come from; default `process` (tests pass an EventEmitter). */
-  signals?: Pick<NodeJS.Process, 'on' | 'off'>;
+  signals?: SignalSource;
 }
 
 /**
@@ -23,7 +28,7 @@ export interface RunChildOptions {
  * to touchrole's exit code: the child's, or 128 + the signal number when a signal ended it.
  */
 export function runChild(command: string, args: readonly string[], o: RunChildOptions): Promise<number> {
-  const signals = o.signals ?? process;
+  const signals: SignalSource = o.signals ?? process;
   return new Promise<number>((resolve, reject) => {
     const child = spawn(command, args, { env: o.env, stdio: 'inherit', shell: false });
     const forward = (signal: NodeJS.Signals): void => {
@@ -48,7 +53,10 @@ export function runChild(command: string, args: readonly string[], o: RunChildOp
 
 function startFailure(command: string, e: NodeJS.ErrnoException): TouchroleError {
   const name = JSON.stringify(command.slice(0, 200));
-  if (e.code === 'ENOENT') return new TouchroleError('command-not-found', `command not found: ${name}`, { hint: 'check its name and PATH; no shell runs it, so aliases and functions do not work' });
+  if (e.code === 'ENOENT')
+    return new TouchroleError('command-not-found', `command not found: ${name}`, {
+      hint: 'check its name and PATH; no shell runs it, so aliases and functions do not work',
+    });
   if (e.code === 'EACCES') return new TouchroleError('command-not-found', `command not executable: ${name}`, { hint: 'check its permissions' });
   return new TouchroleError('command-not-found', `could not start ${name} (${e.code ?? 'error'})`);
 }

@@ -83,11 +83,13 @@ export function createServiceAgent(o: ServiceAgentOptions): ServiceAgent {
       await service.end(profile);
     },
     async sessions() {
-      const written: AgentSession[] = (await service.sessions()).map((s) => ({ profile: s.profile, writtenProfile: s.writtenProfile, expiration: new Date(s.expiresAt).toISOString() }));
+      const written = (await service.sessions()).map(
+        (s): AgentSession => ({ profile: s.profile, writtenProfile: s.writtenProfile, expiration: new Date(s.expiresAt).toISOString() }),
+      );
       // Sessions served to credential_process, exec and export live only in the cache: the tray lists them too.
       const cached = (await listCachedRoleSessions(service.paths.cache, o.clock.now()))
         .filter((c) => !written.some((w) => w.profile === c.profile))
-        .map((c): AgentSession => ({ profile: c.profile, expiration: new Date(c.expiresAt).toISOString(), ...(c.roleArn === undefined ? {} : { roleArn: c.roleArn }) }));
+        .map((c): AgentSession => ({ profile: c.profile, expiration: new Date(c.expiresAt).toISOString(), ...(c.roleArn ? { roleArn: c.roleArn } : {}) }));
       return [...written, ...cached];
     },
     credentialProcess: (profile) => service.credentialProcess(profile),

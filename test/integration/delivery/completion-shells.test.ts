@@ -19,7 +19,12 @@ beforeAll(async () => {
   // `touchrole` on PATH, as an installed one would be.
   writeFileSync(join(home, 'bin', 'touchrole'), `#!/bin/sh\nexec "${process.execPath}" "${TOUCHROLE_BIN}" "$@"\n`);
   chmodSync(join(home, 'bin', 'touchrole'), 0o755);
-  env = { PATH: `${join(home, 'bin')}:${process.env['PATH'] ?? ''}`, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local', 'share') };
+  env = {
+    PATH: `${join(home, 'bin')}:${process.env['PATH'] ?? ''}`,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_DATA_HOME: join(home, '.local', 'share'),
+  };
   for (const shell of ['bash', 'zsh', 'fish']) {
     const r = await runTouchrole(['completion', shell], env);
     if (r.code !== 0) throw new Error(r.stderr);
@@ -31,9 +36,18 @@ beforeAll(async () => {
 // [words typed so far (the last one is being completed), what must be offered]
 const CASES: Array<[string[], string[]]> = [
   [['ex'], ['exec', 'export']],
-  [['keys', 'r'], ['remove', 'rotate']],
-  [['exec', 'prod'], ['prod-admin', 'prod-read']],
-  [['export', 'prod-admin', '--format', 'env'], ['env', 'env-no-export']],
+  [
+    ['keys', 'r'],
+    ['remove', 'rotate'],
+  ],
+  [
+    ['exec', 'prod'],
+    ['prod-admin', 'prod-read'],
+  ],
+  [
+    ['export', 'prod-admin', '--format', 'env'],
+    ['env', 'env-no-export'],
+  ],
   [['exec', 'prod-admin', '--s'], ['--server']],
   [['completion', 'z'], ['zsh']],
 ];
@@ -50,7 +64,12 @@ async function complete(shell: string, words: string[]): Promise<string[]> {
   } else if (shell === 'zsh') {
     // Outside a completion widget, compadd and compdef are stubbed: the function's own logic runs.
     const arr = all.map((w) => `'${w}'`).join(' ');
-    program = ['-f', '-c', `compadd() { shift; local w; for w in "$@"; do [[ "$w" == "$cur"* ]] && print -r -- "$w"; done; }; compdef() { :; }; source '${script}'; words=(${arr}); CURRENT=${all.length}; _touchrole; true`];
+    program = [
+      '-f',
+      '-c',
+      'compadd() { shift; local w; for w in "$@"; do [[ "$w" == "$cur"* ]] && print -r -- "$w"; done; }; compdef() { :; }; ' +
+        `source '${script}'; words=(${arr}); CURRENT=${all.length}; _touchrole; true`,
+    ];
   } else {
     program = ['--no-config', '-c', `source '${script}'; complete -C '${all.join(' ')}' | string replace -r '\\t.*' ''; true`];
   }

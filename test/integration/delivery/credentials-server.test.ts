@@ -12,7 +12,10 @@ const creds: SessionCredentials & { roleArn: string } = {
   roleArn: 'arn:aws:iam::1:role/R',
 };
 
-function get(url: string, o: { auth?: string; host?: string; method?: string; path?: string } = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+function get(
+  url: string,
+  o: { auth?: string; host?: string; method?: string; path?: string } = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const u = new URL(url);
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { ...(o.auth === undefined ? {} : { Authorization: o.auth }), ...(o.host === undefined ? {} : { Host: o.host }) };
@@ -33,7 +36,10 @@ describe('the credentials endpoint', () => {
       expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+${CREDENTIALS_PATH}$`));
       expect(Buffer.from(server.token, 'base64url')).toHaveLength(32);
       const r = await get(server.url, { auth: server.token });
-      expect(r).toEqual({ status: 200, body: { AccessKeyId: 'ASIAX', SecretAccessKey: 'secret', Token: 'token', Expiration: '2026-12-02T21:00:00.000Z', RoleArn: 'arn:aws:iam::1:role/R' } });
+      expect(r).toEqual({
+        status: 200,
+        body: { AccessKeyId: 'ASIAX', SecretAccessKey: 'secret', Token: 'token', Expiration: '2026-12-02T21:00:00.000Z', RoleArn: 'arn:aws:iam::1:role/R' },
+      });
     } finally {
       await server.close();
     }
@@ -43,7 +49,8 @@ describe('the credentials endpoint', () => {
     const server = await startCredentialsServer({ current: () => creds, token: 'right-token' });
     try {
       expect((await get(server.url)).status).toBe(401);
-      for (const auth of ['wrong-token', 'right-toke', 'right-token-', '']) expect((await get(server.url, { auth })).status, auth).toBe(auth === '' ? 401 : 403);
+      for (const auth of ['wrong-token', 'right-toke', 'right-token-', ''])
+        expect((await get(server.url, { auth })).status, auth).toBe(auth === '' ? 401 : 403);
       const rebound = await get(server.url, { auth: 'right-token', host: `evil.example:${new URL(server.url).port}` });
       expect(rebound.status).toBe(403);
       expect((await get(server.url, { auth: 'right-token', path: '/other' })).status).toBe(404);

@@ -10,7 +10,12 @@ import { formatExport, type ExportFormat } from '../../../src-shared/delivery/ex
 import { runProcess } from '../../support/cli-harness';
 
 // A token with every character STS tokens use (base64: + / =).
-const creds = { accessKeyId: 'ASIAEXAMPLE0000001', secretAccessKey: 'wJalr/XUtnFEMI+K7MDENG/bPxRfiCYEXAMPLEKEY', sessionToken: 'IQoJb3JpZ2luX2Vj+/ABCdef==', expiration: Date.parse('2026-12-02T21:29:19Z') };
+const creds = {
+  accessKeyId: 'ASIAEXAMPLE0000001',
+  secretAccessKey: 'wJalr/XUtnFEMI+K7MDENG/bPxRfiCYEXAMPLEKEY',
+  sessionToken: 'IQoJb3JpZ2luX2Vj+/ABCdef==',
+  expiration: Date.parse('2026-12-02T21:29:19Z'),
+};
 const VALUES = [creds.accessKeyId, creds.secretAccessKey, creds.sessionToken, '2026-12-02T21:29:19+00:00'];
 const PRINT = 'printf "%s\\n" "$AWS_ACCESS_KEY_ID" "$AWS_SECRET_ACCESS_KEY" "$AWS_SESSION_TOKEN" "$AWS_CREDENTIAL_EXPIRATION"';
 const EXPORTED = 'env | grep -c "^AWS_" || true';
@@ -31,8 +36,21 @@ const CASES: Case[] = [
   { format: 'env-no-export', shell: 'bash', script: `eval "$(cat)"; ${PRINT}; ${EXPORTED}`, exported: false },
   { format: 'env-no-export', shell: 'sh', script: `eval "$(cat)"; ${PRINT}; ${EXPORTED}`, exported: false },
   { format: 'env-no-export', shell: 'zsh', script: `eval "$(cat)"; ${PRINT}; ${EXPORTED}`, exported: false },
-  { format: 'fish', shell: 'fish', script: `cat | source; printf "%s\\n" $AWS_ACCESS_KEY_ID $AWS_SECRET_ACCESS_KEY $AWS_SESSION_TOKEN $AWS_CREDENTIAL_EXPIRATION; env | grep -c "^AWS_"; or true`, exported: true },
-  { format: 'powershell', shell: 'pwsh', script: `$input | Out-String | Invoke-Expression; $Env:AWS_ACCESS_KEY_ID; $Env:AWS_SECRET_ACCESS_KEY; $Env:AWS_SESSION_TOKEN; $Env:AWS_CREDENTIAL_EXPIRATION; 4`, exported: true },
+  {
+    format: 'fish',
+    shell: 'fish',
+    script:
+      'cat | source; printf "%s\\n" $AWS_ACCESS_KEY_ID $AWS_SECRET_ACCESS_KEY $AWS_SESSION_TOKEN $AWS_CREDENTIAL_EXPIRATION; env | grep -c "^AWS_"; or true',
+    exported: true,
+  },
+  {
+    format: 'powershell',
+    shell: 'pwsh',
+    script:
+      '$input | Out-String | Invoke-Expression; ' +
+      '$Env:AWS_ACCESS_KEY_ID; $Env:AWS_SECRET_ACCESS_KEY; $Env:AWS_SESSION_TOKEN; $Env:AWS_CREDENTIAL_EXPIRATION; 4',
+    exported: true,
+  },
 ];
 
 describe('export formats read back by their shells', () => {
@@ -53,7 +71,10 @@ describe('export formats read back by their shells', () => {
 });
 
 const AWS_V2 = '/usr/bin/aws';
-const awsFormats = (): string => (existsSync(AWS_V2) ? execFileSync(AWS_V2, ['configure', 'export-credentials', 'help'], { encoding: 'utf8', env: { ...process.env, AWS_PAGER: '', PAGER: 'cat' } }) : '');
+const awsFormats = (): string =>
+  existsSync(AWS_V2)
+    ? execFileSync(AWS_V2, ['configure', 'export-credentials', 'help'], { encoding: 'utf8', env: { ...process.env, AWS_PAGER: '', PAGER: 'cat' } })
+    : '';
 
 describe('export formats byte for byte as aws configure export-credentials prints them', () => {
   const help = awsFormats().replace(/.\x08/g, '');
@@ -61,11 +82,18 @@ describe('export formats byte for byte as aws configure export-credentials print
   const formats: ExportFormat[] = ['process', 'env', 'env-no-export', 'powershell', 'windows-cmd', 'fish'];
   for (const format of formats) {
     const known = help.includes(`o ${format} `) || help.includes(`${format} -`);
-    if (help !== '' && !known) console.warn(`SKIPPED: ${format} against the AWS CLI: ${AWS_V2} (${help === '' ? 'missing' : 'this version'}) has no --format ${format}`);
+    if (help !== '' && !known)
+      console.warn(`SKIPPED: ${format} against the AWS CLI: ${AWS_V2} (${help === '' ? 'missing' : 'this version'}) has no --format ${format}`);
     it.skipIf(!known)(format, async () => {
       // A credential_process that hands the CLI exactly our session: the CLI then formats it itself.
       const dir = mkdtempSync(join(tmpdir(), 'touchrole-oracle-'));
-      const json = JSON.stringify({ Version: 1, AccessKeyId: creds.accessKeyId, SecretAccessKey: creds.secretAccessKey, SessionToken: creds.sessionToken, Expiration: '2026-12-02T21:29:19Z' });
+      const json = JSON.stringify({
+        Version: 1,
+        AccessKeyId: creds.accessKeyId,
+        SecretAccessKey: creds.secretAccessKey,
+        SessionToken: creds.sessionToken,
+        Expiration: '2026-12-02T21:29:19Z',
+      });
       writeFileSync(join(dir, 'creds.json'), json);
       writeFileSync(join(dir, 'config'), `[profile oracle]\ncredential_process = cat ${join(dir, 'creds.json')}\n`);
       const env = { PATH: process.env['PATH'], HOME: dir, AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none') };

@@ -4,7 +4,9 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { runChild } from '../../../src-main/core/delivery';
 
-const waitForSignals = `for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(s, () => { console.log(s); process.exit(s === 'SIGINT' ? 10 : 20); }); setTimeout(() => process.exit(3), 1500);`;
+const waitForSignals =
+  "for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(s, () => { console.log(s); process.exit(s === 'SIGINT' ? 10 : 20); });" +
+  'setTimeout(() => process.exit(3), 1500);';
 
 /** Emits `signal` on the fake process once the child has had time to install its handlers. */
 function later(signals: EventEmitter, signal: string): void {
@@ -26,6 +28,9 @@ describe('runChild', () => {
 
   it('maps a death by signal to 128 + its number, and a missing command to one clear error', async () => {
     expect(await runChild(process.execPath, ['-e', "process.kill(process.pid, 'SIGTERM')"], { env: process.env, terminal: false })).toBe(128 + 15);
-    await expect(runChild('touchrole-no-such-command', [], { env: process.env, terminal: false })).rejects.toMatchObject({ code: 'command-not-found', message: 'command not found: "touchrole-no-such-command"' });
+    await expect(runChild('touchrole-no-such-command', [], { env: process.env, terminal: false })).rejects.toMatchObject({
+      code: 'command-not-found',
+      message: 'command not found: "touchrole-no-such-command"',
+    });
   });
 });

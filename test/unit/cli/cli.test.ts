@@ -5,21 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { cliInProcess } from '../../support/in-process-cli';
 import { ManualClock } from '../../../src-shared/time/clock';
 import { runCli } from '../../../src-main/cli/main';
 import { registry } from '../../../src-main/cli/registry';
 import { SessionCache } from '../../../src-main/core/sessions';
 
-async function cli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await runCli(argv, { env, stdin: new PassThrough(), stdout, stderr, clock: new ManualClock(Date.parse('2026-11-23T10:00:00Z')) });
-  return { code, stdout: out, stderr: err };
-}
+const cli = (argv: string[], env: NodeJS.ProcessEnv = {}): ReturnType<typeof cliInProcess> => cliInProcess(argv, env);
 
 describe('touchrole CLI', () => {
   it('lists every command in help, each loadable with its own help', async () => {

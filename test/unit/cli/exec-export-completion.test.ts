@@ -6,19 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { cliInProcess } from '../../support/in-process-cli';
 import { runCli } from '../../../src-main/cli/main';
 import { ManualClock } from '../../../src-shared/time/clock';
 
-async function cli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await runCli(argv, { env, stdin: new PassThrough(), stdout, stderr, clock: new ManualClock(Date.parse('2026-12-02T10:00:00Z')) });
-  return { code, stdout: out, stderr: err };
-}
+const cli = (argv: string[], env: NodeJS.ProcessEnv = {}): ReturnType<typeof cliInProcess> => cliInProcess(argv, env);
 
 describe('touchrole exec: arguments', () => {
   it('leaves --help and --json after -- to the command', async () => {
@@ -35,14 +27,17 @@ describe('touchrole exec: arguments', () => {
   });
 
   it('is a usage error without a command', async () => {
-    for (const argv of [['exec', 'prod'], ['exec', 'prod', '--']]) {
+    for (const argv of [
+      ['exec', 'prod'],
+      ['exec', 'prod', '--'],
+    ]) {
       const r = await cli(argv);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('no command to run');
     }
   });
 
-  it('still passes -- through to the other commands\' parser', async () => {
+  it("still passes -- through to the other commands' parser", async () => {
     const r = await cli(['status', '--', 'x']);
     expect(r.code).toBe(2);
   });
@@ -66,11 +61,12 @@ describe('touchrole export and completion: usage', () => {
     for (const shell of ['bash', 'zsh', 'fish']) {
       const r = await cli(['completion', shell]);
       expect(r.code, r.stderr).toBe(0);
-      for (const word of ['exec', 'export', 'elevate', 'rotate', 'completion', 'server', 'format', 'windows-cmd']) expect(r.stdout, `${shell}: ${word}`).toContain(word);
+      for (const word of ['exec', 'export', 'elevate', 'rotate', 'completion', 'server', 'format', 'windows-cmd'])
+        expect(r.stdout, `${shell}: ${word}`).toContain(word);
     }
   });
 
-  it('--profiles lists the config\'s profiles, without touchrole\'s sessions or names a shell would expand', async () => {
+  it("--profiles lists the config's profiles, without touchrole's sessions or names a shell would expand", async () => {
     const home = mkdtempSync(join(tmpdir(), 'touchrole-completion-'));
     mkdirSync(join(home, '.aws'));
     writeFileSync(join(home, '.aws', 'config'), '[default]\nregion = eu-west-1\n[profile prod-admin]\nregion = x\n[profile $(evil)]\nregion = x\n');

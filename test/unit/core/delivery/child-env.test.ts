@@ -34,7 +34,16 @@ describe('childEnv', () => {
     const env = childEnv({ ...parent, AWS_REGION: 'us-west-2' }, { profile: 'prod', delivery: { kind: 'server', url: 'http://127.0.0.1:1/x', token: 't' } });
     expect(env['AWS_CONTAINER_CREDENTIALS_FULL_URI']).toBe('http://127.0.0.1:1/x');
     expect(env['AWS_CONTAINER_AUTHORIZATION_TOKEN']).toBe('t');
-    for (const n of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_PROFILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE']) {
+    for (const n of [
+      'AWS_ACCESS_KEY_ID',
+      'AWS_SECRET_ACCESS_KEY',
+      'AWS_SESSION_TOKEN',
+      'AWS_SECURITY_TOKEN',
+      'AWS_CREDENTIAL_EXPIRATION',
+      'AWS_PROFILE',
+      'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+      'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE',
+    ]) {
       expect(env[n], n).toBeUndefined();
     }
     expect(env['AWS_REGION']).toBe('us-west-2');

@@ -38,7 +38,7 @@ describe('listCachedRoleSessions', () => {
     ]);
   });
 
-  it('skips entries others could read or that sit under another profile\'s name, and a missing directory', async () => {
+  it("skips entries others could read or that sit under another profile's name, and a missing directory", async () => {
     expect(await listCachedRoleSessions(join(dir, 'none'), NOW)).toEqual([]);
     const cache = new SessionCache({ dir, clock: new ManualClock(NOW) });
     await cache.put({ kind: 'role-session', profile: 'open' }, entry('open', 50 * MIN));

@@ -6,15 +6,60 @@ const creds = { accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'se/cr+et=', sessio
 
 // The expected bytes are those of awscli/customizations/configure/exportcreds.py (AWS CLI v2) for the same credentials.
 describe('formatExport: the formats of aws configure export-credentials', () => {
+  const lines = (...l: string[]): string => l.map((x) => `${x}\n`).join('');
+  const EXP = '2026-12-02T21:29:19+00:00';
   it.each([
-    ['env', 'export AWS_ACCESS_KEY_ID=ASIAEXAMPLE\nexport AWS_SECRET_ACCESS_KEY=se/cr+et=\nexport AWS_SESSION_TOKEN=To+ken/==\nexport AWS_CREDENTIAL_EXPIRATION=2026-12-02T21:29:19+00:00\n'],
-    ['env-no-export', 'AWS_ACCESS_KEY_ID=ASIAEXAMPLE\nAWS_SECRET_ACCESS_KEY=se/cr+et=\nAWS_SESSION_TOKEN=To+ken/==\nAWS_CREDENTIAL_EXPIRATION=2026-12-02T21:29:19+00:00\n'],
-    ['powershell', '$Env:AWS_ACCESS_KEY_ID="ASIAEXAMPLE"\n$Env:AWS_SECRET_ACCESS_KEY="se/cr+et="\n$Env:AWS_SESSION_TOKEN="To+ken/=="\n$Env:AWS_CREDENTIAL_EXPIRATION="2026-12-02T21:29:19+00:00"\n'],
-    ['windows-cmd', 'set AWS_ACCESS_KEY_ID=ASIAEXAMPLE\nset AWS_SECRET_ACCESS_KEY=se/cr+et=\nset AWS_SESSION_TOKEN=To+ken/==\nset AWS_CREDENTIAL_EXPIRATION=2026-12-02T21:29:19+00:00\n'],
-    ['fish', 'set -gx AWS_ACCESS_KEY_ID "ASIAEXAMPLE"\nset -gx AWS_SECRET_ACCESS_KEY "se/cr+et="\nset -gx AWS_SESSION_TOKEN "To+ken/=="\nset -gx AWS_CREDENTIAL_EXPIRATION "2026-12-02T21:29:19+00:00"\n'],
+    [
+      'env',
+      lines(
+        'export AWS_ACCESS_KEY_ID=ASIAEXAMPLE',
+        'export AWS_SECRET_ACCESS_KEY=se/cr+et=',
+        'export AWS_SESSION_TOKEN=To+ken/==',
+        `export AWS_CREDENTIAL_EXPIRATION=${EXP}`,
+      ),
+    ],
+    [
+      'env-no-export',
+      lines('AWS_ACCESS_KEY_ID=ASIAEXAMPLE', 'AWS_SECRET_ACCESS_KEY=se/cr+et=', 'AWS_SESSION_TOKEN=To+ken/==', `AWS_CREDENTIAL_EXPIRATION=${EXP}`),
+    ],
+    [
+      'powershell',
+      lines(
+        '$Env:AWS_ACCESS_KEY_ID="ASIAEXAMPLE"',
+        '$Env:AWS_SECRET_ACCESS_KEY="se/cr+et="',
+        '$Env:AWS_SESSION_TOKEN="To+ken/=="',
+        `$Env:AWS_CREDENTIAL_EXPIRATION="${EXP}"`,
+      ),
+    ],
+    [
+      'windows-cmd',
+      lines(
+        'set AWS_ACCESS_KEY_ID=ASIAEXAMPLE',
+        'set AWS_SECRET_ACCESS_KEY=se/cr+et=',
+        'set AWS_SESSION_TOKEN=To+ken/==',
+        `set AWS_CREDENTIAL_EXPIRATION=${EXP}`,
+      ),
+    ],
+    [
+      'fish',
+      lines(
+        'set -gx AWS_ACCESS_KEY_ID "ASIAEXAMPLE"',
+        'set -gx AWS_SECRET_ACCESS_KEY "se/cr+et="',
+        'set -gx AWS_SESSION_TOKEN "To+ken/=="',
+        `set -gx AWS_CREDENTIAL_EXPIRATION "${EXP}"`,
+      ),
+    ],
     [
       'process',
-      '{\n  "Version": 1,\n  "AccessKeyId": "ASIAEXAMPLE",\n  "SecretAccessKey": "se/cr+et=",\n  "SessionToken": "To+ken/==",\n  "Expiration": "2026-12-02T21:29:19+00:00"\n}\n',
+      lines(
+        '{',
+        '  "Version": 1,',
+        '  "AccessKeyId": "ASIAEXAMPLE",',
+        '  "SecretAccessKey": "se/cr+et=",',
+        '  "SessionToken": "To+ken/==",',
+        `  "Expiration": "${EXP}"`,
+        '}',
+      ),
     ],
   ] as const)('%s', (format, expected) => {
     expect(formatExport(format, creds)).toBe(expected);
