@@ -1,20 +1,35 @@
 // SPDX-License-Identifier: MIT
-// The adapter from delivery's SessionSource to the core service: the one file to re-point when
-// the core's sessions service replaces TouchroleService.
-import type { DeliveredSession, SessionSource } from '../core/delivery';
+// The adapter from delivery's SessionSource to the core: the one file to re-point when the
+// core's sessions service replaces TouchroleService.
+import { agentSocketPath, tryAgent } from '../core/hot-path';
+import type { DeliveredSession, SessionRequest, SessionSource } from '../core/delivery';
+import { planFor } from '../core/sessions';
 import type { CliContext } from './command';
 import { serviceFor } from './service-for';
 import { tellAgent } from './tell-agent';
 
+// As credential-process: long enough for a touch, the ledger's wait for a fresh step and STS.
+const AGENT_TIMEOUT_MS = 120_000;
+
 /**
- * Sessions for exec/export through TouchroleService.elevate: the same cache (a cached session
- * with more than `minRemainingMs` left is served), MFA ledger and touch prompt as
- * credential_process, and a new session is told to a running agent like `touchrole elevate`'s.
+ * Sessions for exec/export with the same cache, MFA ledger and touch prompt as
+ * credential_process: a running agent (the tray) is asked first, so its touch prompt shows and
+ * it lists the session; else TouchroleService.elevate here, which tells the agent afterwards.
+ * A cached session is served only with more than `minRemainingMs` left.
  */
 export function sessionSourceFor(ctx: CliContext): SessionSource {
   const service = serviceFor(ctx);
   return {
     async session(profile, request): Promise<DeliveredSession> {
+      // Planned first: a profile that cannot be elevated fails before any agent, touch or STS call.
+      const plan = planFor(
+        profile,
+        (await service.profiles()).profiles,
+        request.durationSeconds === undefined ? {} : { durationSeconds: request.durationSeconds },
+      );
+      const region = plan.region === undefined ? {} : { region: plan.region };
+      const viaAgent = request.durationSeconds === undefined ? await fromAgent(ctx, profile, request) : undefined;
+      if (viaAgent !== undefined) return { profile, credentials: viaAgent, ...region };
       const duration = request.durationSeconds === undefined ? {} : { durationSeconds: request.durationSeconds };
       let s = await service.elevate(profile, { write: false, reuseCached: true, ...duration });
       // The cache's own window is settings' refresh_minutes; the caller may need more (a renewal).
@@ -22,12 +37,19 @@ export function sessionSourceFor(ctx: CliContext): SessionSource {
         s = await service.elevate(profile, { write: false, reuseCached: false, ...duration });
       }
       if (!s.fromCache) await tellAgent(ctx, 'sessions.list', {});
-      return {
-        profile,
-        credentials: s.credentials,
-        ...(s.plan.region === undefined ? {} : { region: s.plan.region }),
-        ...(s.roleArn === undefined ? {} : { roleArn: s.roleArn }),
-      };
+      return { profile, credentials: s.credentials, ...region, ...(s.roleArn === undefined ? {} : { roleArn: s.roleArn }) };
     },
   };
+}
+
+/** The agent's credential_process answer when an agent runs and it has enough time left. */
+async function fromAgent(ctx: CliContext, profile: string, request: SessionRequest): Promise<DeliveredSession['credentials'] | undefined> {
+  const out = await tryAgent(
+    { method: 'credentialProcess', params: { profile } },
+    { socketPath: agentSocketPath({ env: ctx.env }), timeoutMs: AGENT_TIMEOUT_MS },
+  );
+  if (out === undefined) return undefined;
+  const expiration = Date.parse(out.Expiration);
+  if (!(expiration - ctx.clock.now() > request.minRemainingMs)) return undefined;
+  return { accessKeyId: out.AccessKeyId, secretAccessKey: out.SecretAccessKey, sessionToken: out.SessionToken, expiration };
 }

@@ -13,7 +13,7 @@ let world: ExecWorld;
 let dir: string;
 
 beforeAll(async () => {
-  world = await startExecWorld(1);
+  world = await startExecWorld(2);
   dir = mkdtempSync(join(tmpdir(), 'touchrole-exec-'));
   // One elevation (one touch) that every test below reuses from the cache.
   const first = await runTouchrole(['exec', 'role0', '--', process.execPath, '-e', ''], world.user.env, '', 120_000);
@@ -93,17 +93,23 @@ describe('touchrole exec --server: the endpoint', () => {
   });
 });
 
-describe("the tray's session list", () => {
-  it('shows a session served to exec like any other', async () => {
+describe('touchrole exec with a running agent (the tray)', () => {
+  it('is served by the agent, which lists the session like any other', async () => {
     const agent = spawnTouchrole(['agent'], world.user.env);
     try {
       await expect.poll(agent.out, { timeout: 15_000 }).toContain('agent listening on');
+      // exec itself cannot reach STS (dead endpoint): only the agent can elevate role1.
+      const env = { ...world.user.env, AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:9' };
+      const r = await runTouchrole(['exec', 'role1', '--', ...node('console.log(process.env.AWS_ACCESS_KEY_ID.slice(0, 4))')], env, '', 120_000);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout.trim()).toBe('ASIA');
       const tray = await AgentConnection.open({ socketPath: world.user.env['TOUCHROLE_AGENT_SOCKET'] ?? '' });
       if (tray === undefined) throw new Error('the agent is not reachable');
       const listed = await tray.call('sessions.list', {}, 5000);
       tray.close();
-      expect(listed.sessions.map((x) => x.profile)).toContain('role0');
-      expect(listed.sessions.find((x) => x.profile === 'role0')?.writtenProfile).toBeUndefined();
+      // role0 was served by exec alone (before the agent ran), role1 through the agent: both listed, neither written to a file.
+      expect(listed.sessions.map((x) => x.profile).sort()).toEqual(['role0', 'role1']);
+      expect(listed.sessions.every((x) => x.writtenProfile === undefined)).toBe(true);
     } finally {
       agent.child.kill('SIGTERM');
       await agent.exit;
