@@ -51,6 +51,7 @@ export type ErrorCode =
   | 'agent-already-running'
   | 'agent-socket-insecure'
   | 'ipc-rejected'
+  | 'cli-install-failed'
   | 'usage'
   | 'cancelled'
   | 'internal';
