@@ -40,7 +40,7 @@ export class FakeApp implements AppPort {
   focusCalls: ({ steal: boolean } | undefined)[] = [];
   loginItem: { openAtLogin: boolean } | undefined;
   readonly dock: { hide(): void; hidden: boolean } | undefined;
-  /** Everything in order: 'ready', 'before-quit (prevented)', 'quit', 'exit 1', ... */
+  /** Everything in order: 'ready', 'before-quit', 'quit prevented', 'quit', 'exit 1', ... */
   readonly events: string[] = [];
   readonly listeners = new Listeners();
   private readonly root = mkdtempSync(join(tmpdir(), 'touchrole-fake-electron-'));
@@ -62,8 +62,9 @@ export class FakeApp implements AppPort {
   quit(): void {
     this.quitCalls++;
     let prevented = false;
+    this.events.push('before-quit');
     this.listeners.emit('before-quit', { preventDefault: () => (prevented = true) });
-    this.events.push(prevented ? 'before-quit (prevented)' : 'quit');
+    this.events.push(prevented ? 'quit prevented' : 'quit');
     if (!prevented) this.quitted = true;
   }
   exit(code: number): void {
