@@ -11,4 +11,8 @@ node scripts/electron-lint.mjs
 export PATH="$PWD/.tools/moto/bin:$PATH"
 # The SDK's Node 22 notice is not what these tests are about.
 export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
+# Where an Electron binary exists, the real-Electron smoke test runs first, on its own.
+if [ $# -eq 0 ] && { [ -x "${ELECTRON_OVERRIDE_DIST_PATH:-/nonexistent}/electron" ] || [ -x node_modules/electron/dist/electron ]; }; then
+  bash scripts/with-keyring.sh bash scripts/with-services.sh npx vitest run test/e2e/electron-smoke.test.ts
+fi
 exec bash scripts/with-keyring.sh bash scripts/with-services.sh npx vitest run "$@"

@@ -81,7 +81,7 @@ async function main(port: ElectronPort, log: AppLog): Promise<void> {
   // The packaged app starts itself; `npm start` runs Electron on the app folder.
   const launchCommand = process.env['APPIMAGE'] !== undefined ? [process.env['APPIMAGE']] : app.isPackaged ? [process.execPath] : [process.execPath, app.getAppPath()];
   const offerCli = app.isPackaged && (process.platform === 'darwin' || process.platform === 'win32');
-  await startApp({
+  const trayApp = await startApp({
     electron: port,
     createBackend: () => coreBackend(log),
     trayAvailable: () => trayAvailable(process.platform),
@@ -94,6 +94,8 @@ async function main(port: ElectronPort, log: AppLog): Promise<void> {
     applyLoginItem: (open) => applyLoginItem({ platform: process.platform, app, launchCommand, xdgConfigHome: process.env['XDG_CONFIG_HOME'] }, open),
     ...(offerCli ? { installCli: () => installCli({ platform: process.platform, resourcesPath: process.resourcesPath }) } : {}),
   });
+  // test/e2e/electron-smoke.test.ts drives the tray through this main-process global (never the page's).
+  if (process.env['TOUCHROLE_SMOKE_TEST'] === '1' && trayApp !== undefined) Object.assign(globalThis, { touchroleSmoke: trayApp });
 }
 
 const port = electronPort();

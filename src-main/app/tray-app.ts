@@ -2,7 +2,7 @@
 import { TouchroleError, type WireError } from '../../src-shared/errors';
 import type { AppSettings, RoleProfileView, RotationReminder, SessionView, WindowView, YubikeyStatusView } from '../../src-shared/ipc-contract';
 import type { Clock } from '../../src-shared/time/clock';
-import { buildTrayModel, DEFAULT_DURATION_CHOICES, type TrayAction } from '../../src-shared/tray-model';
+import { buildTrayModel, DEFAULT_DURATION_CHOICES, type TrayAction, type TrayModel } from '../../src-shared/tray-model';
 import type { Timers } from '../core/agent';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import type { LogSource } from './app-log';
@@ -103,6 +103,11 @@ export class TrayApp {
     this.trayView = new TrayView(createPlatformTray(electron, this.options.assetsDir), (action) => this.perform(action));
     await this.refresh();
     this.ticker.start();
+  }
+
+  /** The tray's current model; undefined until the tray exists. */
+  get trayModel(): TrayModel | undefined {
+    return this.trayView?.model;
   }
 
   showWindow(view: WindowView): void {

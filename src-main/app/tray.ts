@@ -25,6 +25,8 @@ export class TrayView {
   private title: string | undefined;
   private tooltip: string | undefined;
   private menuKey: string | undefined;
+  /** What the tray shows now (the Electron smoke test reads it). */
+  model: TrayModel | undefined;
 
   constructor(
     private readonly tray: TrayPort,
@@ -32,6 +34,7 @@ export class TrayView {
   ) {}
 
   render(model: TrayModel): void {
+    this.model = model;
     if (model.title !== this.title) this.tray.setTitle(model.title);
     if (model.tooltip !== this.tooltip) this.tray.setToolTip(model.tooltip);
     this.title = model.title;
