@@ -13,6 +13,8 @@ export interface CoreBackendOptions extends Omit<ServiceAgentOptions, 'alsoPromp
   env: NodeJS.ProcessEnv;
   /** Default: the agent on its usual socket. Tests pass their own. */
   socketPath?: string;
+  /** The agent's operational lines (the app log). */
+  log?: (line: string) => void;
 }
 
 const toView = (s: AgentSession): SessionView => ({ ...s });
@@ -29,6 +31,7 @@ export async function createCoreBackend(o: CoreBackendOptions): Promise<CoreBack
     clock: o.clock,
     env: o.env,
     ...(o.socketPath === undefined ? {} : { socketPath: o.socketPath }),
+    ...(o.log === undefined ? {} : { log: o.log }),
     warningThresholdsMs: settings.warnMinutes.map((m) => m * 60_000),
     credentialRefreshWindowMs: settings.refreshMinutes * 60_000,
   });

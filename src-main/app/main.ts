@@ -66,7 +66,7 @@ function electronPort(): ElectronPort {
 async function coreBackend(log: AppLog): Promise<CoreBackend> {
   const o = { clock: systemClock, env: process.env };
   try {
-    return await createCoreBackend(o);
+    return await createCoreBackend({ ...o, log: (line) => log.info('agent', line) });
   } catch (e) {
     if (!(e instanceof TouchroleError) || e.code !== 'agent-already-running') throw e;
     const attached = await attachToAgent(o);

@@ -143,9 +143,16 @@ export class TrayApp {
       case 'open-window':
         return this.showWindow(action.view);
       case 'install-cli':
+        // A dialog, not a notification: the user just asked, and a refusal carries a command to copy.
         return this.attempt('Installing the command-line tool', async () => {
-          const done = await this.options.installCli?.();
-          if (done !== undefined) await electron.dialog.showMessageBox({ type: 'info', title: 'touchrole', message: 'Command-line tool installed', detail: done });
+          const shown = await this.options.installCli?.().then(
+            (detail) => ({ type: 'info' as const, message: 'Command-line tool installed', detail }),
+            (e: unknown) => {
+              if (!(e instanceof TouchroleError)) throw e;
+              return { type: 'warning' as const, message: e.message, detail: e.hint ?? '' };
+            },
+          );
+          if (shown !== undefined) await electron.dialog.showMessageBox({ ...shown, title: 'touchrole' });
         });
       case 'quit':
         return this.quit();

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_ID } from '../../../src-main/app/start-app';
+import { TouchroleError } from '../../../src-shared/errors';
 import { flush, MIN, NOW, startHarness } from '../../support/tray-app-harness';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -122,5 +123,26 @@ describe('lifecycle: security', () => {
   it('applies "start at login" at startup, not only when the setting changes', async () => {
     const h = await startHarness({ setup: (b) => (b.settingsValue = { ...b.settingsValue, startAtLogin: true }) });
     expect(h.electron.app.loginItem).toEqual({ openAtLogin: true });
+  });
+});
+
+describe('lifecycle: install command-line tool', () => {
+  it('runs from the tray menu and confirms what it did; a refusal says how to do it by hand', async () => {
+    let result: Promise<string> = Promise.resolve('/usr/local/bin/touchrole now runs the touchrole CLI of this app.');
+    const h = await startHarness({ platform: 'darwin', extra: { installCli: () => result } });
+    h.electron.tray.click(['Install command-line tool…']);
+    await flush();
+    expect(h.electron.dialog.messages).toEqual([
+      { type: 'info', title: 'touchrole', message: 'Command-line tool installed', detail: '/usr/local/bin/touchrole now runs the touchrole CLI of this app.' },
+    ]);
+    result = Promise.reject(new TouchroleError('cli-install-failed', 'touchrole may not write to /usr/local/bin (it needs an administrator)', { hint: 'In Terminal: sudo ln -sf a b' }));
+    h.electron.tray.click(['Install command-line tool…']);
+    await flush();
+    expect(h.electron.dialog.messages.at(-1)).toEqual({
+      type: 'warning',
+      title: 'touchrole',
+      message: 'touchrole may not write to /usr/local/bin (it needs an administrator)',
+      detail: 'In Terminal: sudo ln -sf a b',
+    });
   });
 });
