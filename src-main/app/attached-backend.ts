@@ -5,8 +5,8 @@ import type { SessionView } from '../../src-shared/ipc-contract';
 import type { Clock } from '../../src-shared/time/clock';
 import { AgentConnection, agentSocketPath } from '../core/agent';
 import { createServiceAgent } from '../core/service';
-import { saveSettings } from '../core/settings';
 import type { AppBackend, AppBackendEventName, AppBackendEvents, CoreBackend } from './backend';
+import { serviceViews } from './service-views';
 
 export interface AttachOptions {
   clock: Clock;
@@ -50,14 +50,7 @@ export async function attachToAgent(o: AttachOptions): Promise<CoreBackend | und
     end: async (profile) => {
       await changed(connection.call('sessions.end', { profile }, CALL_MS));
     },
-    async roleProfiles() {
-      const set = await service.profiles();
-      return [...set.profiles.values()].flatMap((p) =>
-        p.kind === 'role' && p.roleArn !== undefined && p.problem === undefined
-          ? [{ name: p.name, roleArn: p.roleArn, ...(p.mfaSerial ? { mfaSerial: p.mfaSerial } : {}), ...(p.durationSeconds ? { durationSeconds: p.durationSeconds } : {}) }]
-          : [],
-      );
-    },
+    ...serviceViews(service),
     // The agent holds the YubiKey: its state is all the window shows while attached.
     async yubikeyStatus() {
       const { yubikey } = await connection.call('status', {}, CALL_MS);
@@ -69,22 +62,6 @@ export async function attachToAgent(o: AttachOptions): Promise<CoreBackend | und
       emit('yubikeyChanged', status);
       return status;
     },
-    async settings() {
-      const s = await service.settings();
-      return { warnMinutes: s.warnMinutes, defaultDurationSeconds: s.defaultDurationSeconds, startAtLogin: s.startAtLogin, profileSuffix: s.profileSuffix };
-    },
-    async saveSettings(next) {
-      await saveSettings(service.paths.config, { ...(await service.settings()), ...next });
-      return backend.settings();
-    },
-    async rotationReminders() {
-      const [reminders, ages] = await Promise.all([service.rotationReminders({ markNotified: false }), service.keyAges()]);
-      return reminders.map((r) => {
-        const age = ages.find((a) => a.profile === r.profile);
-        return { profile: r.profile, kind: r.kind, ageDays: age?.ageDays ?? 0, maxAgeDays: age?.maxAgeDays ?? 0 };
-      });
-    },
-    consoleUrl: (profile) => service.consoleUrl(profile),
     on(event, listener) {
       events.on(event, listener);
       return () => {
