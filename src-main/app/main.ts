@@ -56,7 +56,9 @@ function electronPort(): ElectronPort {
     },
     createWindow: (options) => new electron.BrowserWindow(options),
     createNotification: (options) => new electron.Notification(options),
-    powerMonitor: electron.powerMonitor,
+    get powerMonitor() {
+      return electron.powerMonitor;
+    },
     shell: electron.shell,
     ipc: ipcMainOf(electron),
   };
