@@ -14,20 +14,26 @@ export interface AppLogOptions {
   now?: () => Date;
 }
 
-// What a secret looks like in an error someone else wrote: AWS key ids, long base64 runs
-// (secret keys, session tokens, OATH keys), and `name=value` / `"name": "value"` pairs whose name
-// says secret. Our own TouchroleError messages never carry one (conventions.md #6); foreign
-// errors (SDK, PC/SC, the OS) might, so everything is filtered.
+// What a secret looks like in an error someone else wrote: AWS key ids, `name=value` and
+// `"name": "value"` pairs whose name says secret, and long base64/base32 runs (below). Our own
+// TouchroleError messages never carry one (conventions.md #6); foreign errors (SDK, PC/SC, the
+// OS) might, so everything is filtered.
 const SECRET_PATTERNS: readonly RegExp[] = [
   /\b(?:AKIA|ASIA|AROA|AIDA)[A-Z0-9]{12,}\b/g,
-  /((?:secret|token|password|passwd|credential|authorization|session|key)[\w-]*["']?\s*[:=]\s*["']?)[^\s"',;&]+/gi,
-  /[A-Za-z0-9+/_-]{24,}={0,2}/g,
+  /(\b[\w-]*(?:secret|token|passw(?:or)?d|authorization|access[_-]?key|api[_-]?key|private[_-]?key)[\w-]*["']?\s*[:=]\s*["']?)[^\s"',;&]+/gi,
 ];
+// Long base64 runs: redacted when they mix digits, upper and lower case, as keys and tokens do
+// and file paths in stack frames (src-main/app/main.js) do not.
+const BASE64_RUN = /[A-Za-z0-9+/_-]{20,}={0,2}/g;
+const looksRandom = (run: string): boolean => /\d/.test(run) && /[A-Z]/.test(run) && /[a-z]/.test(run);
+// Base32 (TOTP seeds as otpauth:// URIs carry them): upper case and the digits 2-7.
+const BASE32_RUN = /\b[A-Z2-7]{16,}=*/g;
 
 export function redactSecrets(text: string): string {
   let out = text;
-  for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, (match, name: unknown) => (typeof name === 'string' ? `${name}[redacted]` : '[redacted]'));
-  return out;
+  for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, (_match, name: unknown) => (typeof name === 'string' ? `${name}[redacted]` : '[redacted]'));
+  out = out.replace(BASE32_RUN, (run) => (/\d/.test(run) ? '[redacted]' : run));
+  return out.replace(BASE64_RUN, (run) => (looksRandom(run) ? '[redacted]' : run));
 }
 
 /** One line about an error: code or name, the message and the stack frames, all redacted. */

@@ -37,7 +37,14 @@ describe('app log', () => {
   it('redacts key ids, long base64 runs and name=value secrets, and keeps ordinary words', () => {
     expect(redactSecrets(`id ${KEY_ID}`)).toBe('id [redacted]');
     expect(redactSecrets('token=abc123')).toBe('token=[redacted]');
-    expect(redactSecrets('the agent closed the connection after 500 ms')).toBe('the agent closed the connection after 500 ms');
+    expect(redactSecrets('aws_secret_access_key = abc/def')).toBe('aws_secret_access_key = [redacted]');
+    expect(redactSecrets('{"SecretAccessKey":"abc","Expiration":"2026"}')).toBe('{"SecretAccessKey":"[redacted]","Expiration":"2026"}');
+    expect(redactSecrets('otpauth://totp/AWS:alice?secret=JBSWY3DPEHPK3PXPJBSWY3DP')).toBe('otpauth://totp/AWS:alice?secret=[redacted]');
+    expect(redactSecrets('seed GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ')).toBe('seed [redacted]');
+    expect(redactSecrets('token wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY end')).toBe('token [redacted] end');
+    for (const ordinary of ['at Object.<anonymous> (/work/touchrole/dist/src-main/app/tray-app.js:120:16)', 'the agent closed the connection after 500 ms', 'reading sessions: ENOENT', 'keychain-unavailable: The OS keychain is not available', 'SW=0x6a84 (NO_SPACE) INS_CALCULATE_ALL']) {
+      expect(redactSecrets(ordinary)).toBe(ordinary);
+    }
   });
 
   it('rotates by size and keeps three old files', () => {
