@@ -51,6 +51,7 @@ export type ErrorCode =
   | 'agent-already-running'
   | 'agent-socket-insecure'
   | 'ipc-rejected'
+  | 'cli-install-failed'
   // exec / export
   | 'command-not-found'
   | 'exec-nested'

@@ -14,6 +14,7 @@ export type TrayAction =
   | { kind: 'elevate'; profile: string; durationSeconds: number }
   | { kind: 'open-console'; profile: string }
   | { kind: 'open-window'; view: WindowView }
+  | { kind: 'install-cli' }
   | { kind: 'quit' };
 
 export type MenuItemModel =
@@ -33,6 +34,8 @@ export interface TrayInput {
   defaultDurationSeconds: number;
   /** Milliseconds since the Unix epoch. */
   now: number;
+  /** The packaged app on macOS or Windows: offer to put the bundled CLI on PATH. */
+  offerCliInstall?: boolean;
 }
 
 export interface TrayModel {
@@ -60,6 +63,7 @@ export function buildTrayModel(input: TrayInput): TrayModel {
   menu.push(separator(), consoleMenu(sessions, input.now));
   menu.push(item('Open touchrole…', true, { kind: 'open-window', view: 'sessions' }));
   menu.push(item('Settings…', true, { kind: 'open-window', view: 'settings' }));
+  if (input.offerCliInstall === true) menu.push(item('Install command-line tool…', true, { kind: 'install-cli' }));
   menu.push(separator(), item('Quit touchrole', true, { kind: 'quit' }));
   return { title, tooltip, menu };
 }

@@ -1,18 +1,20 @@
 // SPDX-License-Identifier: MIT
 import { EventEmitter } from 'node:events';
 import type { AgentSession } from '../../src-shared/agent-protocol';
-import type { RotationReminder, SessionView, YubikeyStatusView } from '../../src-shared/ipc-contract';
+import type { SessionView, YubikeyStatusView } from '../../src-shared/ipc-contract';
 import type { Clock } from '../../src-shared/time/clock';
 import { runAgent, type RunningAgent } from '../core/agent';
 import { createServiceAgent, type ServiceAgentOptions } from '../core/service';
-import { saveSettings } from '../core/settings';
 import type { AppBackend, AppBackendEventName, AppBackendEvents, CoreBackend } from './backend';
+import { serviceViews } from './service-views';
 
 export interface CoreBackendOptions extends Omit<ServiceAgentOptions, 'alsoPrompt'> {
   clock: Clock;
   env: NodeJS.ProcessEnv;
   /** Default: the agent on its usual socket. Tests pass their own. */
   socketPath?: string;
+  /** The agent's operational lines (the app log). */
+  log?: (line: string) => void;
 }
 
 const toView = (s: AgentSession): SessionView => ({ ...s });
@@ -29,6 +31,7 @@ export async function createCoreBackend(o: CoreBackendOptions): Promise<CoreBack
     clock: o.clock,
     env: o.env,
     ...(o.socketPath === undefined ? {} : { socketPath: o.socketPath }),
+    ...(o.log === undefined ? {} : { log: o.log }),
     warningThresholdsMs: settings.warnMinutes.map((m) => m * 60_000),
     credentialRefreshWindowMs: settings.refreshMinutes * 60_000,
   });
@@ -75,14 +78,7 @@ export async function createCoreBackend(o: CoreBackendOptions): Promise<CoreBack
       await agent.refresh();
       await sessionsChanged();
     },
-    async roleProfiles() {
-      const set = await service.profiles();
-      return [...set.profiles.values()].flatMap((p) =>
-        p.kind === 'role' && p.roleArn !== undefined && p.problem === undefined
-          ? [{ name: p.name, roleArn: p.roleArn, ...(p.mfaSerial ? { mfaSerial: p.mfaSerial } : {}), ...(p.durationSeconds ? { durationSeconds: p.durationSeconds } : {}) }]
-          : [],
-      );
-    },
+    ...serviceViews(service),
     yubikeyStatus,
     async unlock(r) {
       await (await service.oath()).unlock(r.password, r.deviceId === undefined ? {} : { device: { deviceId: r.deviceId } });
@@ -90,22 +86,6 @@ export async function createCoreBackend(o: CoreBackendOptions): Promise<CoreBack
       emit('yubikeyChanged', status);
       return status;
     },
-    async settings() {
-      const s = await service.settings();
-      return { warnMinutes: s.warnMinutes, defaultDurationSeconds: s.defaultDurationSeconds, startAtLogin: s.startAtLogin, profileSuffix: s.profileSuffix };
-    },
-    async saveSettings(next) {
-      await saveSettings(service.paths.config, { ...(await service.settings()), ...next });
-      return backend.settings();
-    },
-    async rotationReminders(): Promise<RotationReminder[]> {
-      const [reminders, ages] = await Promise.all([service.rotationReminders({ markNotified: false }), service.keyAges()]);
-      return reminders.map((r) => {
-        const age = ages.find((a) => a.profile === r.profile);
-        return { profile: r.profile, kind: r.kind, ageDays: age?.ageDays ?? 0, maxAgeDays: age?.maxAgeDays ?? 0 };
-      });
-    },
-    consoleUrl: (profile) => service.consoleUrl(profile),
     on(event, listener) {
       events.on(event, listener);
       return () => void events.off(event, listener);

@@ -5,13 +5,35 @@
  * `electron` module to them (and the compiler checks that the real API fits).
  */
 
+export interface PreventableEvent {
+  preventDefault(): void;
+}
+
 export interface AppPort {
   requestSingleInstanceLock(): boolean;
   on(event: 'second-instance', listener: () => void): unknown;
   on(event: 'window-all-closed', listener: () => void): unknown;
+  /** macOS: the app was relaunched from Finder or the Dock. */
+  on(event: 'activate', listener: () => void): unknown;
+  on(event: 'before-quit', listener: (event: PreventableEvent) => void): unknown;
   whenReady(): Promise<unknown>;
   quit(): void;
+  /** Ends at once, without before-quit (start-up failures only). */
+  exit(code: number): void;
+  /** macOS: makes the app active, so a window shown from the tray comes to the front. */
+  focus(options?: { steal: boolean }): void;
   setLoginItemSettings(settings: { openAtLogin: boolean }): void;
+  /** Windows: the identity toasts are shown under (the installer's shortcut carries the same id). */
+  setAppUserModelId(id: string): void;
+  getPath(name: 'logs' | 'userData' | 'home'): string;
+  /** macOS only (undefined elsewhere). */
+  readonly dock?: { hide(): void } | undefined;
+}
+
+/** Which icon file the tray shows; `template` (macOS) lets the menu bar tint it. */
+export interface TrayIconFile {
+  path: string;
+  template: boolean;
 }
 
 /** A menu item as Menu.buildFromTemplate takes it (the subset we use). */
@@ -24,6 +46,10 @@ export interface MenuTemplateItem {
 }
 
 export interface TrayPort {
+  setImage(icon: TrayIconFile): void;
+  on(event: 'click', listener: () => void): unknown;
+  /** Opens the context menu (Windows: a left click does not by itself). */
+  popUpContextMenu(): void;
   /** macOS shows this next to the icon; elsewhere it is a no-op and the tooltip carries it. */
   setTitle(title: string): void;
   setToolTip(tooltip: string): void;
@@ -36,6 +62,8 @@ export interface NavigationEvent {
 }
 
 export interface WebContentsPort {
+  /** The page's top frame: the only frame whose IPC calls are accepted. */
+  readonly mainFrame: unknown;
   on(event: 'will-navigate', listener: (event: NavigationEvent, url: string) => void): unknown;
   on(event: 'will-redirect', listener: (event: NavigationEvent, url: string) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
@@ -90,6 +118,8 @@ export interface NotificationPort {
   close(): void;
   on(event: 'action', listener: (event: unknown, index: number) => void): unknown;
   on(event: 'click', listener: () => void): unknown;
+  on(event: 'close', listener: () => void): unknown;
+  on(event: 'failed', listener: () => void): unknown;
 }
 
 export interface PowerMonitorPort {
@@ -100,9 +130,10 @@ export interface ShellPort {
   openExternal(url: string): Promise<void>;
 }
 
-/** What ipc.ts sees of an invoke event: who sent it. */
+/** What ipc.ts sees of an invoke event: who sent it (compared by identity, never by URL). */
 export interface IpcInvokeEventPort {
-  readonly senderFrame: { readonly url: string } | null;
+  readonly sender: unknown;
+  readonly senderFrame: unknown;
 }
 
 export interface IpcMainPort {
@@ -110,10 +141,36 @@ export interface IpcMainPort {
   removeHandler(channel: string): void;
 }
 
+export interface NativeThemePort {
+  readonly shouldUseDarkColors: boolean;
+  on(event: 'updated', listener: () => void): unknown;
+}
+
+export type PermissionRequestHandler = (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+export type PermissionCheckHandler = (webContents: unknown, permission: string) => boolean;
+
+/** The default session: where the window's permission requests land. */
+export interface SessionPort {
+  setPermissionRequestHandler(handler: PermissionRequestHandler | null): void;
+  setPermissionCheckHandler(handler: PermissionCheckHandler | null): void;
+}
+
+export interface DialogPort {
+  /** Works before `ready` too: the one way a start-up failure reaches a GUI user. */
+  showErrorBox(title: string, content: string): void;
+  showMessageBox(options: { type: 'info' | 'warning' | 'error'; title: string; message: string; detail: string }): Promise<unknown>;
+}
+
 /** Everything the main-process modules use. */
 export interface ElectronPort {
   app: AppPort;
-  createTray(): TrayPort;
+  platform: NodeJS.Platform;
+  nativeTheme: NativeThemePort;
+  session: SessionPort;
+  dialog: DialogPort;
+  /** Notification.isSupported(). */
+  notificationsSupported(): boolean;
+  createTray(icon: TrayIconFile): TrayPort;
   createWindow(options: WindowOptions): WindowPort;
   createNotification(options: NotificationOptions): NotificationPort;
   powerMonitor: PowerMonitorPort;

@@ -11,7 +11,12 @@ import {
   type IpcResult,
 } from '../../src-shared/ipc-contract';
 import type { AppBackend } from './backend';
-import type { IpcInvokeEventPort, IpcMainPort } from './electron-port';
+import type { IpcInvokeEventPort, IpcMainPort, WebContentsPort } from './electron-port';
+
+/** Decides whether an invoke event comes from our window's top frame. */
+export type SenderCheck = (event: IpcInvokeEventPort) => boolean;
+/** Told about every failure that is not a TouchroleError (the app log). */
+export type UnexpectedErrorReport = (method: IpcMethod, error: unknown) => void;
 
 export type IpcHandlers = { [M in IpcMethod]: (request: IpcRequest<M>) => Promise<IpcResponse<M>> };
 
@@ -43,6 +48,7 @@ export async function dispatch<M extends IpcMethod>(
   method: M,
   payload: unknown,
   fn: (request: IpcRequest<M>) => Promise<IpcResponse<M>>,
+  onUnexpected: UnexpectedErrorReport = () => undefined,
 ): Promise<IpcResult<IpcResponse<M>>> {
   const request = validateIpcRequest(method, payload);
   if (!request.ok) return request;
@@ -50,15 +56,19 @@ export async function dispatch<M extends IpcMethod>(
     return { ok: true, value: await fn(request.value) };
   } catch (e) {
     if (e instanceof TouchroleError) return { ok: false, error: e.toWire() };
+    onUnexpected(method, e);
     return { ok: false, error: { code: 'internal', message: `touchrole failed unexpectedly (${method})`, hint: 'Try again; if it keeps failing, restart touchrole.' } };
   }
 }
 
-/** True when the call comes from our own page (file:// URL, ignoring #view and ?query). */
-export function isTrustedSender(event: IpcInvokeEventPort, pageUrl: string): boolean {
-  const url = event.senderFrame?.url;
-  if (url === undefined) return false;
-  return url.replace(/[?#].*$/s, '') === pageUrl;
+/**
+ * True when the call comes from our window's own top frame: the sender is that window's
+ * webContents and the frame its main frame, compared by identity. A URL says nothing (a
+ * subframe or another window can load any file:// URL); identity cannot be forged by a page.
+ */
+export function isTrustedSender(event: IpcInvokeEventPort, webContents: Pick<WebContentsPort, 'mainFrame'> | undefined): boolean {
+  if (webContents === undefined || event.senderFrame === null || event.senderFrame === undefined) return false;
+  return event.sender === webContents && event.senderFrame === webContents.mainFrame;
 }
 
 /** The electron module's ipcMain, taken here so no other file touches it. */
@@ -72,22 +82,23 @@ export function ipcMainOf(electronModule: { ipcMain: IpcMainPort }): IpcMainPort
  */
 export function handle<M extends IpcMethod>(
   ipcMain: IpcMainPort,
-  pageUrl: string,
+  trusted: SenderCheck,
   method: M,
   fn: (request: IpcRequest<M>) => Promise<IpcResponse<M>>,
+  onUnexpected?: UnexpectedErrorReport,
 ): void {
   ipcMain.handle(IPC_CHANNELS[method], async (event, ...args): Promise<IpcResult<IpcResponse<M>>> => {
-    if (!isTrustedSender(event, pageUrl)) {
+    if (!trusted(event)) {
       return { ok: false, error: { code: 'ipc-rejected', message: `${method}: refused a call from a page that is not touchrole's window` } };
     }
     if (args.length > 1) return { ok: false, error: { code: 'ipc-rejected', message: `${method}: takes at most one argument` } };
-    return dispatch(method, args[0], fn);
+    return dispatch(method, args[0], fn, onUnexpected);
   });
 }
 
 /** Serves every contract method; returns the function that removes the handlers. */
-export function registerIpc(ipcMain: IpcMainPort, handlers: IpcHandlers, pageUrl: string): () => void {
-  const serve = <M extends IpcMethod>(method: M): void => handle(ipcMain, pageUrl, method, handlers[method]);
+export function registerIpc(ipcMain: IpcMainPort, handlers: IpcHandlers, trusted: SenderCheck, onUnexpected?: UnexpectedErrorReport): () => void {
+  const serve = <M extends IpcMethod>(method: M): void => handle(ipcMain, trusted, method, handlers[method], onUnexpected);
   for (const method of IPC_METHODS) serve(method);
   return () => {
     for (const method of IPC_METHODS) ipcMain.removeHandler(IPC_CHANNELS[method]);

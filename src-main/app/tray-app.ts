@@ -2,16 +2,17 @@
 import { TouchroleError, type WireError } from '../../src-shared/errors';
 import type { AppSettings, RoleProfileView, RotationReminder, SessionView, WindowView, YubikeyStatusView } from '../../src-shared/ipc-contract';
 import type { Clock } from '../../src-shared/time/clock';
-import { buildTrayModel, DEFAULT_DURATION_CHOICES, type TrayAction } from '../../src-shared/tray-model';
+import { buildTrayModel, DEFAULT_DURATION_CHOICES, type TrayAction, type TrayModel } from '../../src-shared/tray-model';
 import type { Timers } from '../core/agent';
 import { DEFAULT_SETTINGS } from '../core/settings';
+import type { LogSource } from './app-log';
 import type { AppBackend } from './backend';
 import type { ElectronPort } from './electron-port';
 import { isAllowedExternalUrl } from './external-url';
 import { backendHandlers, registerIpc, type IpcHandlers } from './ipc';
 import { Notifier } from './notifications';
 import { Ticker } from './ticker';
-import { TrayView } from './tray';
+import { createPlatformTray, TrayView } from './tray';
 import { MainWindow } from './window';
 
 export interface TrayAppOptions {
@@ -21,7 +22,15 @@ export interface TrayAppOptions {
   timers: Timers;
   preloadPath: string;
   indexHtmlPath: string;
+  /** The folder holding tray/ (the icons scripts/render-tray-icons.mjs renders). */
+  assetsDir: string;
   durationChoices?: readonly number[];
+  /** Every unexpected error (the app log, app-log.ts). */
+  reportError?: (source: LogSource, what: string, e: unknown) => void;
+  /** Applies "start at login" (login-item.ts); called at start and when the setting changes. */
+  applyLoginItem?: (openAtLogin: boolean) => void;
+  /** Puts the bundled CLI on PATH (cli-install.ts); offered in the menu when given. */
+  installCli?: () => Promise<string>;
 }
 
 /**
@@ -45,6 +54,7 @@ export class TrayApp {
   private readonly notifier: Notifier;
   private readonly ticker: Ticker;
   private trayView: TrayView | undefined;
+  private loginItemApplied = false;
 
   constructor(private readonly options: TrayAppOptions) {
     this.window = new MainWindow({
@@ -52,6 +62,7 @@ export class TrayApp {
       preloadPath: options.preloadPath,
       indexHtmlPath: options.indexHtmlPath,
       onVisibilityChange: () => this.ticker.runNow(),
+      onError: (what, e) => this.report('tray', what, e),
     });
     this.notifier = new Notifier({
       electron: options.electron,
@@ -81,12 +92,22 @@ export class TrayApp {
         this.notifier.touchPrompt(this.touchPending && !this.window.isShowing(), prompt.profile);
         this.ticker.runNow();
       }),
-      registerIpc(electron.ipc, this.handlers(), this.window.pageUrl),
+      registerIpc(
+        electron.ipc,
+        this.handlers(),
+        (event) => this.window.isOwnSender(event),
+        (method, e) => this.report('ipc', method, e),
+      ),
     );
-    electron.powerMonitor.on('resume', () => void this.refresh());
-    this.trayView = new TrayView(electron.createTray(), (action) => this.perform(action));
+    electron.powerMonitor.on('resume', () => this.refresh().catch((e: unknown) => this.report('tray', 'refreshing after resume', e)));
+    this.trayView = new TrayView(createPlatformTray(electron, this.options.assetsDir), (action) => this.perform(action));
     await this.refresh();
     this.ticker.start();
+  }
+
+  /** The tray's current model; undefined until the tray exists. */
+  get trayModel(): TrayModel | undefined {
+    return this.trayView?.model;
   }
 
   showWindow(view: WindowView): void {
@@ -121,6 +142,18 @@ export class TrayApp {
         });
       case 'open-window':
         return this.showWindow(action.view);
+      case 'install-cli':
+        // A dialog, not a notification: the user just asked, and a refusal carries a command to copy.
+        return this.attempt('Installing the command-line tool', async () => {
+          const shown = await this.options.installCli?.().then(
+            (detail) => ({ type: 'info' as const, message: 'Command-line tool installed', detail }),
+            (e: unknown) => {
+              if (!(e instanceof TouchroleError)) throw e;
+              return { type: 'warning' as const, message: e.message, detail: e.hint ?? '' };
+            },
+          );
+          if (shown !== undefined) await electron.dialog.showMessageBox({ ...shown, title: 'touchrole' });
+        });
       case 'quit':
         return this.quit();
     }
@@ -135,7 +168,11 @@ export class TrayApp {
     if (yubikey.status === 'fulfilled') this.yubikey = yubikey.value;
     if (profiles.status === 'fulfilled') this.profiles = profiles.value;
     if (reminders.status === 'fulfilled') this.reminders = reminders.value;
-    if (settings.status === 'fulfilled') this.settings = settings.value;
+    if (settings.status === 'fulfilled') {
+      this.settings = settings.value;
+      // The OS's login item may have been changed or lost (reinstall, another machine's settings.ini).
+      if (!this.loginItemApplied) this.applyLoginItem(settings.value.startAtLogin);
+    }
     const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed !== undefined) this.notifier.error('Reading touchrole state', toWire(failed.reason));
     this.ticker.runNow();
@@ -147,7 +184,7 @@ export class TrayApp {
       settingsSet: async (request) => {
         const saved = await this.options.backend.saveSettings(request);
         this.settings = saved;
-        this.options.electron.app.setLoginItemSettings({ openAtLogin: saved.startAtLogin });
+        this.applyLoginItem(saved.startAtLogin);
         this.ticker.runNow();
         return saved;
       },
@@ -168,15 +205,32 @@ export class TrayApp {
         durationChoices: this.options.durationChoices ?? DEFAULT_DURATION_CHOICES,
         defaultDurationSeconds: this.settings.defaultDurationSeconds,
         now,
+        offerCliInstall: this.options.installCli !== undefined,
       }),
     );
     return nextTickAt;
   }
 
+  private applyLoginItem(openAtLogin: boolean): void {
+    try {
+      this.options.applyLoginItem?.(openAtLogin);
+      this.loginItemApplied = true;
+    } catch (e) {
+      this.report('tray', 'applying "start at login"', e);
+    }
+  }
+
+  private report(source: LogSource, what: string, e: unknown): void {
+    this.options.reportError?.(source, what, e);
+  }
+
   private attempt(what: string, run: () => Promise<unknown>): void {
     run().then(
       () => this.ticker.runNow(),
-      (e: unknown) => this.notifier.error(what, toWire(e)),
+      (e: unknown) => {
+        if (!(e instanceof TouchroleError)) this.report('tray', what, e);
+        this.notifier.error(what, toWire(e));
+      },
     );
   }
 }

@@ -1,7 +1,18 @@
 // SPDX-License-Identifier: MIT
+import { join } from 'node:path';
+import type { TrayIconFile } from './electron-port';
+
 /**
- * The tray icon: a 32x32 black key on transparent PNG, inline so the packaged app needs no asset
- * path. On macOS it is a template image (the system tints it for light and dark menu bars).
+ * The tray icon for a platform and theme, from the files scripts/render-tray-icons.mjs renders
+ * into assets/tray/:
+ * - macOS: a template image (16x16, with its 32x32 @2x beside it, which Electron picks up by
+ *   name) that the menu bar tints for light and dark itself, so the theme does not matter;
+ * - Windows: an ICO with 16 to 48 px images, light glyph on a dark taskbar and the reverse;
+ * - Linux: a 32 px PNG, light or dark the same way (panels scale it to their size).
  */
-export const TRAY_ICON_DATA_URL =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAYAAABzenr0AAAAZElEQVR42u2WWwoAIAgEvf+l7T8o2lofwQ74FegEppkJIT7AF1FWOEXEwSgtTpU4TR4mgSakCjhBwDNvT+8ZCbQTYDXhfLbNHfEMnwQYgwgSiBjFsAB7GV0PqdJ13OJDIoRIYQDSJO4SIUkCeAAAAABJRU5ErkJggg==';
+export function trayIconFor(assetsDir: string, platform: NodeJS.Platform, darkTheme: boolean): TrayIconFile {
+  const dir = join(assetsDir, 'tray');
+  if (platform === 'darwin') return { path: join(dir, 'trayTemplate.png'), template: true };
+  const variant = darkTheme ? 'tray-on-dark' : 'tray-on-light';
+  return { path: join(dir, `${variant}.${platform === 'win32' ? 'ico' : 'png'}`), template: false };
+}

@@ -2,110 +2,96 @@
 /**
  * A small typed fake of the Electron API the app uses (src-main/app/electron-port.ts). It records
  * what the app did and lets a test play the user and the OS: click a menu item, press a
- * notification button, resume from sleep, launch a second instance, invoke IPC from some page.
+ * notification button, resume from sleep, launch a second instance, switch to dark mode, quit,
+ * invoke IPC from some frame. The tray, notifications and IPC parts live in fake-electron-*.ts.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type {
   AppPort,
   ElectronPort,
   IpcInvokeEventPort,
-  IpcMainPort,
-  MenuTemplateItem,
   NavigationEvent,
   NotificationOptions,
-  NotificationPort,
   PowerMonitorPort,
-  PreloadPort,
   ShellPort,
-  TrayPort,
+  TrayIconFile,
   WebContentsPort,
   WindowOptions,
   WindowPort,
 } from '../../src-main/app/electron-port';
+import { FakeIpcMain } from './fake-electron-ipc';
+import { FakeDialog, FakeNativeTheme, FakeSession } from './fake-electron-system';
+import { Listeners } from './fake-electron-listeners';
+import { FakeNotification, FakeTray } from './fake-electron-tray';
 
-type Listener = (...args: never[]) => unknown;
-
-/** Listeners by event name; `emit` calls them with whatever the real emitter would pass. */
-class Listeners {
-  private readonly byEvent = new Map<string, ((...args: unknown[]) => unknown)[]>();
-  add(event: string, listener: Listener): void {
-    const list = this.byEvent.get(event) ?? [];
-    list.push(listener as (...args: unknown[]) => unknown);
-    this.byEvent.set(event, list);
-  }
-  emit(event: string, ...args: unknown[]): void {
-    for (const l of this.byEvent.get(event) ?? []) l(...args);
-  }
-  count(event: string): number {
-    return this.byEvent.get(event)?.length ?? 0;
-  }
-}
+export { FakeIpcMain, FakePreload } from './fake-electron-ipc';
+export { FakeNotification, FakeTray } from './fake-electron-tray';
+export { FakeDialog, FakeNativeTheme, FakeSession } from './fake-electron-system';
 
 export class FakeApp implements AppPort {
   lockAvailable = true;
   quitCalls = 0;
+  /** Set when a quit went through (no before-quit listener prevented it). */
+  quitted = false;
+  exitCode: number | undefined;
+  appUserModelId: string | undefined;
+  focusCalls: ({ steal: boolean } | undefined)[] = [];
   loginItem: { openAtLogin: boolean } | undefined;
+  readonly dock: { hide(): void; hidden: boolean } | undefined;
+  /** Everything in order: 'ready', 'before-quit', 'quit prevented', 'quit', 'exit 1', ... */
+  readonly events: string[] = [];
   readonly listeners = new Listeners();
+  private readonly root = mkdtempSync(join(tmpdir(), 'touchrole-fake-electron-'));
+  constructor(platform: NodeJS.Platform) {
+    this.dock = platform === 'darwin' ? { hidden: false, hide: () => void (this.dock !== undefined && (this.dock.hidden = true)) } : undefined;
+  }
   requestSingleInstanceLock(): boolean {
     return this.lockAvailable;
   }
-  on(event: string, listener: () => void): this {
+  on(event: string, listener: (...args: never[]) => void): this {
     this.listeners.add(event, listener);
     return this;
   }
   whenReady(): Promise<void> {
+    this.events.push('ready');
     return Promise.resolve();
   }
+  /** As Electron: before-quit first; a listener may preventDefault() it. */
   quit(): void {
     this.quitCalls++;
+    let prevented = false;
+    this.events.push('before-quit');
+    this.listeners.emit('before-quit', { preventDefault: () => (prevented = true) });
+    this.events.push(prevented ? 'quit prevented' : 'quit');
+    if (!prevented) this.quitted = true;
+  }
+  exit(code: number): void {
+    this.exitCode = code;
+    this.events.push(`exit ${code}`);
+  }
+  focus(options?: { steal: boolean }): void {
+    this.focusCalls.push(options);
   }
   setLoginItemSettings(settings: { openAtLogin: boolean }): void {
     this.loginItem = settings;
   }
-}
-
-export class FakeTray implements TrayPort {
-  readonly titles: string[] = [];
-  readonly tooltips: string[] = [];
-  readonly menus: MenuTemplateItem[][] = [];
-  setTitle(title: string): void {
-    this.titles.push(title);
+  setAppUserModelId(id: string): void {
+    this.appUserModelId = id;
   }
-  setToolTip(tooltip: string): void {
-    this.tooltips.push(tooltip);
+  /** Real folders under a fresh temporary directory. */
+  getPath(name: 'logs' | 'userData' | 'home'): string {
+    return join(this.root, name);
   }
-  setMenu(template: MenuTemplateItem[]): void {
-    this.menus.push(template);
-  }
-  get title(): string | undefined {
-    return this.titles[this.titles.length - 1];
-  }
-  get menu(): MenuTemplateItem[] {
-    return this.menus[this.menus.length - 1] ?? [];
-  }
-  /** Top-level labels of the current menu (separators as '---'). */
-  labels(): string[] {
-    return this.menu.map((i) => (i.type === 'separator' ? '---' : (i.label ?? '')));
-  }
-  /** Finds an item by its label path, e.g. ['Elevate', 'admin', '1h (default)']. */
-  item(path: readonly string[]): MenuTemplateItem {
-    let items = this.menu;
-    let found: MenuTemplateItem | undefined;
-    for (const label of path) {
-      found = items.find((i) => i.label === label);
-      if (found === undefined) throw new Error(`no menu item "${label}" in [${items.map((i) => i.label ?? '---').join(', ')}]`);
-      items = found.submenu ?? [];
-    }
-    if (found === undefined) throw new Error('empty menu path');
-    return found;
-  }
-  click(path: readonly string[]): void {
-    const item = this.item(path);
-    if (item.enabled === false || item.click === undefined) throw new Error(`menu item "${path.join(' > ')}" is not clickable`);
-    item.click();
+  /** The OS relaunches the app (macOS Dock or Finder) or the user starts it again. */
+  emit(event: 'activate' | 'second-instance'): void {
+    this.listeners.emit(event);
   }
 }
 
 export class FakeWebContents implements WebContentsPort {
+  readonly mainFrame = { name: 'main frame' };
   readonly sent: { channel: string; args: unknown[] }[] = [];
   readonly listeners = new Listeners();
   windowOpenHandler: ((details: { url: string }) => { action: 'deny' }) | undefined;
@@ -124,6 +110,10 @@ export class FakeWebContents implements WebContentsPort {
     let prevented = false;
     this.listeners.emit(event, { preventDefault: () => (prevented = true) }, url);
     return prevented;
+  }
+  /** An invoke event from this page's top frame, or from one of its subframes. */
+  sender(frame: 'main' | 'subframe' = 'main'): IpcInvokeEventPort {
+    return { sender: this, senderFrame: frame === 'main' ? this.mainFrame : { name: 'subframe' } };
   }
 }
 
@@ -172,30 +162,6 @@ export class FakeWindow implements WindowPort {
   }
 }
 
-export class FakeNotification implements NotificationPort {
-  shown = false;
-  closed = false;
-  readonly listeners = new Listeners();
-  constructor(readonly options: NotificationOptions) {}
-  show(): void {
-    this.shown = true;
-  }
-  close(): void {
-    this.closed = true;
-  }
-  on(event: string, listener: (...args: never[]) => void): this {
-    this.listeners.add(event, listener);
-    return this;
-  }
-  /** The user presses the button at `index`. */
-  pressAction(index: number): void {
-    this.listeners.emit('action', {}, index);
-  }
-  click(): void {
-    this.listeners.emit('click');
-  }
-}
-
 export class FakePowerMonitor implements PowerMonitorPort {
   readonly listeners = new Listeners();
   on(event: string, listener: () => void): this {
@@ -215,35 +181,26 @@ export class FakeShell implements ShellPort {
   }
 }
 
-type Handler = (event: IpcInvokeEventPort, ...args: unknown[]) => Promise<unknown>;
-
-export class FakeIpcMain implements IpcMainPort {
-  readonly handlers = new Map<string, Handler>();
-  handle(channel: string, listener: Handler): void {
-    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`); // as Electron does
-    this.handlers.set(channel, listener);
-  }
-  removeHandler(channel: string): void {
-    this.handlers.delete(channel);
-  }
-  /** A page at `senderUrl` calls ipcRenderer.invoke(channel, ...args). */
-  invoke(channel: string, senderUrl: string | null, ...args: unknown[]): Promise<unknown> {
-    const handler = this.handlers.get(channel);
-    if (handler === undefined) return Promise.reject(new Error(`No handler registered for '${channel}'`));
-    return handler({ senderFrame: senderUrl === null ? null : { url: senderUrl } }, ...args);
-  }
-}
-
 export class FakeElectron implements ElectronPort {
-  readonly app = new FakeApp();
+  readonly app: FakeApp;
+  readonly nativeTheme = new FakeNativeTheme();
+  readonly session = new FakeSession();
+  readonly dialog = new FakeDialog();
+  notificationsAvailable = true;
   readonly trays: FakeTray[] = [];
   readonly windows: FakeWindow[] = [];
   readonly notifications: FakeNotification[] = [];
   readonly powerMonitor = new FakePowerMonitor();
   readonly shell = new FakeShell();
   readonly ipc = new FakeIpcMain();
-  createTray(): FakeTray {
-    const tray = new FakeTray();
+  constructor(readonly platform: NodeJS.Platform = 'linux') {
+    this.app = new FakeApp(platform);
+  }
+  notificationsSupported(): boolean {
+    return this.notificationsAvailable;
+  }
+  createTray(icon: TrayIconFile): FakeTray {
+    const tray = new FakeTray(icon);
     this.trays.push(tray);
     return tray;
   }
@@ -262,42 +219,13 @@ export class FakeElectron implements ElectronPort {
     if (tray === undefined) throw new Error('the app created no tray');
     return tray;
   }
+  /** The window the app opened last. */
+  get window(): FakeWindow {
+    const window = this.windows[this.windows.length - 1];
+    if (window === undefined) throw new Error('the app opened no window');
+    return window;
+  }
   notificationTitles(): string[] {
     return this.notifications.filter((n) => n.shown).map((n) => n.options.title);
-  }
-}
-
-/** contextBridge + ipcRenderer as the preload sees them. */
-export class FakePreload implements PreloadPort {
-  readonly exposed = new Map<string, unknown>();
-  readonly invoked: { channel: string; args: unknown[] }[] = [];
-  private readonly listeners = new Map<string, Set<(event: unknown, ...args: unknown[]) => void>>();
-  /** What main answers to every invoke. */
-  answer: (channel: string, args: unknown[]) => unknown = () => ({ ok: true, value: null });
-  readonly contextBridge = {
-    exposeInMainWorld: (apiKey: string, api: unknown): void => {
-      this.exposed.set(apiKey, api);
-    },
-  };
-  readonly ipcRenderer = {
-    invoke: (channel: string, ...args: unknown[]): Promise<unknown> => {
-      this.invoked.push({ channel, args });
-      return Promise.resolve(this.answer(channel, args));
-    },
-    on: (channel: string, listener: (event: unknown, ...args: unknown[]) => void): void => {
-      const set = this.listeners.get(channel) ?? new Set();
-      set.add(listener);
-      this.listeners.set(channel, set);
-    },
-    removeListener: (channel: string, listener: (event: unknown, ...args: unknown[]) => void): void => {
-      this.listeners.get(channel)?.delete(listener);
-    },
-  };
-  /** Main sends `data` on `channel`. */
-  emit(channel: string, data: unknown): void {
-    for (const l of this.listeners.get(channel) ?? []) l({ sender: 'ipc-renderer-event' }, data);
-  }
-  listenerCount(channel: string): number {
-    return this.listeners.get(channel)?.size ?? 0;
   }
 }

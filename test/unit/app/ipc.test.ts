@@ -6,19 +6,20 @@ import { TouchroleError } from '../../../src-shared/errors';
 import { IPC_CHANNELS, IPC_METHODS, type TouchroleApi } from '../../../src-shared/ipc-contract';
 import { ManualClock } from '../../../src-shared/time/clock';
 import { FAKE_PASSWORD, FakeAppBackend } from '../../support/fake-app-backend';
-import { FakeElectron, FakePreload } from '../../support/fake-electron';
+import { buildWindowOptions } from '../../../src-main/app/window';
+import { FakeElectron, FakePreload, type FakeWindow } from '../../support/fake-electron';
 
-const PAGE = 'file:///app/dist/renderer/index.html';
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 
-function setup(): { electron: FakeElectron; backend: FakeAppBackend; api: TouchroleApi; unregister: () => void } {
+function setup(): { electron: FakeElectron; window: FakeWindow; backend: FakeAppBackend; api: TouchroleApi; unregister: () => void } {
   const electron = new FakeElectron();
+  const window = electron.createWindow(buildWindowOptions('/p.js'));
   const backend = new FakeAppBackend({ clock: new ManualClock(NOW), locked: true });
-  const unregister = registerIpc(electron.ipc, backendHandlers(backend), PAGE);
+  const unregister = registerIpc(electron.ipc, backendHandlers(backend), (event) => isTrustedSender(event, window.webContents));
   // The in-memory pair: preload -> ipcRenderer.invoke -> ipcMain handler, as from our page.
   const preload = new FakePreload();
-  preload.ipcRenderer.invoke = (channel, ...args) => electron.ipc.invoke(channel, `${PAGE}#sessions`, ...args);
-  return { electron, backend, api: buildTouchroleApi(preload.ipcRenderer), unregister };
+  preload.ipcRenderer.invoke = (channel, ...args) => electron.ipc.invoke(channel, window.webContents.sender(), ...args);
+  return { electron, window, backend, api: buildTouchroleApi(preload.ipcRenderer), unregister };
 }
 
 describe('ipc: registration', () => {
@@ -31,24 +32,29 @@ describe('ipc: registration', () => {
 });
 
 describe('ipc: senders', () => {
-  it.each([
-    [PAGE, true],
-    [`${PAGE}#settings`, true],
-    [`${PAGE}?x=1`, true],
-    ['file:///app/dist/renderer/other.html', false],
-    ['file:///tmp/evil/index.html', false],
-    ['https://evil.example/index.html', false],
-    ['devtools://devtools/bundled/index.html', false],
-    [null, false],
-  ])('sender %s trusted: %s', (url, trusted) => {
-    expect(isTrustedSender({ senderFrame: url === null ? null : { url } }, PAGE)).toBe(trusted);
+  it('trusts only the top frame of our own window, by identity', () => {
+    const electron = new FakeElectron();
+    const ours = electron.createWindow(buildWindowOptions('/p.js')).webContents;
+    const other = electron.createWindow(buildWindowOptions('/p.js')).webContents;
+    expect(isTrustedSender(ours.sender('main'), ours)).toBe(true);
+    expect(isTrustedSender(ours.sender('subframe'), ours)).toBe(false);
+    expect(isTrustedSender(other.sender('main'), ours)).toBe(false);
+    expect(isTrustedSender({ sender: ours, senderFrame: other.mainFrame }, ours)).toBe(false);
+    expect(isTrustedSender({ sender: other, senderFrame: ours.mainFrame }, ours)).toBe(false);
+    expect(isTrustedSender({ sender: ours, senderFrame: null }, ours)).toBe(false);
+    expect(isTrustedSender(ours.sender('main'), undefined)).toBe(false);
+    // Same URL, different frame object: a URL string proves nothing.
+    expect(isTrustedSender({ sender: ours, senderFrame: { url: 'file:///app/dist/renderer/index.html' } }, ours)).toBe(false);
   });
 
-  it('refuses calls from other pages before the backend sees them', async () => {
-    const { electron, backend } = setup();
-    const result = await electron.ipc.invoke(IPC_CHANNELS.elevate, 'https://evil.example/', { profile: 'admin', durationSeconds: 3600 });
+  it('refuses calls from other frames before the backend sees them', async () => {
+    const { electron, window, backend } = setup();
+    const other = electron.createWindow(buildWindowOptions('/p.js')).webContents;
+    const result = await electron.ipc.invoke(IPC_CHANNELS.elevate, other.sender(), { profile: 'admin', durationSeconds: 3600 });
     expect(result).toEqual({ ok: false, error: { code: 'ipc-rejected', message: "elevate: refused a call from a page that is not touchrole's window" } });
-    const noFrame = await electron.ipc.invoke(IPC_CHANNELS.sessionsList, null);
+    const subframe = await electron.ipc.invoke(IPC_CHANNELS.sessionsList, window.webContents.sender('subframe'));
+    expect(subframe).toMatchObject({ ok: false, error: { code: 'ipc-rejected' } });
+    const noFrame = await electron.ipc.invoke(IPC_CHANNELS.sessionsList, { sender: window.webContents, senderFrame: null });
     expect(noFrame).toMatchObject({ ok: false, error: { code: 'ipc-rejected' } });
     expect(backend.calls).toEqual([]);
   });
@@ -56,8 +62,8 @@ describe('ipc: senders', () => {
 
 describe('ipc: payloads', () => {
   it('refuses malformed payloads and extra arguments before the backend sees them', async () => {
-    const { electron, backend } = setup();
-    const invoke = (channel: string, ...args: unknown[]): Promise<unknown> => electron.ipc.invoke(channel, PAGE, ...args);
+    const { electron, window, backend } = setup();
+    const invoke = (channel: string, ...args: unknown[]): Promise<unknown> => electron.ipc.invoke(channel, window.webContents.sender(), ...args);
     expect(await invoke(IPC_CHANNELS.elevate, { profile: 'admin', durationSeconds: 60 })).toEqual({
       ok: false,
       error: { code: 'ipc-rejected', message: 'elevate: durationSeconds must be whole seconds from 900 to 129600' },

@@ -1,57 +1,16 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
 import { startApp } from '../../../src-main/app/start-app';
-import type { TrayApp } from '../../../src-main/app/tray-app';
 import { TouchroleError } from '../../../src-shared/errors';
 import { IPC_CHANNELS, IPC_EVENT_CHANNELS } from '../../../src-shared/ipc-contract';
 import { ManualClock } from '../../../src-shared/time/clock';
 import { FakeAppBackend } from '../../support/fake-app-backend';
 import { FakeElectron } from '../../support/fake-electron';
 import { ManualTimers } from '../../support/manual-timers';
+import { ASSETS, flush, MIN, NOW, SEC, startHarness, type Harness } from '../../support/tray-app-harness';
 
-const NOW = Date.parse('2026-11-23T10:00:00Z');
-const SEC = 1_000;
-const MIN = 60 * SEC;
-const PAGE = 'file:///app/dist/renderer/index.html';
-
-const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-interface Harness {
-  electron: FakeElectron;
-  backend: FakeAppBackend;
-  timers: ManualTimers;
-  trayApp: TrayApp;
-  /** Moves time on and lets the promises it started settle. */
-  advance(ms: number): Promise<void>;
-}
-
-async function start(setup: (backend: FakeAppBackend) => void = () => undefined): Promise<Harness> {
-  const clock = new ManualClock(NOW);
-  const timers = new ManualTimers(clock);
-  const electron = new FakeElectron();
-  const backend = new FakeAppBackend({ clock });
-  setup(backend);
-  const trayApp = await startApp({
-    electron,
-    createBackend: () => Promise.resolve(backend),
-    clock,
-    timers,
-    preloadPath: '/app/dist/preload/preload.js',
-    indexHtmlPath: '/app/dist/renderer/index.html',
-  });
-  if (trayApp === undefined) throw new Error('the first instance did not start');
-  await flush();
-  return {
-    electron,
-    backend,
-    timers,
-    trayApp,
-    advance: async (ms) => {
-      timers.advance(ms);
-      await flush();
-    },
-  };
-}
+const start = (setup?: (backend: FakeAppBackend) => void, platform: NodeJS.Platform = 'linux'): Promise<Harness> =>
+  startHarness(setup === undefined ? { platform } : { setup, platform });
 
 describe('tray app: title', () => {
   it('shows nothing without sessions and the shortest time left with them', async () => {
@@ -156,8 +115,8 @@ describe('tray app: menu', () => {
 });
 
 describe('tray app: notifications', () => {
-  it('warns at 10 and 2 minutes with a Renew action, and says when the session expired', async () => {
-    const h = await start((b) => b.addSession('admin', NOW + 11 * MIN));
+  it('warns at 10 and 2 minutes with a Renew action (macOS), and says when the session expired', async () => {
+    const h = await start((b) => b.addSession('admin', NOW + 11 * MIN), 'darwin');
     expect(h.electron.notifications).toHaveLength(0);
     await h.advance(MIN);
     expect(h.electron.notificationTitles()).toEqual(['admin expires in 10m']);
@@ -170,8 +129,8 @@ describe('tray app: notifications', () => {
     expect(h.electron.notifications).toHaveLength(3); // each once
   });
 
-  it('renews from the warning', async () => {
-    const h = await start((b) => b.addSession('admin', NOW + 5 * MIN, 7200));
+  it('renews from the Renew button on macOS', async () => {
+    const h = await start((b) => b.addSession('admin', NOW + 5 * MIN, 7200), 'darwin');
     expect(h.electron.notificationTitles()).toEqual(['admin expires in 5m']);
     h.electron.notifications[0]?.pressAction(0);
     await flush();
@@ -179,9 +138,20 @@ describe('tray app: notifications', () => {
     expect(h.electron.tray.title).toBe('2h 00m');
   });
 
+  it.each(['linux', 'win32'] as const)('renews from a click on the warning on %s, which has no buttons', async (platform) => {
+    const h = await start((b) => b.addSession('admin', NOW + 5 * MIN, 7200), platform);
+    const warning = h.electron.notifications[0];
+    expect(warning?.options).toEqual({ title: 'admin expires in 5m', body: 'Click to renew now and keep working without interruption.' });
+    warning?.click();
+    await flush();
+    expect(h.backend.calls.filter((c) => c.method === 'renew').map((c) => c.args)).toEqual([['admin']]);
+    expect(h.electron.windows).toHaveLength(0);
+  });
+
   it('uses the thresholds saved in settings', async () => {
     const h = await start((b) => b.addSession('admin', NOW + 40 * MIN));
-    const saved = await h.electron.ipc.invoke(IPC_CHANNELS.settingsSet, PAGE, { warnMinutes: [30], defaultDurationSeconds: 3600, startAtLogin: true, profileSuffix: '-touchrole' });
+    h.trayApp.showWindow('settings');
+    const saved = await h.electron.ipc.invoke(IPC_CHANNELS.settingsSet, h.electron.window.webContents.sender(), { warnMinutes: [30], defaultDurationSeconds: 3600, startAtLogin: true, profileSuffix: '-touchrole' });
     expect(saved).toMatchObject({ ok: true });
     expect(h.electron.app.loginItem).toEqual({ openAtLogin: true });
     await h.advance(10 * MIN);
@@ -266,12 +236,14 @@ describe('tray app: instances and quit', () => {
       electron,
       createBackend: () => {
         created++;
-        return Promise.resolve(new FakeAppBackend({ clock }));
+        return Promise.resolve({ backend: new FakeAppBackend({ clock }), close: () => Promise.resolve() });
       },
+      trayAvailable: () => Promise.resolve(true),
       clock,
       timers: new ManualTimers(clock),
       preloadPath: '/p.js',
       indexHtmlPath: '/i.html',
+      assetsDir: ASSETS,
     });
     expect(result).toBeUndefined();
     expect(electron.app.quitCalls).toBe(1);
@@ -297,7 +269,9 @@ describe('tray app: instances and quit', () => {
     const h = await start((b) => b.addSession('admin', NOW + 30 * MIN));
     expect(h.backend.listenerCount()).toBe(3);
     h.electron.tray.click(['Quit touchrole']);
-    expect(h.electron.app.quitCalls).toBe(1);
+    await flush();
+    expect(h.electron.app.quitCalls).toBe(2); // held until the core closed, then again
+    expect(h.electron.app.quitted).toBe(true);
     expect(h.timers.pendingDelays()).toEqual([]);
     expect(h.electron.ipc.handlers.size).toBe(0);
     expect(h.backend.listenerCount()).toBe(0);

@@ -38,7 +38,8 @@ describe('window: options', () => {
     expect(electron.windows).toHaveLength(1);
     expect(window?.options).toEqual(buildWindowOptions('/app/dist/preload/preload.js'));
     expect(window?.loaded).toEqual({ filePath: '/app/dist/renderer/index.html', hash: 'settings' });
-    expect(main.pageUrl).toBe('file:///app/dist/renderer/index.html');
+    expect(main.isOwnSender(electron.window.webContents.sender())).toBe(true);
+    expect(main.isOwnSender(electron.window.webContents.sender('subframe'))).toBe(false);
   });
 });
 

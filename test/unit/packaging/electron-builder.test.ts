@@ -35,10 +35,14 @@ describe('electron-builder.yml', () => {
     expect(config['files']).toContain('dist/**');
   });
 
-  it('builds dmg, nsis, AppImage and deb', () => {
-    expect(config['mac']).toMatchObject({ target: ['dmg'] });
+  it('builds dmg and zip, nsis, AppImage and deb', () => {
+    expect(config['mac']).toMatchObject({ target: ['dmg', 'zip'] });
     expect(config['win']).toMatchObject({ target: ['nsis'] });
     expect(config['linux']).toMatchObject({ target: ['AppImage', 'deb'] });
+  });
+
+  it('leaves the emulators out of the package', () => {
+    expect(config['files']).toEqual(expect.arrayContaining(['!dist/src-main/core/demo/**', '!dist/emulators/**', '!emulators/**']));
   });
 
   it('unpacks every native module from the asar archive', () => {

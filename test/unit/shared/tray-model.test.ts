@@ -138,3 +138,14 @@ describe('tray model: menu', () => {
     expect(menu).toContainEqual({ Elevate: [{ admin: ['15m', '30m (default)', '1h', '4h', '12h'] }] });
   });
 });
+
+describe('tray model: install command-line tool', () => {
+  it('is offered only when the app can install it (packaged, macOS or Windows), before Quit', () => {
+    const labels = (o: Partial<TrayInput>): string[] => buildTrayModel(input(o)).menu.flatMap((i) => (i.type === 'item' ? [i.label] : []));
+    expect(labels({})).not.toContain('Install command-line tool…');
+    const offered = buildTrayModel(input({ offerCliInstall: true })).menu;
+    const at = offered.findIndex((i) => i.type === 'item' && i.label === 'Install command-line tool…');
+    expect(offered[at]).toEqual({ type: 'item', label: 'Install command-line tool…', enabled: true, action: { kind: 'install-cli' } });
+    expect(offered.slice(at + 1).map((i) => (i.type === 'item' ? i.label : '---'))).toEqual(['---', 'Quit touchrole']);
+  });
+});
