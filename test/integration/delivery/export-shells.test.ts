@@ -9,14 +9,15 @@ import { describe, expect, it } from 'vitest';
 import { formatExport, type ExportFormat } from '../../../src-shared/delivery/export-formats';
 import { runProcess } from '../../support/cli-harness';
 
-// A token with every character STS tokens use (base64: + / =).
+// A token with every character STS tokens use (base64: + / =). The expiry is far in the future:
+// the AWS CLI refuses to print a session that has expired by the time the test runs.
 const creds = {
   accessKeyId: 'ASIAEXAMPLE0000001',
   secretAccessKey: 'wJalr/XUtnFEMI+K7MDENG/bPxRfiCYEXAMPLEKEY',
   sessionToken: 'IQoJb3JpZ2luX2Vj+/ABCdef==',
-  expiration: Date.parse('2026-12-02T21:29:19Z'),
+  expiration: Date.parse('2099-12-02T21:29:19Z'),
 };
-const VALUES = [creds.accessKeyId, creds.secretAccessKey, creds.sessionToken, '2026-12-02T21:29:19+00:00'];
+const VALUES = [creds.accessKeyId, creds.secretAccessKey, creds.sessionToken, '2099-12-02T21:29:19+00:00'];
 const PRINT = 'printf "%s\\n" "$AWS_ACCESS_KEY_ID" "$AWS_SECRET_ACCESS_KEY" "$AWS_SESSION_TOKEN" "$AWS_CREDENTIAL_EXPIRATION"';
 const EXPORTED = 'env | grep -c "^AWS_" || true';
 
@@ -92,7 +93,7 @@ describe('export formats byte for byte as aws configure export-credentials print
         AccessKeyId: creds.accessKeyId,
         SecretAccessKey: creds.secretAccessKey,
         SessionToken: creds.sessionToken,
-        Expiration: '2026-12-02T21:29:19Z',
+        Expiration: '2099-12-02T21:29:19Z',
       });
       writeFileSync(join(dir, 'creds.json'), json);
       writeFileSync(join(dir, 'config'), `[profile oracle]\ncredential_process = cat ${join(dir, 'creds.json')}\n`);
