@@ -28,6 +28,22 @@ export interface CredentialProcessOutput {
   Expiration: string;
 }
 
+/**
+ * Who asks for credential_process, so the agent serves only what the caller's own environment
+ * resolves to (core/sessions/fingerprint.ts). The agent declines (`agent-declined`) a caller
+ * whose scope or fingerprint differs from its own; the caller then elevates itself. Optional on
+ * the wire: a caller from before it is served from the agent's environment, as it was.
+ */
+export interface AgentCaller {
+  /** sha256 (hex) of the caller's resolution scope: AWS files, touchrole directories, keychain service, STS endpoint. */
+  scope: string;
+  /** sha256 (hex) of what the profile resolves to for the caller; absent when it could not read its AWS files. */
+  fingerprint?: string;
+  /** The caller's resolved AWS config and credentials files, named in the decline message. */
+  configFile: string;
+  credentialsFile: string;
+}
+
 /** An elevated session written to ~/.aws/credentials, as the agent tracks it. */
 export interface AgentSession {
   /** The ~/.aws/config profile that was elevated. */
@@ -50,7 +66,7 @@ export interface AgentStatus {
 /** Each method's params and result. */
 export interface AgentMethods {
   ping: { params: Record<string, never>; result: { pong: true; protocol: number } };
-  credentialProcess: { params: { profile: string }; result: CredentialProcessOutput };
+  credentialProcess: { params: { profile: string; caller?: AgentCaller }; result: CredentialProcessOutput };
   elevate: { params: { profile: string; durationSeconds?: number }; result: AgentSession };
   'sessions.list': { params: Record<string, never>; result: { sessions: AgentSession[] } };
   'sessions.end': { params: { profile: string }; result: { ended: true } };
@@ -90,7 +106,7 @@ export type ParsedRequest = { ok: true; request: AgentRequest } | { ok: false; i
 
 const PARAM_GUARDS: { [M in AgentMethod]: (p: Record<string, unknown>) => string | undefined } = {
   ping: noParams,
-  credentialProcess: profileOnly,
+  credentialProcess: (p) => onlyKeys(p, ['profile', 'caller']) ?? checkProfile(p['profile']) ?? checkCaller(p['caller']),
   elevate: (p) => onlyKeys(p, ['profile', 'durationSeconds']) ?? checkProfile(p['profile']) ?? checkDuration(p['durationSeconds']),
   'sessions.list': noParams,
   'sessions.end': profileOnly,
@@ -239,11 +255,28 @@ function profileOnly(p: Record<string, unknown>): string | undefined {
 function checkProfile(v: unknown): string | undefined {
   // Profile names come from ~/.aws/config section headers: one line, printable, bounded.
   if (typeof v !== 'string' || v.length === 0 || v.length > 256) return 'profile must be a non-empty string of at most 256 characters';
+  return hasControlCharacter(v) ? 'profile must not contain control characters' : undefined;
+}
+
+function hasControlCharacter(v: string): boolean {
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
-    if (c < 0x20 || c === 0x7f) return 'profile must not contain control characters';
+    if (c < 0x20 || c === 0x7f) return true;
   }
-  return undefined;
+  return false;
+}
+
+function checkCaller(v: unknown): string | undefined {
+  if (v === undefined) return undefined;
+  if (!isRecord(v)) return 'caller must be an object';
+  const sha256 = /^[0-9a-f]{64}$/;
+  const path = (x: unknown): boolean => typeof x === 'string' && x.length > 0 && x.length <= 4096 && !hasControlCharacter(x);
+  return (
+    onlyKeys(v, ['scope', 'fingerprint', 'configFile', 'credentialsFile']) ??
+    (typeof v['scope'] === 'string' && sha256.test(v['scope']) ? undefined : 'caller.scope must be a sha256 in hex') ??
+    (v['fingerprint'] === undefined || (typeof v['fingerprint'] === 'string' && sha256.test(v['fingerprint'])) ? undefined : 'caller.fingerprint must be a sha256 in hex') ??
+    (path(v['configFile']) && path(v['credentialsFile']) ? undefined : 'caller.configFile and caller.credentialsFile must be paths')
+  );
 }
 
 function checkDuration(v: unknown): string | undefined {

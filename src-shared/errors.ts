@@ -48,6 +48,7 @@ export type ErrorCode =
   // Agent / misc
   | 'agent-unavailable'
   | 'agent-protocol'
+  | 'agent-declined'
   | 'agent-already-running'
   | 'agent-socket-insecure'
   | 'ipc-rejected'

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The adapter from delivery's SessionSource to the core: the one file to re-point when the
 // core's sessions service replaces TouchroleService.
-import { agentSocketPath, tryAgent } from '../core/hot-path';
+import { agentCaller, agentSocketPath, askAgent, callerIdentity } from '../core/hot-path';
 import type { DeliveredSession, SessionRequest, SessionSource } from '../core/delivery';
 import { planFor } from '../core/sessions';
 import type { CliContext } from './command';
@@ -28,7 +28,7 @@ export function sessionSourceFor(ctx: CliContext): SessionSource {
         request.durationSeconds === undefined ? {} : { durationSeconds: request.durationSeconds },
       );
       const region = plan.region === undefined ? {} : { region: plan.region };
-      const viaAgent = request.durationSeconds === undefined ? await fromAgent(ctx, profile, request) : undefined;
+      const viaAgent = request.durationSeconds === undefined ? await fromAgent(ctx, profile, request, (await service.settings()).defaultDurationSeconds) : undefined;
       if (viaAgent !== undefined) return { profile, credentials: viaAgent, ...region };
       const duration = request.durationSeconds === undefined ? {} : { durationSeconds: request.durationSeconds };
       let s = await service.elevate(profile, { write: false, reuseCached: true, ...duration });
@@ -42,10 +42,19 @@ export function sessionSourceFor(ctx: CliContext): SessionSource {
   };
 }
 
-/** The agent's credential_process answer when an agent runs and it has enough time left. */
-async function fromAgent(ctx: CliContext, profile: string, request: SessionRequest): Promise<DeliveredSession['credentials'] | undefined> {
-  const out = await tryAgent(
-    { method: 'credentialProcess', params: { profile } },
+/**
+ * The agent's credential_process answer when an agent runs, resolves the profile as this
+ * environment does (else it declines) and the session has enough time left.
+ */
+async function fromAgent(
+  ctx: CliContext,
+  profile: string,
+  request: SessionRequest,
+  defaultDurationSeconds: number,
+): Promise<DeliveredSession['credentials'] | undefined> {
+  const caller = agentCaller(await callerIdentity(ctx.env, profile, { defaultDurationSeconds }));
+  const out = await askAgent(
+    { method: 'credentialProcess', params: { profile, caller } },
     { socketPath: agentSocketPath({ env: ctx.env }), timeoutMs: AGENT_TIMEOUT_MS },
   );
   if (out === undefined) return undefined;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The hot path: runs on every `aws` command. A cache hit loads only node:* modules, settings
 // and src-shared code; the agent client is node:net; the SDK and PC/SC load only on a miss.
-import { agentSocketPath, loadSettings, readCachedSession, toCredentialProcessJson, touchrolePaths, tryAgent } from '../../core/hot-path';
+import { agentCaller, agentSocketPath, askAgent, callerIdentity, loadSettings, readCachedSession, toCredentialProcessJson, touchrolePaths } from '../../core/hot-path';
 import type { CommandDef } from '../command';
 
 // Long enough for a touch (the key waits ~15 s), the ledger's wait for a fresh step and STS.
@@ -27,10 +27,16 @@ export const command: CommandDef = {
     const profile = positionals[0] ?? '';
     const paths = touchrolePaths(ctx.env);
     const settings = await loadSettings(paths.config);
-    const hit = await readCachedSession(paths.cache, { kind: 'role-session', profile }, ctx.clock.now(), settings.refreshMinutes * 60_000);
+    // What the profile resolves to here and now (files, role_arn chain, settings): a cached session made from anything else is a miss.
+    const identity = await callerIdentity(ctx.env, profile, { defaultDurationSeconds: settings.defaultDurationSeconds });
+    const hit =
+      identity.fingerprint === undefined
+        ? undefined
+        : await readCachedSession(paths.cache, { kind: 'role-session', profile }, identity.fingerprint, ctx.clock.now(), settings.refreshMinutes * 60_000);
+    const ask = { method: 'credentialProcess' as const, params: { profile, caller: agentCaller(identity) } };
     const output =
       (hit && toCredentialProcessJson(hit)) ??
-      (await tryAgent({ method: 'credentialProcess', params: { profile } }, { socketPath: agentSocketPath({ env: ctx.env }), timeoutMs: AGENT_TIMEOUT_MS })) ??
+      (await askAgent(ask, { socketPath: agentSocketPath({ env: ctx.env }), timeoutMs: AGENT_TIMEOUT_MS })) ??
       (await (await import('../service-for')).serviceFor(ctx).credentialProcess(profile));
     // credential_process reads JSON from stdout whatever the flags: same bytes with or without --json.
     const text = JSON.stringify(output);

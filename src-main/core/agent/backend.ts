@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-import type { AgentSession, CredentialProcessOutput, TouchEvent, YubikeyState } from '../../../src-shared/agent-protocol';
+import type { AgentCaller, AgentSession, TouchEvent, YubikeyState } from '../../../src-shared/agent-protocol';
+import type { FingerprintedCredentials } from './credential-cache';
 
 /**
  * What the agent serves. The real one is composed by the lead from the sessions, sts, oath and
@@ -17,8 +18,10 @@ export interface AgentBackend {
   expire(profile: string): Promise<void>;
   /** The sessions that exist now (e.g. written by `touchrole elevate` while the agent ran). */
   sessions(): Promise<AgentSession[]>;
-  /** credential_process JSON for a profile, from the backend's cache or by elevating. */
-  credentialProcess(profile: string): Promise<CredentialProcessOutput>;
+  /** credential_process JSON for a profile, from the backend's cache or by elevating, with what it was made from. */
+  credentialProcess(profile: string): Promise<FingerprintedCredentials>;
+  /** The agent's own scope and what `profile` resolves to in it, as a CLI caller would send them. */
+  identity(profile: string): Promise<AgentCaller>;
   status(): Promise<{ yubikey: YubikeyState }>;
   /** Touch prompts from any path; returns an unsubscribe function. */
   onTouch(listener: (event: TouchEvent) => void): () => void;

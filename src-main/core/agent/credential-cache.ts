@@ -2,37 +2,54 @@
 import type { CredentialProcessOutput } from '../../../src-shared/agent-protocol';
 import type { Clock } from '../../../src-shared/time/clock';
 
+/** credential_process JSON and the fingerprint of what its session was made from (core/sessions/fingerprint.ts). */
+export interface FingerprintedCredentials {
+  output: CredentialProcessOutput;
+  fingerprint: string;
+}
+
 /**
  * The agent's in-memory credential_process answers: served while more than `refreshWindowMs`
- * remain, and one fetch per profile at a time, so a burst of callers (a Terraform run
- * refreshing many providers) causes one touch prompt, not one each.
+ * remain and only to a request whose fingerprint (what the profile resolves to now) is the one
+ * the session was made from, and one fetch per profile and fingerprint at a time, so a burst of
+ * callers (a Terraform run refreshing many providers) causes one touch prompt, not one each.
  */
 export class CredentialCache {
-  private readonly entries = new Map<string, CredentialProcessOutput>();
-  private readonly inFlight = new Map<string, Promise<CredentialProcessOutput>>();
+  private readonly entries = new Map<string, FingerprintedCredentials>();
+  private readonly inFlight = new Map<string, Promise<FingerprintedCredentials>>();
 
   constructor(
     private readonly clock: Clock,
     private readonly refreshWindowMs: number,
   ) {}
 
-  get(profile: string, fetch: (profile: string) => Promise<CredentialProcessOutput>): Promise<CredentialProcessOutput> {
+  /**
+   * `fingerprint`: what `profile` resolves to now; undefined when the agent cannot tell (its AWS
+   * files do not parse), and then nothing is served from memory: `fetch` reports the problem.
+   */
+  async get(profile: string, fingerprint: string | undefined, fetch: (profile: string) => Promise<FingerprintedCredentials>): Promise<CredentialProcessOutput> {
     const cached = this.entries.get(profile);
-    if (cached !== undefined && Date.parse(cached.Expiration) - this.clock.now() > this.refreshWindowMs) return Promise.resolve(cached);
-    const pending = this.inFlight.get(profile);
-    if (pending !== undefined) return pending;
-    const started = fetch(profile)
-      .then((creds) => {
-        this.entries.set(profile, creds);
-        return creds;
-      })
-      .finally(() => this.inFlight.delete(profile));
-    this.inFlight.set(profile, started);
-    return started;
+    if (cached !== undefined && fingerprint !== undefined && cached.fingerprint === fingerprint && this.fresh(cached.output)) return cached.output;
+    const flightKey = `${profile}\n${fingerprint ?? ''}`;
+    let pending = this.inFlight.get(flightKey);
+    if (pending === undefined) {
+      pending = fetch(profile)
+        .then((got) => {
+          this.entries.set(profile, got);
+          return got;
+        })
+        .finally(() => this.inFlight.delete(flightKey));
+      this.inFlight.set(flightKey, pending);
+    }
+    return (await pending).output;
   }
 
   /** Forget a profile's credentials (its session was ended). */
   forget(profile: string): void {
     this.entries.delete(profile);
+  }
+
+  private fresh(output: CredentialProcessOutput): boolean {
+    return Date.parse(output.Expiration) - this.clock.now() > this.refreshWindowMs;
   }
 }

@@ -1,5 +1,14 @@
 // SPDX-License-Identifier: MIT
-import { AGENT_PROTOCOL_VERSION, type AgentRequest, type AgentResult, type AgentMethod } from '../../../src-shared/agent-protocol';
+import {
+  AGENT_PROTOCOL_VERSION,
+  type AgentCaller,
+  type AgentMethod,
+  type AgentParams,
+  type AgentRequest,
+  type AgentResult,
+  type CredentialProcessOutput,
+} from '../../../src-shared/agent-protocol';
+import { TouchroleError } from '../../../src-shared/errors';
 import type { Clock } from '../../../src-shared/time/clock';
 import type { AgentBackend } from './backend';
 import { CredentialCache } from './credential-cache';
@@ -30,7 +39,7 @@ export class RequestHandler {
       case 'ping':
         return Promise.resolve({ pong: true, protocol: AGENT_PROTOCOL_VERSION });
       case 'credentialProcess':
-        return this.credentials.get(request.params.profile, (p) => backend.credentialProcess(p));
+        return this.credentialProcess(request.params);
       case 'elevate':
         return backend.elevate(request.params).then((session) => {
           keeper.upsert(session);
@@ -60,9 +69,32 @@ export class RequestHandler {
     }
   }
 
+  /**
+   * Serves a caller only what its own environment resolves the profile to: a caller whose files,
+   * settings or profile fingerprint differ from the agent's is declined, and elevates itself.
+   */
+  private async credentialProcess(params: AgentParams<'credentialProcess'>): Promise<CredentialProcessOutput> {
+    const { backend } = this.options;
+    const own = await backend.identity(params.profile);
+    const why = params.caller === undefined ? undefined : declineReason(params.profile, params.caller, own);
+    if (why !== undefined) {
+      throw new TouchroleError('agent-declined', why, { hint: 'The command elevates by itself instead; run the agent with the same environment to share its sessions.' });
+    }
+    return this.credentials.get(params.profile, own.fingerprint, (p) => backend.credentialProcess(p));
+  }
+
   /** Picks up sessions written by other touchrole processes while the agent runs. */
   async syncSessions(): Promise<AgentResult<'sessions.list'>['sessions']> {
     this.options.keeper.replaceAll(await this.options.backend.sessions());
     return this.options.keeper.list();
   }
+}
+
+/** Why the agent's view differs from the caller's, or undefined when they resolve alike. */
+function declineReason(profile: string, caller: AgentCaller, own: AgentCaller): string | undefined {
+  if (caller.configFile !== own.configFile) return `The touchrole agent reads ${own.configFile}; this command reads ${caller.configFile}`;
+  if (caller.credentialsFile !== own.credentialsFile) return `The touchrole agent reads ${own.credentialsFile}; this command reads ${caller.credentialsFile}`;
+  if (caller.scope !== own.scope) return 'The touchrole agent runs with other touchrole directories, keychain service or STS endpoint than this command';
+  if (caller.fingerprint !== own.fingerprint) return `Profile "${profile}" resolves differently for the touchrole agent (was the AWS config just edited?)`;
+  return undefined;
 }

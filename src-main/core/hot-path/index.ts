@@ -7,6 +7,8 @@
  */
 export { readCachedSession, toCredentialProcessJson } from '../sessions/cache-read';
 export { tryAgent } from '../agent/client';
+export { askAgent } from '../agent/ask-agent';
+export { agentCaller, callerIdentity } from '../sessions/fingerprint';
 export { agentSocketPath } from '../agent/socket-path';
 export { touchrolePaths } from '../paths';
 export { loadSettings } from '../settings/load-settings';

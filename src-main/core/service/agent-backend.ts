@@ -7,7 +7,7 @@ import type { AgentBackend } from '../agent';
 import type { OathClient } from '../oath';
 import type { TouchInfo, TouchPrompter } from '../prompt';
 import type { StsApi } from '../sts';
-import { listCachedRoleSessions } from '../sessions';
+import { agentCaller, credentialProcessJson, listCachedRoleSessions } from '../sessions';
 import type { Keychain } from '../vault';
 import { TouchroleService } from './touchrole-service';
 
@@ -92,7 +92,11 @@ export function createServiceAgent(o: ServiceAgentOptions): ServiceAgent {
         .map((c): AgentSession => ({ profile: c.profile, expiration: new Date(c.expiresAt).toISOString(), ...(c.roleArn ? { roleArn: c.roleArn } : {}) }));
       return [...written, ...cached];
     },
-    credentialProcess: (profile) => service.credentialProcess(profile),
+    async credentialProcess(profile) {
+      const s = await service.elevate(profile, { write: false, reuseCached: true });
+      return { output: credentialProcessJson(s), fingerprint: s.fingerprint };
+    },
+    identity: async (profile) => agentCaller(await service.identity(profile)),
     async status() {
       return { yubikey: await yubikeyState() };
     },

@@ -20,7 +20,21 @@ import { consoleSigninUrl } from '../console';
 import type { OathClient } from '../oath';
 import { touchrolePaths, type TouchrolePaths } from '../paths';
 import type { TouchPrompter } from '../prompt';
-import { credentialProcessJson, defaultRoleSessionName, elevate, firstKeysFound, MfaStepLedger, SessionCache, type ElevatedSession, type MfaMode, type MfaWait, type SourceKeysLookup } from '../sessions';
+import {
+  callerIdentity,
+  credentialProcessJson,
+  defaultRoleSessionName,
+  elevate,
+  firstKeysFound,
+  MfaStepLedger,
+  resolutionScope,
+  SessionCache,
+  type CallerIdentity,
+  type ElevatedSession,
+  type MfaMode,
+  type MfaWait,
+  type SourceKeysLookup,
+} from '../sessions';
 import { loadSettings, type Settings } from '../settings';
 import { keyAgeSources, keysAgeReport, RotationStateFile, rotationReminders, type KeyAgeDeps, type KeyAgeEntry, type RotationReminder } from '../rotation';
 import { createIamApi, createStsApi, type StsApi } from '../sts';
@@ -122,6 +136,7 @@ export class TouchroleService {
         clock: this.o.clock,
         ledger: new MfaStepLedger({ stateDir: this.paths.state, clock: this.o.clock }),
         cache: this.cache(settings),
+        scope: resolutionScope(this.o.env),
         roleSessionName: defaultRoleSessionName(userInfo().username),
         ...(this.o.onMfaWait ? { onMfaWait: this.o.onMfaWait } : {}),
       },
@@ -145,6 +160,12 @@ export class TouchroleService {
 
   async credentialProcess(profile: string): Promise<CredentialProcessOutput> {
     return credentialProcessJson(await this.elevate(profile, { write: false, reuseCached: true }));
+  }
+
+  /** This environment's scope, and what `profile` resolves to in it as credential_process asks for it. */
+  async identity(profile: string): Promise<CallerIdentity> {
+    const settings = await this.settings();
+    return callerIdentity(this.o.env, profile, { defaultDurationSeconds: settings.defaultDurationSeconds });
   }
 
   /** touchrole's sessions in the credentials file, soonest expiry first. */

@@ -16,6 +16,8 @@ export interface CachedSession {
   profile: string;
   roleArn?: string;
   mfaSerial?: string;
+  /** What the session was made from (core/sessions/fingerprint.ts): a caller whose inputs differ misses. */
+  fingerprint: string;
   accessKeyId: string;
   secretAccessKey: string;
   sessionToken: string;
@@ -32,11 +34,28 @@ export function cacheFileName(key: CacheKey): string {
 }
 
 /**
- * The cached session for `key` if it has more than `refreshWindowMs` left at `nowMs`; undefined
- * for a miss. A missing, unreadable, malformed or group/world-accessible file is a miss: the
- * caller then elevates and overwrites it.
+ * The cached session for `key` if it was made from what `fingerprint` names now and has more
+ * than `refreshWindowMs` left at `nowMs`; undefined for a miss. An entry made from other inputs
+ * (role_arn edited, another AWS_CONFIG_FILE...) or without a fingerprint (an older touchrole)
+ * is a miss: the caller then elevates and overwrites it.
  */
-export async function readCachedSession(dir: string, key: CacheKey, nowMs: number, refreshWindowMs = DEFAULT_REFRESH_WINDOW_MS): Promise<CachedSession | undefined> {
+export async function readCachedSession(
+  dir: string,
+  key: CacheKey,
+  fingerprint: string,
+  nowMs: number,
+  refreshWindowMs = DEFAULT_REFRESH_WINDOW_MS,
+): Promise<CachedSession | undefined> {
+  const entry = await readCacheEntry(dir, key);
+  if (entry === undefined || entry.fingerprint !== fingerprint) return undefined;
+  return entry.expiration - nowMs > refreshWindowMs ? entry : undefined;
+}
+
+/**
+ * The entry stored for `key`, whatever it was made from and however long it has left (for
+ * listing). A missing, unreadable, malformed or group/world-accessible file reads as none.
+ */
+export async function readCacheEntry(dir: string, key: CacheKey): Promise<CachedSession | undefined> {
   const path = join(dir, cacheFileName(key));
   let text: string;
   try {
@@ -47,8 +66,7 @@ export async function readCachedSession(dir: string, key: CacheKey, nowMs: numbe
     return undefined;
   }
   const entry = parseEntry(text);
-  if (entry === undefined || entry.kind !== key.kind) return undefined;
-  return entry.expiration - nowMs > refreshWindowMs ? entry : undefined;
+  return entry !== undefined && entry.kind === key.kind ? entry : undefined;
 }
 
 /** credential_process output (Version 1) for cached or fresh session credentials. */
@@ -56,9 +74,14 @@ export function toCredentialProcessJson(c: { accessKeyId: string; secretAccessKe
   return { Version: 1, AccessKeyId: c.accessKeyId, SecretAccessKey: c.secretAccessKey, SessionToken: c.sessionToken, Expiration: new Date(c.expiration).toISOString() };
 }
 
-/** The stored form: expiration as ISO 8601, like credential_process output. */
+/**
+ * The stored form: expiration as ISO 8601, like credential_process output. Version 2 added the
+ * fingerprint; a version 1 entry (no fingerprint) does not parse, so it is a miss.
+ */
+export const CACHE_ENTRY_VERSION = 2;
+
 export function serializeEntry(entry: CachedSession): string {
-  return `${JSON.stringify({ version: 1, ...entry, expiration: new Date(entry.expiration).toISOString() }, null, 2)}\n`;
+  return `${JSON.stringify({ version: CACHE_ENTRY_VERSION, ...entry, expiration: new Date(entry.expiration).toISOString() }, null, 2)}\n`;
 }
 
 export function parseEntry(text: string): CachedSession | undefined {
@@ -77,8 +100,9 @@ export function parseEntry(text: string): CachedSession | undefined {
   const accessKeyId = str('accessKeyId');
   const secretAccessKey = str('secretAccessKey');
   const sessionToken = str('sessionToken');
-  if (o['version'] !== 1 || (kind !== 'role-session' && kind !== 'mfa-session') || Number.isNaN(expiration)) return undefined;
-  if (profile === undefined || accessKeyId === undefined || secretAccessKey === undefined || sessionToken === undefined) return undefined;
+  const fingerprint = str('fingerprint');
+  if (o['version'] !== CACHE_ENTRY_VERSION || (kind !== 'role-session' && kind !== 'mfa-session') || Number.isNaN(expiration)) return undefined;
+  if (profile === undefined || fingerprint === undefined || accessKeyId === undefined || secretAccessKey === undefined || sessionToken === undefined) return undefined;
   const roleArn = str('roleArn');
   const mfaSerial = str('mfaSerial');
   return {
@@ -86,6 +110,7 @@ export function parseEntry(text: string): CachedSession | undefined {
     profile,
     ...(roleArn === undefined ? {} : { roleArn }),
     ...(mfaSerial === undefined ? {} : { mfaSerial }),
+    fingerprint,
     accessKeyId,
     secretAccessKey,
     sessionToken,

@@ -25,9 +25,9 @@ export class SessionCache {
     this.windowMs = options.refreshWindowMs ?? DEFAULT_REFRESH_WINDOW_MS;
   }
 
-  /** A session with more than the refresh window left, or undefined. */
-  get(key: CacheKey): Promise<CachedSession | undefined> {
-    return readCachedSession(this.dir, key, this.clock.now(), this.windowMs);
+  /** A session made from what `fingerprint` names, with more than the refresh window left, or undefined. */
+  get(key: CacheKey, fingerprint: string): Promise<CachedSession | undefined> {
+    return readCachedSession(this.dir, key, fingerprint, this.clock.now(), this.windowMs);
   }
 
   async put(key: CacheKey, session: CachedSession): Promise<void> {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cacheFileName, parseEntry, readCachedSession } from './cache-read';
+import { cacheFileName, parseEntry, readCacheEntry } from './cache-read';
 
 export interface CachedRoleSession {
   profile: string;
@@ -33,8 +33,9 @@ async function liveEntry(dir: string, fileName: string, nowMs: number): Promise<
   } catch {
     return undefined;
   }
-  // The entry must be the one its profile maps to; then it is read as the cache-hit path reads it (0600, ours, not expired).
+  // The entry must be the one its profile maps to; then it is read as the cache-hit path reads it (0600, ours), if not expired.
   if (profile === undefined || cacheFileName({ kind: 'role-session', profile }) !== fileName) return undefined;
-  const s = await readCachedSession(dir, { kind: 'role-session', profile }, nowMs, 0);
-  return s && { profile: s.profile, ...(s.roleArn === undefined ? {} : { roleArn: s.roleArn }), expiresAt: s.expiration };
+  const s = await readCacheEntry(dir, { kind: 'role-session', profile });
+  if (s === undefined || s.expiration <= nowMs) return undefined;
+  return { profile: s.profile, ...(s.roleArn === undefined ? {} : { roleArn: s.roleArn }), expiresAt: s.expiration };
 }

@@ -6,8 +6,10 @@ import type { Clock } from '../../../src-shared/time/clock';
 import type { AwsProfile } from '../aws-config';
 import { withFileLock } from '../fs/file-lock';
 import type { StsApi, TemporaryCredentials } from '../sts';
+import type { ResolutionScope } from '../../../src-shared/session-fingerprint';
 import type { SessionCache } from './cache';
 import { safeName, toCredentialProcessJson, type CacheKey } from './cache-read';
+import { roleSessionFingerprint } from './fingerprint';
 import type { MfaCodeSource, MfaStepLedger, MfaWait } from './mfa-ledger';
 import { planFor, type PlanRequest, type SessionPlan } from './plan';
 import { sourceForPlan, type SourceKeysLookup } from './sources';
@@ -23,6 +25,8 @@ export interface ElevateDeps {
   clock: Clock;
   ledger: MfaStepLedger;
   cache: SessionCache;
+  /** The caller's files and settings (resolutionScope(env)): part of every cache entry's fingerprint. */
+  scope: ResolutionScope;
   /** Used when a profile has no role_session_name; see defaultRoleSessionName. */
   roleSessionName: string;
   /** Tell the user why nothing happens for a few seconds (a code of this step was already used). */
@@ -47,6 +51,8 @@ export interface ElevatedSession {
   expiration: string;
   credentials: TemporaryCredentials;
   plan: SessionPlan;
+  /** What the session was made from (see roleSessionFingerprint); the agent keys its memory on it. */
+  fingerprint: string;
   fromCache: boolean;
 }
 
@@ -60,31 +66,38 @@ export async function elevate(deps: ElevateDeps, request: ElevateRequest): Promi
   const last = plan.steps[plan.steps.length - 1];
   const roleArn = last?.call === 'AssumeRole' ? last.roleArn : undefined;
   const key: CacheKey = { kind: 'role-session', profile: plan.profile };
+  const fingerprint = roleSessionFingerprint(deps.scope, (name) => deps.profiles.get(name)?.settings, plan.profile, {
+    ...(request.durationSeconds === undefined ? {} : { durationSeconds: request.durationSeconds }),
+    ...(request.defaultDurationSeconds === undefined ? {} : { defaultDurationSeconds: request.defaultDurationSeconds }),
+    ...(request.mfaMode === undefined ? {} : { mfaMode: request.mfaMode }),
+  });
   const result = (credentials: TemporaryCredentials, fromCache: boolean): ElevatedSession => ({
     profile: plan.profile,
     ...(roleArn === undefined ? {} : { roleArn }),
     expiration: new Date(credentials.expiration).toISOString(),
     credentials,
     plan,
+    fingerprint,
     fromCache,
   });
 
   const run = async (): Promise<ElevatedSession> => {
     if (request.reuseCached === true) {
-      const hit = await deps.cache.get(key);
-      // A cached session for another role (role_arn edited since) is not reused.
-      if (hit !== undefined && hit.roleArn === roleArn) return result(asTemporary(hit), true);
+      // A session made from other inputs (role_arn edited since, another AWS_CONFIG_FILE...) is a miss.
+      const hit = await deps.cache.get(key, fingerprint);
+      if (hit !== undefined) return result(asTemporary(hit), true);
     }
     const source = sourceForPlan(plan, {
       sts: deps.sts,
       sourceKeys: deps.sourceKeys,
       mfa: { ledger: deps.ledger, codes: deps.mfaCode, ...(deps.onMfaWait === undefined ? {} : { onWait: deps.onMfaWait }) },
       cache: deps.cache,
+      scope: deps.scope,
       roleSessionName: deps.roleSessionName,
     });
     const got = await source.retrieve(request.signal);
     const credentials = asTemporary(got);
-    await deps.cache.put(key, { kind: 'role-session', profile: plan.profile, ...(roleArn === undefined ? {} : { roleArn }), ...credentials });
+    await deps.cache.put(key, { kind: 'role-session', profile: plan.profile, ...(roleArn === undefined ? {} : { roleArn }), fingerprint, ...credentials });
     return result(credentials, false);
   };
   if (request.reuseCached !== true) return run();

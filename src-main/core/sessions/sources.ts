@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Credential sources that compose like aws-vault's providers: keys -> [GetSessionToken] -> AssumeRole(s).
 import { TouchroleError } from '../../../src-shared/errors';
+import type { ResolutionScope } from '../../../src-shared/session-fingerprint';
 import type { AwsCredentials, StsApi, TemporaryCredentials } from '../sts';
 import type { SessionCache } from './cache';
+import { mfaSessionFingerprint } from './fingerprint';
 import type { MfaCodeSource, MfaStepLedger, MfaWait } from './mfa-ledger';
 import type { AssumeRoleStep, GetSessionTokenStep, SessionPlan } from './plan';
 
@@ -56,7 +58,7 @@ export class StoredKeys implements CredentialSource {
  */
 export class SessionToken implements CredentialSource {
   constructor(
-    private readonly o: { parent: CredentialSource; sts: StsApi; step: GetSessionTokenStep; region?: string; mfa: MfaGate; cache: SessionCache },
+    private readonly o: { parent: CredentialSource; sts: StsApi; step: GetSessionTokenStep; region?: string; mfa: MfaGate; cache: SessionCache; scope: ResolutionScope },
   ) {}
 
   async retrieve(signal?: AbortSignal): Promise<RetrievedCredentials> {
@@ -67,17 +69,25 @@ export class SessionToken implements CredentialSource {
     const serial = step.mfaSerial;
     if (serial === undefined) return call({});
     const key = { kind: 'mfa-session', sourceProfile: step.profile, mfaSerial: serial } as const;
-    const cached = await cache.get(key);
+    // Reused only while made from the same keys, serial, duration and partition (and files, settings).
+    const fingerprint = mfaSessionFingerprint(this.o.scope, {
+      sourceProfile: step.profile,
+      accessKeyId: keys.accessKeyId,
+      mfaSerial: serial,
+      durationSeconds: step.durationSeconds,
+      ...(region === undefined ? {} : { region }),
+    });
+    const cached = await cache.get(key, fingerprint);
     if (cached !== undefined) return cached;
     return mfa.ledger.withMfaCode(
       serial,
       mfa.codes,
       async (code) => {
         const creds = await call({ serialNumber: serial, tokenCode: code });
-        await cache.put(key, { kind: 'mfa-session', profile: step.profile, mfaSerial: serial, ...creds });
+        await cache.put(key, { kind: 'mfa-session', profile: step.profile, mfaSerial: serial, fingerprint, ...creds });
         return creds;
       },
-      { reuse: () => cache.get(key), ...options(signal, mfa.onWait) },
+      { reuse: () => cache.get(key, fingerprint), ...options(signal, mfa.onWait) },
     );
   }
 }
@@ -113,6 +123,7 @@ export interface ChainDeps {
   sourceKeys: SourceKeysLookup;
   mfa: MfaGate;
   cache: SessionCache;
+  scope: ResolutionScope;
   roleSessionName: string;
 }
 
@@ -123,7 +134,7 @@ export function sourceForPlan(plan: SessionPlan, deps: ChainDeps): CredentialSou
   for (const step of plan.steps) {
     source =
       step.call === 'GetSessionToken'
-        ? new SessionToken({ parent: source, sts: deps.sts, step, mfa: deps.mfa, cache: deps.cache, ...region })
+        ? new SessionToken({ parent: source, sts: deps.sts, step, mfa: deps.mfa, cache: deps.cache, scope: deps.scope, ...region })
         : new AssumeRole({ parent: source, sts: deps.sts, step, roleSessionName: deps.roleSessionName, mfa: deps.mfa, ...region });
   }
   return source;
