@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -9,7 +9,8 @@ import { cliInProcess } from '../../support/in-process-cli';
 import { ManualClock } from '../../../src-shared/time/clock';
 import { runCli } from '../../../src-main/cli/main';
 import { registry } from '../../../src-main/cli/registry';
-import { SessionCache } from '../../../src-main/core/sessions';
+import { callerIdentity, SessionCache } from '../../../src-main/core/sessions';
+import { loadSettings } from '../../../src-main/core/settings/load-settings';
 
 const cli = (argv: string[], env: NodeJS.ProcessEnv = {}): ReturnType<typeof cliInProcess> => cliInProcess(argv, env);
 
@@ -49,27 +50,58 @@ describe('touchrole CLI', () => {
 });
 
 describe('credential-process cache hit (the hot path)', () => {
-  it('serves a cached session loading no AWS SDK, PC/SC, HID or keychain module', async () => {
+  const CONFIG = '[profile admin]\nrole_arn = arn:aws:iam::111111111111:role/Admin\nsource_profile = base\n[profile base]\naws_access_key_id = AKIABASE\n';
+
+  /** A home with an AWS config and a cached session for `admin` made from it; returns the env the CLI runs with. */
+  async function homeWithCachedSession(expiration: number): Promise<NodeJS.ProcessEnv> {
     const home = mkdtempSync(join(tmpdir(), 'touchrole-hot-'));
-    const cacheDir = join(home, 'cache');
-    const expiration = Date.now() + 3600_000;
-    await new SessionCache({ dir: cacheDir, clock: { now: () => Date.now() } }).put(
+    mkdirSync(join(home, '.aws'));
+    writeFileSync(join(home, '.aws', 'config'), CONFIG);
+    const env = { PATH: process.env['PATH'], HOME: home, TOUCHROLE_CACHE_DIR: join(home, 'cache'), TOUCHROLE_CONFIG_DIR: join(home, 'cfg'), TOUCHROLE_AGENT_SOCKET: join(home, 'none.sock') };
+    const { defaultDurationSeconds } = await loadSettings(env.TOUCHROLE_CONFIG_DIR);
+    const { fingerprint } = await callerIdentity(env, 'admin', { defaultDurationSeconds });
+    await new SessionCache({ dir: env.TOUCHROLE_CACHE_DIR, clock: { now: () => Date.now() } }).put(
       { kind: 'role-session', profile: 'admin' },
-      { kind: 'role-session', profile: 'admin', accessKeyId: 'ASIAHOTPATH', secretAccessKey: 's', sessionToken: 't', expiration },
+      { kind: 'role-session', profile: 'admin', fingerprint: fingerprint ?? '', accessKeyId: 'ASIAHOTPATH', secretAccessKey: 's', sessionToken: 't', expiration },
     );
-    // The built CLI, as the AWS CLI runs it; it reports which modules it loaded.
+    return env;
+  }
+
+  /** The built CLI, as the AWS CLI runs it; it reports which modules it loaded. */
+  function runBuiltCli(env: NodeJS.ProcessEnv): { code: number; out: string; modules: string[] } {
     const script = `
       const main = require(${JSON.stringify(join(__dirname, '../../../dist/src-main/cli/main.js'))});
       let out = '';
       const stdout = { write: (s) => { out += s; return true; } };
-      main.runCli(['credential-process', 'admin'], { env: process.env, stdin: process.stdin, stdout, stderr: process.stderr, clock: { now: () => Date.now() } })
+      const stderr = { write: () => true };
+      main.runCli(['credential-process', 'admin'], { env: process.env, stdin: process.stdin, stdout, stderr, clock: { now: () => Date.now() } })
         .then((code) => process.stdout.write(JSON.stringify({ code, out, modules: Object.keys(require.cache) })));`;
-    const result = JSON.parse(
-      execFileSync(process.execPath, ['-e', script], { env: { PATH: process.env['PATH'], HOME: home, TOUCHROLE_CACHE_DIR: cacheDir, TOUCHROLE_CONFIG_DIR: join(home, 'cfg'), TOUCHROLE_AGENT_SOCKET: join(home, 'none.sock') }, encoding: 'utf8' }),
-    ) as { code: number; out: string; modules: string[] };
+    return JSON.parse(execFileSync(process.execPath, ['-e', script], { env, encoding: 'utf8' })) as { code: number; out: string; modules: string[] };
+  }
+
+  it('serves a cached session loading no AWS SDK, PC/SC, HID or keychain module', async () => {
+    const expiration = Date.now() + 3600_000;
+    const result = runBuiltCli(await homeWithCachedSession(expiration));
     expect(result.code).toBe(0);
     expect(JSON.parse(result.out)).toMatchObject({ Version: 1, AccessKeyId: 'ASIAHOTPATH', SessionToken: 't', Expiration: new Date(expiration).toISOString() });
     const heavy = result.modules.filter((m) => /@aws-sdk|@smithy|smartcard|node-hid|keytar|[\\/]core[\\/](oath|sts|vault|service)[\\/]/.test(m));
     expect(heavy).toEqual([]);
+  });
+
+  it.each([
+    ['role_arn edited', (env: NodeJS.ProcessEnv) => writeFileSync(join(env['HOME'] ?? '', '.aws', 'config'), CONFIG.replace('role/Admin', 'role/Other'))],
+    ['mfa_serial added', (env: NodeJS.ProcessEnv) => writeFileSync(join(env['HOME'] ?? '', '.aws', 'config'), CONFIG.replace('source_profile = base\n', 'source_profile = base\nmfa_serial = arn:aws:iam::111111111111:mfa/a\n'))],
+    ['another AWS_CONFIG_FILE', (env: NodeJS.ProcessEnv) => {
+      const other = join(env['HOME'] ?? '', 'other-config');
+      writeFileSync(other, CONFIG);
+      env['AWS_CONFIG_FILE'] = other;
+    }],
+  ])('does not serve the cached session once the inputs change (%s)', async (_, change) => {
+    const env = await homeWithCachedSession(Date.now() + 3600_000);
+    change(env);
+    const result = runBuiltCli(env);
+    // A miss: the CLI elevates itself, which needs keys it does not have here, instead of serving the old session.
+    expect(result.out).not.toContain('ASIAHOTPATH');
+    expect(result.code).not.toBe(0);
   });
 });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { buildSync, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerIdentity } from '../../../../src-main/core/sessions';
 
 const ROOT = resolve(__dirname, '../../../..');
 const HEAVY = /(^|\/)(@aws-sdk|@smithy|smartcard|node-hid|keytar)(\/|$)/;
@@ -32,19 +33,24 @@ describe('credential_process cache-hit path', () => {
     expect(externals.filter((p) => !/^node:(fs|fs\/promises|path|os)$/.test(p))).toEqual([]);
   });
 
-  it('loading core/sessions and serving a cached session in a fresh node process loads no SDK, PC/SC, HID or keychain module', () => {
+  it('loading core/sessions, fingerprinting a profile and serving a cached session in a fresh node process loads no SDK, PC/SC, HID or keychain module', async () => {
     const cacheDir = join(dir, 'cache');
     mkdirSync(cacheDir, { mode: 0o700 });
+    mkdirSync(join(dir, '.aws'));
+    writeFileSync(join(dir, '.aws', 'config'), '[profile admin]\nrole_arn = arn:aws:iam::111111111111:role/Admin\nsource_profile = base\n[profile base]\nregion = eu-west-1\n');
+    const env = { HOME: dir, TOUCHROLE_CACHE_DIR: cacheDir };
+    const { fingerprint } = await callerIdentity(env, 'admin', {});
     writeFileSync(
       join(cacheDir, 'role-session.p-admin.json'),
-      JSON.stringify({ version: 1, kind: 'role-session', profile: 'admin', accessKeyId: 'ASIAX', secretAccessKey: 's', sessionToken: 't', expiration: new Date(Date.now() + 3600_000).toISOString() }),
+      JSON.stringify({ version: 2, kind: 'role-session', profile: 'admin', fingerprint, accessKeyId: 'ASIAX', secretAccessKey: 's', sessionToken: 't', expiration: new Date(Date.now() + 3600_000).toISOString() }),
       { mode: 0o600 },
     );
     const entry = join(dir, 'hit-entry.ts');
     writeFileSync(
       entry,
-      `import { readCachedSession, toCredentialProcessJson } from ${JSON.stringify(join(ROOT, 'src-main/core/sessions'))};
-       readCachedSession(process.argv[2] as string, { kind: 'role-session', profile: 'admin' }, Date.now()).then((hit) => {
+      `import { callerIdentity, readCachedSession, toCredentialProcessJson } from ${JSON.stringify(join(ROOT, 'src-main/core/sessions'))};
+       const env = { HOME: ${JSON.stringify(dir)}, TOUCHROLE_CACHE_DIR: process.argv[2] as string };
+       callerIdentity(env, 'admin', {}).then((id) => readCachedSession(process.argv[2] as string, { kind: 'role-session', profile: 'admin' }, id.fingerprint ?? '', Date.now())).then((hit) => {
          if (hit === undefined) throw new Error('cache miss');
          process.stdout.write(JSON.stringify({ out: toCredentialProcessJson(hit), loaded: Object.keys(require.cache) }));
        });`,

@@ -18,10 +18,12 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 const key: CacheKey = { kind: 'role-session', profile: 'admin' };
+const FP = 'a'.repeat(64);
 const session = (expiresInMs: number): CachedSession => ({
   kind: 'role-session',
   profile: 'admin',
   roleArn: 'arn:aws:iam::222222222222:role/Admin',
+  fingerprint: FP,
   accessKeyId: 'ASIAEXAMPLE',
   secretAccessKey: 'secret',
   sessionToken: 'token',
@@ -37,7 +39,7 @@ describe('SessionCache', () => {
     const file = join(dir, cacheFileName(key));
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(file, 'utf8')).expiration).toBe('2026-03-01T11:00:00.000Z');
-    expect(await cache.get(key)).toEqual(session(60 * MIN));
+    expect(await cache.get(key, FP)).toEqual(session(60 * MIN));
   });
 
   it.each([
@@ -50,15 +52,15 @@ describe('SessionCache', () => {
   ])('%s', async (_, left, window, reused) => {
     const cache = new SessionCache({ dir: root, clock, ...(window === undefined ? {} : { refreshWindowMs: window }) });
     await cache.put(key, session(left));
-    expect((await cache.get(key)) !== undefined).toBe(reused);
+    expect((await cache.get(key, FP)) !== undefined).toBe(reused);
   });
 
   it('a session ages out as the clock moves', async () => {
     const cache = new SessionCache({ dir: root, clock });
     await cache.put(key, session(30 * MIN));
-    expect(await cache.get(key)).toBeDefined();
+    expect(await cache.get(key, FP)).toBeDefined();
     clock.advance(25 * MIN + 1);
-    expect(await cache.get(key)).toBeUndefined();
+    expect(await cache.get(key, FP)).toBeUndefined();
   });
 
   it('treats malformed, wrong-kind and group-readable entries as misses', async () => {
@@ -66,12 +68,27 @@ describe('SessionCache', () => {
     await cache.put(key, session(60 * MIN));
     const file = join(root, cacheFileName(key));
     chmodSync(file, 0o644);
-    expect(await cache.get(key)).toBeUndefined();
+    expect(await cache.get(key, FP)).toBeUndefined();
     writeFileSync(file, '{"version":1,"kind":"role-session"', { mode: 0o600 });
     chmodSync(file, 0o600);
-    expect(await cache.get(key)).toBeUndefined();
+    expect(await cache.get(key, FP)).toBeUndefined();
     await cache.put({ kind: 'mfa-session', sourceProfile: 'admin', mfaSerial: 'x' }, { ...session(60 * MIN), kind: 'mfa-session' });
-    expect(await cache.get({ kind: 'mfa-session', sourceProfile: 'admin', mfaSerial: 'y' })).toBeUndefined();
+    expect(await cache.get({ kind: 'mfa-session', sourceProfile: 'admin', mfaSerial: 'y' }, FP)).toBeUndefined();
+  });
+
+  it('a session made from other inputs is a miss; an entry from before fingerprints (version 1) is a miss', async () => {
+    const cache = new SessionCache({ dir: root, clock });
+    await cache.put(key, session(60 * MIN));
+    expect(await cache.get(key, 'b'.repeat(64))).toBeUndefined();
+    expect(await cache.get(key, FP)).toBeDefined();
+    const file = join(root, cacheFileName(key));
+    const old = { ...JSON.parse(readFileSync(file, 'utf8')), version: 1 };
+    delete old.fingerprint;
+    writeFileSync(file, JSON.stringify(old), { mode: 0o600 });
+    expect(await cache.get(key, FP)).toBeUndefined();
+    // Even with a fingerprint field, a version 1 entry is not trusted.
+    writeFileSync(file, JSON.stringify({ ...old, fingerprint: FP }), { mode: 0o600 });
+    expect(await cache.get(key, FP)).toBeUndefined();
   });
 
   it('keeps keys apart: profiles with odd names, MFA sessions per serial', () => {

@@ -19,6 +19,7 @@ const entry = (profile: string, expiresInMs: number, kind: CachedSession['kind']
   kind,
   profile,
   ...(kind === 'role-session' ? { roleArn: `arn:aws:iam::1:role/${profile}` } : { mfaSerial: 'arn:aws:iam::1:mfa/a' }),
+  fingerprint: 'f'.repeat(64),
   accessKeyId: 'ASIAEXAMPLE',
   secretAccessKey: 'secret',
   sessionToken: 'token',

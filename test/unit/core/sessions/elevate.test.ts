@@ -11,6 +11,7 @@ import {
   elevate,
   firstKeysFound,
   MfaStepLedger,
+  readCacheEntry,
   SessionCache,
   type ElevateDeps,
   type MfaWait,
@@ -21,6 +22,7 @@ import { CONFIG, CREDENTIALS, MFA, profilesFrom } from './profiles-fixture';
 
 const T0 = 30_000 * 58_000_000 + 3_000;
 const BASE_KEYS: AwsCredentials = { accessKeyId: 'AKIABASE', secretAccessKey: 'base-secret' };
+const SCOPE = { configFile: '/c', credentialsFile: '/k', settingsDir: '/s', cacheDir: '/cache', stateDir: '/state', keychainService: 'touchrole' };
 let dir: string;
 let clock: ManualClock;
 let sts: FakeSts;
@@ -50,6 +52,7 @@ function deps(overrides: Partial<ElevateDeps> = {}): ElevateDeps {
     clock,
     ledger: new MfaStepLedger({ stateDir: join(dir, 'state'), clock, sleep: async (ms) => clock.advance(ms) }),
     cache: new SessionCache({ dir: join(dir, 'cache'), clock }),
+    scope: SCOPE,
     roleSessionName: 'touchrole-alice',
     onMfaWait: (w) => waits.push(w),
     ...overrides,
@@ -150,7 +153,80 @@ describe('elevate', () => {
   it('an STS failure is passed through and nothing is cached', async () => {
     sts.failNext('AssumeRole', new TouchroleError('sts-access-denied', 'Access denied for STS AssumeRole: nope'));
     await expect(elevate(deps(), { profile: 'readonly' })).rejects.toMatchObject({ code: 'sts-access-denied' });
-    expect(await deps().cache.get({ kind: 'role-session', profile: 'readonly' })).toBeUndefined();
+    expect(await readCacheEntry(join(dir, 'cache'), { kind: 'role-session', profile: 'readonly' })).toBeUndefined();
+  });
+});
+
+describe('reuseCached serves only a session made from what the profile names now', () => {
+  const reuse = (config: string, request: { durationSeconds?: number; defaultDurationSeconds?: number } = {}, over: Partial<ElevateDeps> = {}) =>
+    elevate(deps({ profiles: profilesFrom(config, CREDENTIALS), ...over }), { profile: 'admin', reuseCached: true, ...request });
+  const lastRoleArn = (): string | undefined => {
+    const call = sts.calls.filter((c) => c.op === 'AssumeRole').at(-1);
+    return call?.op === 'AssumeRole' ? call.input.roleArn : undefined;
+  };
+
+  it.each([
+    ['role_arn', CONFIG.replace('role/Admin\nsource_profile = base\nmfa_serial', 'role/NewAdmin\nsource_profile = base\nmfa_serial')],
+    ['external_id', CONFIG.replace('external_id = ext-1', 'external_id = ext-2')],
+    ['mfa_serial', CONFIG.replace(`[profile admin]\nrole_arn = arn:aws:iam::222222222222:role/Admin\nsource_profile = base\nmfa_serial = ${MFA}`, '[profile admin]\nrole_arn = arn:aws:iam::222222222222:role/Admin\nsource_profile = base\nmfa_serial = arn:aws:iam::111111111111:mfa/bob')],
+    ['duration_seconds', CONFIG.replace('external_id = ext-1', 'external_id = ext-1\nduration_seconds = 1800')],
+    ['role_session_name', CONFIG.replace('external_id = ext-1', 'external_id = ext-1\nrole_session_name = other')],
+    ['region', CONFIG.replace('external_id = ext-1', 'external_id = ext-1\nregion = eu-central-1')],
+    ["the source profile's region", CONFIG.replace('[profile base]\nregion = eu-west-1', '[profile base]\nregion = eu-north-1')],
+    ['source_profile', CONFIG.replace('role/Admin\nsource_profile = base\nmfa_serial', 'role/Admin\nsource_profile = base-mfa\nmfa_serial')],
+  ])('an edited %s is a miss: a fresh session, not the cached one', async (_, edited) => {
+    expect(edited).not.toBe(CONFIG);
+    const first = await reuse(CONFIG);
+    clock.advance(60_000);
+    const again = await reuse(edited);
+    expect(again.fromCache).toBe(false);
+    expect(again.credentials.accessKeyId).not.toBe(first.credentials.accessKeyId);
+    expect(again.fingerprint).not.toBe(first.fingerprint);
+    // ... and the entry now is the new one: the next call with the edited config hits it.
+    expect((await reuse(edited)).fromCache).toBe(true);
+  });
+
+  it('the new role_arn is what is assumed and cached after an edit', async () => {
+    await reuse(CONFIG);
+    const edited = CONFIG.replace('role/Admin\nsource_profile = base\nmfa_serial', 'role/NewAdmin\nsource_profile = base\nmfa_serial');
+    const s = await reuse(edited);
+    expect(lastRoleArn()).toBe('arn:aws:iam::222222222222:role/NewAdmin');
+    expect(s.roleArn).toBe('arn:aws:iam::222222222222:role/NewAdmin');
+  });
+
+  it('another duration asked, another default duration, or another AWS_CONFIG_FILE is a miss; the same inputs hit', async () => {
+    await reuse(CONFIG);
+    expect((await reuse(CONFIG)).fromCache).toBe(true);
+    expect((await reuse(CONFIG, { durationSeconds: 1800 })).fromCache).toBe(false);
+    expect((await reuse(CONFIG, { durationSeconds: 1800 })).fromCache).toBe(true);
+    expect((await reuse(CONFIG, { defaultDurationSeconds: 1800 })).fromCache).toBe(false);
+    expect((await reuse(CONFIG, {}, { scope: { ...SCOPE, configFile: '/other/config' } })).fromCache).toBe(false);
+    expect((await reuse(CONFIG, {}, { scope: { ...SCOPE, stsEndpoint: 'http://127.0.0.1:5000' } })).fromCache).toBe(false);
+  });
+
+  it('an edit elsewhere in the files (another profile, a written session) keeps the hit', async () => {
+    await reuse(CONFIG);
+    expect((await reuse(`${CONFIG}\n[profile unrelated]\nregion = ap-south-1\n`)).fromCache).toBe(true);
+  });
+
+  it('the MFA session is reused only with the same source keys and serial: new keys mean a new touch', async () => {
+    await elevate(deps(), { profile: 'admin' });
+    expect(touches).toHaveLength(1);
+    clock.advance(60_000);
+    await elevate(deps({ sourceKeys: async () => ({ accessKeyId: 'AKIAROTATED', secretAccessKey: 'new-secret' }) }), { profile: 'admin' });
+    expect(touches).toHaveLength(2);
+    expect(sts.count('GetSessionToken')).toBe(2);
+    clock.advance(60_000);
+    // Back to the same inputs as the second: reused, no touch.
+    await elevate(deps({ sourceKeys: async () => ({ accessKeyId: 'AKIAROTATED', secretAccessKey: 'new-secret' }) }), { profile: 'admin-session' });
+    expect(touches).toHaveLength(2);
+  });
+
+  it('the MFA session of another AWS_CONFIG_FILE is not reused', async () => {
+    await elevate(deps(), { profile: 'admin' });
+    clock.advance(60_000);
+    await elevate(deps({ scope: { ...SCOPE, configFile: '/other/config' } }), { profile: 'admin' });
+    expect(touches).toHaveLength(2);
   });
 });
 

@@ -13,6 +13,7 @@ const key = { kind: 'mfa-session', sourceProfile: 'base', mfaSerial: SERIAL } as
 async function main(): Promise<void> {
   const ledger = new MfaStepLedger({ stateDir, clock: systemClock, periodSeconds: PERIOD });
   const cache = new SessionCache({ dir: cacheDir, clock: systemClock });
+  const FP = 'f'.repeat(64);
   const codes = async (): Promise<string> => {
     const step = timeStep(Date.now(), PERIOD);
     appendFileSync(log, `code ${step}\n`);
@@ -25,11 +26,11 @@ async function main(): Promise<void> {
       // Stands in for GetSessionToken: takes a moment, then caches the MFA session.
       await new Promise((r) => setTimeout(r, 200));
       if (mode === 'reuse') {
-        await cache.put(key, { kind: 'mfa-session', profile: 'base', mfaSerial: SERIAL, accessKeyId: 'ASIA1', secretAccessKey: 's', sessionToken: 't', expiration: Date.now() + 3600_000 });
+        await cache.put(key, { kind: 'mfa-session', profile: 'base', mfaSerial: SERIAL, fingerprint: FP, accessKeyId: 'ASIA1', secretAccessKey: 's', sessionToken: 't', expiration: Date.now() + 3600_000 });
       }
       return `created with ${code}`;
     },
-    mode === 'reuse' ? { reuse: async () => ((await cache.get(key)) === undefined ? undefined : 'reused') } : {},
+    mode === 'reuse' ? { reuse: async () => ((await cache.get(key, FP)) === undefined ? undefined : 'reused') } : {},
   );
   process.stdout.write(result);
 }
