@@ -3,5 +3,7 @@
 export type { AgentBackend } from './backend';
 export { runAgent, type RunAgentOptions, type RunningAgent } from './run-agent';
 export { tryAgent, AgentConnection, type TryAgentOptions, type AgentConnectOptions } from './client';
+export { askAgent } from './ask-agent';
+export type { FingerprintedCredentials } from './credential-cache';
 export { agentSocketPath, type SocketPathEnv } from './socket-path';
 export { systemTimers, type Timers } from './session-keeper';

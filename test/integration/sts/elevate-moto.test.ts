@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src-shared/time/clock';
 import { mergeProfiles, parseConfigFile, parseCredentialsFile } from '../../../src-shared/aws-ini';
 import { buildProfileSet } from '../../../src-main/core/aws-config';
-import { credentialProcessJson, elevate, MfaStepLedger, SessionCache, type ElevateDeps } from '../../../src-main/core/sessions';
+import { credentialProcessJson, elevate, MfaStepLedger, resolutionScope, SessionCache, type ElevateDeps } from '../../../src-main/core/sessions';
 import { createStsApi } from '../../../src-main/core/sts';
 import { MOTO_KEYS, startMoto, type Moto } from '../../support/moto';
 
@@ -66,6 +66,7 @@ source_profile = admin
     clock: systemClock,
     ledger: new MfaStepLedger({ stateDir: join(dir, 'state'), clock: systemClock }),
     cache: new SessionCache({ dir: join(dir, 'cache'), clock: systemClock }),
+    scope: resolutionScope({ HOME: dir, AWS_ENDPOINT_URL_STS: moto.url }),
     roleSessionName: 'touchrole-alice',
   };
 }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
-import type { AgentSession, CredentialProcessOutput, TouchEvent, YubikeyState } from '../../../../src-shared/agent-protocol';
+import type { AgentCaller, AgentSession, TouchEvent, YubikeyState } from '../../../../src-shared/agent-protocol';
 import { TouchroleError } from '../../../../src-shared/errors';
 import type { Clock } from '../../../../src-shared/time/clock';
 import type { AgentBackend } from '../../../../src-main/core/agent/backend';
+import type { FingerprintedCredentials } from '../../../../src-main/core/agent/credential-cache';
 
 /**
  * An in-memory AgentBackend: sessions in a map, a touch prompt around every elevation, and
@@ -14,6 +15,8 @@ export class FakeBackend implements AgentBackend {
   /** Elevations (and credential fetches) wait for this before finishing. */
   gate: Promise<void> = Promise.resolve();
   expireFails = false;
+  /** What the agent's environment resolves to (see AgentBackend.identity); tests change it to stand for edits. */
+  own: AgentCaller = { scope: '5'.repeat(64), fingerprint: 'f'.repeat(64), configFile: '/agent/.aws/config', credentialsFile: '/agent/.aws/credentials' };
   private readonly touchListeners = new Set<(e: TouchEvent) => void>();
 
   constructor(private readonly clock: Clock) {}
@@ -54,17 +57,24 @@ export class FakeBackend implements AgentBackend {
     return Promise.resolve([...this.stored.values()]);
   }
 
-  async credentialProcess(profile: string): Promise<CredentialProcessOutput> {
+  async credentialProcess(profile: string): Promise<FingerprintedCredentials> {
     this.calls.push(`credentialProcess ${profile}`);
     this.failFor(profile);
+    const fingerprint = this.own.fingerprint ?? '0'.repeat(64);
     await this.touch(profile);
-    return {
-      Version: 1,
+    const output = {
+      Version: 1 as const,
       AccessKeyId: `ASIA${profile.toUpperCase()}`,
       SecretAccessKey: 'fake-secret',
       SessionToken: 'fake-token',
       Expiration: new Date(this.clock.now() + 3600_000).toISOString(),
     };
+    return { output, fingerprint };
+  }
+
+  // Not recorded in `calls`: the agent asks it on every credentialProcess request.
+  identity(): Promise<AgentCaller> {
+    return Promise.resolve(this.own);
   }
 
   status(): Promise<{ yubikey: YubikeyState }> {

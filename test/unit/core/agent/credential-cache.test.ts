@@ -2,28 +2,30 @@
 import { describe, expect, it } from 'vitest';
 import type { CredentialProcessOutput } from '../../../../src-shared/agent-protocol';
 import { ManualClock } from '../../../../src-shared/time/clock';
-import { CredentialCache } from '../../../../src-main/core/agent/credential-cache';
+import { CredentialCache, type FingerprintedCredentials } from '../../../../src-main/core/agent/credential-cache';
 
 const T0 = Date.UTC(2026, 0, 1, 12);
-const creds = (key: string, expiresAt: number): CredentialProcessOutput => ({
+const FP = 'a'.repeat(64);
+const output = (key: string, expiresAt: number): CredentialProcessOutput => ({
   Version: 1,
   AccessKeyId: key,
   SecretAccessKey: 'secret',
   SessionToken: 'token',
   Expiration: new Date(expiresAt).toISOString(),
 });
+const creds = (key: string, expiresAt: number, fingerprint = FP): FingerprintedCredentials => ({ output: output(key, expiresAt), fingerprint });
 
 describe('CredentialCache', () => {
   it('serves from memory while more than the window remains, then fetches again', async () => {
     const clock = new ManualClock(T0);
     const cache = new CredentialCache(clock, 5 * 60_000);
     let fetches = 0;
-    const fetch = (): Promise<CredentialProcessOutput> => Promise.resolve(creds(`K${++fetches}`, T0 + 3600_000));
-    expect((await cache.get('p', fetch)).AccessKeyId).toBe('K1');
+    const fetch = (): Promise<FingerprintedCredentials> => Promise.resolve(creds(`K${++fetches}`, T0 + 3600_000));
+    expect((await cache.get('p', FP, fetch)).AccessKeyId).toBe('K1');
     clock.advance(54 * 60_000);
-    expect((await cache.get('p', fetch)).AccessKeyId).toBe('K1');
+    expect((await cache.get('p', FP, fetch)).AccessKeyId).toBe('K1');
     clock.advance(60_000 + 1); // 4m59s left: inside the refresh window
-    expect((await cache.get('p', fetch)).AccessKeyId).toBe('K2');
+    expect((await cache.get('p', FP, fetch)).AccessKeyId).toBe('K2');
   });
 
   it('shares one fetch among concurrent callers of the same profile, not across profiles', async () => {
@@ -31,12 +33,12 @@ describe('CredentialCache', () => {
     const calls: string[] = [];
     let release: () => void = () => undefined;
     const gate = new Promise<void>((r) => (release = r));
-    const fetch = async (profile: string): Promise<CredentialProcessOutput> => {
+    const fetch = async (profile: string): Promise<FingerprintedCredentials> => {
       calls.push(profile);
       await gate;
       return creds(profile, T0 + 3600_000);
     };
-    const all = Promise.all([cache.get('a', fetch), cache.get('a', fetch), cache.get('a', fetch), cache.get('b', fetch)]);
+    const all = Promise.all([cache.get('a', FP, fetch), cache.get('a', FP, fetch), cache.get('a', FP, fetch), cache.get('b', FP, fetch)]);
     release();
     const results = await all;
     expect(calls).toEqual(['a', 'b']);
@@ -45,11 +47,25 @@ describe('CredentialCache', () => {
 
   it('does not cache failures, and forget() drops an entry', async () => {
     const cache = new CredentialCache(new ManualClock(T0), 0);
-    await expect(cache.get('p', () => Promise.reject(new Error('touch timeout')))).rejects.toThrow('touch timeout');
+    await expect(cache.get('p', FP, () => Promise.reject(new Error('touch timeout')))).rejects.toThrow('touch timeout');
     let n = 0;
-    const fetch = (): Promise<CredentialProcessOutput> => Promise.resolve(creds(`K${++n}`, T0 + 3600_000));
-    expect((await cache.get('p', fetch)).AccessKeyId).toBe('K1');
+    const fetch = (): Promise<FingerprintedCredentials> => Promise.resolve(creds(`K${++n}`, T0 + 3600_000));
+    expect((await cache.get('p', FP, fetch)).AccessKeyId).toBe('K1');
     cache.forget('p');
-    expect((await cache.get('p', fetch)).AccessKeyId).toBe('K2');
+    expect((await cache.get('p', FP, fetch)).AccessKeyId).toBe('K2');
+  });
+
+  it('serves from memory only to a request with the fingerprint the session was made from', async () => {
+    const cache = new CredentialCache(new ManualClock(T0), 0);
+    const other = 'b'.repeat(64);
+    let n = 0;
+    const fetch = (fingerprint: string) => (): Promise<FingerprintedCredentials> => Promise.resolve(creds(`K${++n}`, T0 + 3600_000, fingerprint));
+    expect((await cache.get('p', FP, fetch(FP))).AccessKeyId).toBe('K1');
+    expect((await cache.get('p', FP, fetch(FP))).AccessKeyId).toBe('K1');
+    // role_arn edited: the profile now resolves to `other`, the old session is not served.
+    expect((await cache.get('p', other, fetch(other))).AccessKeyId).toBe('K2');
+    expect((await cache.get('p', other, fetch(other))).AccessKeyId).toBe('K2');
+    // The agent cannot tell what the profile resolves to (config does not parse): never from memory.
+    expect((await cache.get('p', undefined, fetch(other))).AccessKeyId).toBe('K3');
   });
 });
