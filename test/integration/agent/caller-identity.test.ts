@@ -100,9 +100,12 @@ describe('the agent and the caller’s environment', () => {
     expect(local.accessKeyId).not.toBe('ASIAADMIN');
     expect(backend.calls).toEqual(['credentialProcess admin']);
 
+    // The CLI's own cache now holds the new role's session: served without the agent.
+    expect((await credentialProcess(user.env)).accessKeyId).toBe(local.accessKeyId);
     // The agent now reads the edited config too: it fetches again instead of serving what it holds.
     backend.own = await callerOf(user.env);
-    expect((await credentialProcess(user.env)).accessKeyId).toBe('ASIAADMIN');
+    const ask = { method: 'credentialProcess' as const, params: { profile: 'admin', caller: await callerOf(user.env) } };
+    expect((await tryAgent(ask, { socketPath: user.env['TOUCHROLE_AGENT_SOCKET'] ?? '', timeoutMs: 5000 }))?.AccessKeyId).toBe('ASIAADMIN');
     expect(backend.calls).toEqual(['credentialProcess admin', 'credentialProcess admin']);
   });
 

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { AGENT_METHODS, RESULT_GUARDS, parseRequest, parseServerMessage } from '../../../src-shared/agent-protocol';
 
 const req = (o: Record<string, unknown>): string => JSON.stringify({ v: 1, id: 1, ...o });
+const CALLER = { scope: 'a'.repeat(64), fingerprint: 'b'.repeat(64), configFile: '/home/u/.aws/config', credentialsFile: '/home/u/.aws/credentials' };
+const withCaller = (caller: Record<string, unknown>): string => req({ method: 'credentialProcess', params: { profile: 'p', caller } });
 
 describe('parseRequest accepts', () => {
   const cases: Array<[string, string, unknown]> = [
@@ -10,6 +12,16 @@ describe('parseRequest accepts', () => {
     ['ping with empty params', req({ method: 'ping', params: {} }), { v: 1, id: 1, method: 'ping', params: {} }],
     ['string id', JSON.stringify({ v: 1, id: 'abc', method: 'status' }), { v: 1, id: 'abc', method: 'status', params: {} }],
     ['credentialProcess', req({ method: 'credentialProcess', params: { profile: 'admin' } }), { v: 1, id: 1, method: 'credentialProcess', params: { profile: 'admin' } }],
+    [
+      'credentialProcess with the caller’s identity',
+      withCaller(CALLER),
+      { v: 1, id: 1, method: 'credentialProcess', params: { profile: 'p', caller: CALLER } },
+    ],
+    [
+      'credentialProcess with a caller that could not fingerprint the profile',
+      withCaller({ ...CALLER, fingerprint: undefined }),
+      { v: 1, id: 1, method: 'credentialProcess', params: { profile: 'p', caller: { scope: CALLER.scope, configFile: CALLER.configFile, credentialsFile: CALLER.credentialsFile } } },
+    ],
     ['elevate without duration', req({ method: 'elevate', params: { profile: 'p' } }), { v: 1, id: 1, method: 'elevate', params: { profile: 'p' } }],
     ['elevate with duration', req({ method: 'elevate', params: { profile: 'p', durationSeconds: 3600 } }), { v: 1, id: 1, method: 'elevate', params: { profile: 'p', durationSeconds: 3600 } }],
     ['sessions.end', req({ method: 'sessions.end', params: { profile: 'p' } }), { v: 1, id: 1, method: 'sessions.end', params: { profile: 'p' } }],
@@ -51,6 +63,12 @@ describe('parseRequest refuses', () => {
     ['duration fractional', req({ method: 'elevate', params: { profile: 'p', durationSeconds: 1000.5 } }), 1, /durationSeconds/],
     ['duration as a string', req({ method: 'elevate', params: { profile: 'p', durationSeconds: '3600' } }), 1, /durationSeconds/],
     ['extra params field', req({ method: 'credentialProcess', params: { profile: 'p', role: 'x' } }), 1, /unexpected field "role"/],
+    ['caller not an object', withCaller([] as unknown as Record<string, unknown>), 1, /caller must be an object/],
+    ['caller scope not a sha256', withCaller({ ...CALLER, scope: 'abc' }), 1, /caller.scope must be a sha256/],
+    ['caller fingerprint in upper case', withCaller({ ...CALLER, fingerprint: 'B'.repeat(64) }), 1, /caller.fingerprint must be a sha256/],
+    ['caller without its config file', withCaller({ ...CALLER, configFile: undefined }), 1, /must be paths/],
+    ['caller path with a newline', withCaller({ ...CALLER, credentialsFile: '/a\nb' }), 1, /must be paths/],
+    ['caller with an extra field', withCaller({ ...CALLER, env: {} }), 1, /unexpected field "env"/],
   ];
   for (const [name, line, id, message] of cases) {
     it(name, () => {
