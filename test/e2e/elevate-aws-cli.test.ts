@@ -3,7 +3,7 @@
 // pcscd, moto_server as STS. `touchrole keys import` + `touchrole elevate`, then the real AWS CLI v2
 // uses what touchrole wrote, directly and through credential_process.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,18 @@ let user: TempUser;
 function config(): string {
   const roles = ROLES.map((r) => `[profile ${r.toLowerCase()}]\nrole_arn = arn:aws:iam::${ACCOUNT}:role/${r}\nsource_profile = dev\nmfa_serial = ${MFA}\nregion = us-east-1\n`).join('\n');
   return `# my AWS config\n[profile dev]\nregion = us-east-1\n\n${roles}\n[profile admin-cp]\ncredential_process = ${process.execPath} ${TOUCHROLE_BIN} credential-process role9\nregion = us-east-1\n\n[profile agent-cp]\ncredential_process = ${process.execPath} ${TOUCHROLE_BIN} credential-process role8\nregion = us-east-1\n`;
+}
+
+/** Points `profile` at another role in ~/.aws/config, as a user editing the file would; returns the undo. */
+function editRoleArn(profile: string, role: string): () => void {
+  const path = join(user.awsDir, 'config');
+  const before = readFileSync(path, 'utf8');
+  const header = `[profile ${profile}]\nrole_arn = arn:aws:iam::${ACCOUNT}:role/`;
+  const at = before.indexOf(header);
+  if (at < 0) throw new Error(`no profile ${profile} in the config`);
+  const end = before.indexOf('\n', at + header.length);
+  writeFileSync(path, `${before.slice(0, at)}${header}${role}${before.slice(end)}`);
+  return () => writeFileSync(path, before);
 }
 
 async function aws(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -100,19 +112,47 @@ describe('touchrole end to end with the AWS CLI v2', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ Version: 1, AccessKeyId: expect.any(String), SessionToken: expect.any(String) });
   });
 
+  it('after role_arn is edited, credential_process serves the NEW role to the AWS CLI, not the cached session', async () => {
+    const arn = async (): Promise<string> => {
+      const who = await aws(['sts', 'get-caller-identity', '--profile', 'admin-cp']);
+      expect(who.code, who.stderr).toBe(0);
+      return (JSON.parse(who.stdout) as { Arn: string }).Arn;
+    };
+    expect(await arn()).toMatch(/:assumed-role\/Role9\//); // the cached session
+    const undo = editRoleArn('role9', 'Role5');
+    try {
+      expect(await arn()).toMatch(/:assumed-role\/Role5\//);
+      expect(await arn()).toMatch(/:assumed-role\/Role5\//); // now cached for the new role
+    } finally {
+      undo();
+    }
+    expect(await arn()).toMatch(/:assumed-role\/Role9\//);
+  });
+
   it('serves credential_process through a running agent, which sees a session elevated in a terminal at once', async () => {
     const agent = spawn(process.execPath, [TOUCHROLE_BIN, 'agent'], { env: user.env, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       let log = '';
       agent.stdout.on('data', (d: Buffer) => (log += d.toString()));
       await expect.poll(() => log, { timeout: 15_000 }).toContain('agent listening on');
-      // The CLI run by the AWS CLI cannot reach STS itself (dead endpoint): only the agent can answer.
-      const who = await runProcess(AWS_V2, ['sts', 'get-caller-identity', '--profile', 'agent-cp', '--endpoint-url', moto.url, '--output', 'json'], {
-        ...user.env,
-        AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:9',
-      });
-      expect(who.code, who.stderr).toBe(0);
-      expect((JSON.parse(who.stdout) as { Arn: string }).Arn).toMatch(/:assumed-role\/Role8\//);
+      // The CLI run by the AWS CLI cannot read the keychain itself (no D-Bus session): only the agent can answer.
+      // (Its environment otherwise resolves profiles as the agent's does, or the agent would decline.)
+      const viaAgent = async (): Promise<string> => {
+        const who = await runProcess(AWS_V2, ['sts', 'get-caller-identity', '--profile', 'agent-cp', '--endpoint-url', moto.url, '--output', 'json'], {
+          ...user.env,
+          DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/touchrole-no-bus',
+        });
+        expect(who.code, who.stderr).toBe(0);
+        return (JSON.parse(who.stdout) as { Arn: string }).Arn;
+      };
+      expect(await viaAgent()).toMatch(/:assumed-role\/Role8\//);
+      // role_arn edited while the agent holds the session in memory: the agent serves the new role.
+      const undo = editRoleArn('role8', 'Role4');
+      try {
+        expect(await viaAgent()).toMatch(/:assumed-role\/Role4\//);
+      } finally {
+        undo();
+      }
 
       // `touchrole elevate` in a terminal tells the agent, whose subscribers (the tray) see the session at once.
       const tray = await AgentConnection.open({ socketPath: user.env['TOUCHROLE_AGENT_SOCKET'] ?? '' });
