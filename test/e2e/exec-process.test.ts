@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `touchrole exec` as a process parent: exit codes, signals, a missing command, nesting, and the
 // --server endpoint's token check and lifetime, with a real session from moto and the virtual YubiKey.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,10 +98,19 @@ describe('touchrole exec with a running agent (the tray)', () => {
     const agent = spawnTouchrole(['agent'], world.user.env);
     try {
       await expect.poll(agent.out, { timeout: 15_000 }).toContain('agent listening on');
-      // exec itself cannot reach STS (dead endpoint): only the agent can elevate role1.
-      const env = { ...world.user.env, AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:9' };
-      const r = await runTouchrole(['exec', 'role1', '--', ...node('console.log(process.env.AWS_ACCESS_KEY_ID.slice(0, 4))')], env, '', 120_000);
+      // No MFA session left: role1 needs a touch, and the agent's touch event shows it was the agent that elevated
+      // (exec asks an agent whose environment resolves profiles as its own does; the agent would decline another).
+      const cacheDir = join(world.user.home, '.cache', 'touchrole');
+      for (const name of readdirSync(cacheDir).filter((n) => n.startsWith('mfa-session.'))) rmSync(join(cacheDir, name));
+      const watcher = await AgentConnection.open({ socketPath: world.user.env['TOUCHROLE_AGENT_SOCKET'] ?? '' });
+      if (watcher === undefined) throw new Error('the agent is not reachable');
+      const touches: string[] = [];
+      watcher.onEvent((e) => e.event === 'touch' && touches.push(`${e.data.state} ${e.data.profile ?? ''}`));
+      await watcher.call('subscribe', {}, 5000);
+      const r = await runTouchrole(['exec', 'role1', '--', ...node('console.log(process.env.AWS_ACCESS_KEY_ID.slice(0, 4))')], world.user.env, '', 120_000);
       expect(r.code, r.stderr).toBe(0);
+      await expect.poll(() => touches, { timeout: 2000 }).toContain('needed role1');
+      watcher.close();
       expect(r.stdout.trim()).toBe('ASIA');
       const tray = await AgentConnection.open({ socketPath: world.user.env['TOUCHROLE_AGENT_SOCKET'] ?? '' });
       if (tray === undefined) throw new Error('the agent is not reachable');
