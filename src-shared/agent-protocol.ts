@@ -274,7 +274,9 @@ function checkCaller(v: unknown): string | undefined {
   return (
     onlyKeys(v, ['scope', 'fingerprint', 'configFile', 'credentialsFile']) ??
     (typeof v['scope'] === 'string' && sha256.test(v['scope']) ? undefined : 'caller.scope must be a sha256 in hex') ??
-    (v['fingerprint'] === undefined || (typeof v['fingerprint'] === 'string' && sha256.test(v['fingerprint'])) ? undefined : 'caller.fingerprint must be a sha256 in hex') ??
+    (v['fingerprint'] === undefined || (typeof v['fingerprint'] === 'string' && sha256.test(v['fingerprint']))
+      ? undefined
+      : 'caller.fingerprint must be a sha256 in hex') ??
     (path(v['configFile']) && path(v['credentialsFile']) ? undefined : 'caller.configFile and caller.credentialsFile must be paths')
   );
 }

@@ -28,7 +28,8 @@ export function sessionSourceFor(ctx: CliContext): SessionSource {
         request.durationSeconds === undefined ? {} : { durationSeconds: request.durationSeconds },
       );
       const region = plan.region === undefined ? {} : { region: plan.region };
-      const viaAgent = request.durationSeconds === undefined ? await fromAgent(ctx, profile, request, (await service.settings()).defaultDurationSeconds) : undefined;
+      const asAgent = request.durationSeconds === undefined;
+      const viaAgent = asAgent ? await fromAgent(ctx, profile, request, (await service.settings()).defaultDurationSeconds) : undefined;
       if (viaAgent !== undefined) return { profile, credentials: viaAgent, ...region };
       const duration = request.durationSeconds === undefined ? {} : { durationSeconds: request.durationSeconds };
       let s = await service.elevate(profile, { write: false, reuseCached: true, ...duration });

@@ -1,7 +1,16 @@
 // SPDX-License-Identifier: MIT
 // The hot path: runs on every `aws` command. A cache hit loads only node:* modules, settings
 // and src-shared code; the agent client is node:net; the SDK and PC/SC load only on a miss.
-import { agentCaller, agentSocketPath, askAgent, callerIdentity, loadSettings, readCachedSession, toCredentialProcessJson, touchrolePaths } from '../../core/hot-path';
+import {
+  agentCaller,
+  agentSocketPath,
+  askAgent,
+  callerIdentity,
+  loadSettings,
+  readCachedSession,
+  toCredentialProcessJson,
+  touchrolePaths,
+} from '../../core/hot-path';
 import type { CommandDef } from '../command';
 
 // Long enough for a touch (the key waits ~15 s), the ledger's wait for a fresh step and STS.

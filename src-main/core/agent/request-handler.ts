@@ -78,7 +78,8 @@ export class RequestHandler {
     const own = await backend.identity(params.profile);
     const why = params.caller === undefined ? undefined : declineReason(params.profile, params.caller, own);
     if (why !== undefined) {
-      throw new TouchroleError('agent-declined', why, { hint: 'The command elevates by itself instead; run the agent with the same environment to share its sessions.' });
+      const hint = 'The command elevates by itself instead; run the agent with the same environment to share its sessions.';
+      throw new TouchroleError('agent-declined', why, { hint });
     }
     return this.credentials.get(params.profile, own.fingerprint, (p) => backend.credentialProcess(p));
   }

@@ -102,7 +102,8 @@ export function parseEntry(text: string): CachedSession | undefined {
   const sessionToken = str('sessionToken');
   const fingerprint = str('fingerprint');
   if (o['version'] !== CACHE_ENTRY_VERSION || (kind !== 'role-session' && kind !== 'mfa-session') || Number.isNaN(expiration)) return undefined;
-  if (profile === undefined || fingerprint === undefined || accessKeyId === undefined || secretAccessKey === undefined || sessionToken === undefined) return undefined;
+  if (profile === undefined || fingerprint === undefined) return undefined;
+  if (accessKeyId === undefined || secretAccessKey === undefined || sessionToken === undefined) return undefined;
   const roleArn = str('roleArn');
   const mfaSerial = str('mfaSerial');
   return {

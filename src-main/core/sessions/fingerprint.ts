@@ -66,7 +66,10 @@ export async function callerIdentity(env: NodeJS.ProcessEnv, profile: string, re
   let merged: ReadonlyMap<string, IniSection>;
   try {
     const [config, credentials] = await Promise.all([readAwsFile(scope.configFile, 'config'), readAwsFile(scope.credentialsFile, 'credentials')]);
-    merged = mergeProfiles(config === undefined ? undefined : parseConfigFile(config), credentials === undefined ? undefined : parseCredentialsFile(credentials));
+    merged = mergeProfiles(
+      config === undefined ? undefined : parseConfigFile(config),
+      credentials === undefined ? undefined : parseCredentialsFile(credentials),
+    );
   } catch {
     return base;
   }

@@ -3,7 +3,15 @@
 // Nothing here loads the AWS SDK, PC/SC or the keychain (test/unit/core/sessions/cache-hit-imports.test.ts).
 export { planFor, MFA_MODE_KEY, type MfaMode, type PlanRequest, type PlanStep, type GetSessionTokenStep, type AssumeRoleStep, type MfaDecision, type SessionPlan } from './plan';
 export { LIMITS, DEFAULT_MFA_SESSION_SECONDS, INTERMEDIATE_ROLE_SECONDS } from './durations';
-export { readCachedSession, readCacheEntry, toCredentialProcessJson, cacheFileName, DEFAULT_REFRESH_WINDOW_MS, type CacheKey, type CachedSession } from './cache-read';
+export {
+  readCachedSession,
+  readCacheEntry,
+  toCredentialProcessJson,
+  cacheFileName,
+  DEFAULT_REFRESH_WINDOW_MS,
+  type CacheKey,
+  type CachedSession,
+} from './cache-read';
 export { SessionCache, type SessionCacheOptions } from './cache';
 export { MfaStepLedger, type MfaCodeSource, type MfaWait, type MfaStepLedgerOptions, type WithMfaCodeOptions } from './mfa-ledger';
 export { firstKeysFound, sourceForPlan, StoredKeys, SessionToken, AssumeRole, type CredentialSource, type RetrievedCredentials, type SourceKeysLookup, type MfaGate, type ChainDeps } from './sources';

@@ -58,7 +58,15 @@ export class StoredKeys implements CredentialSource {
  */
 export class SessionToken implements CredentialSource {
   constructor(
-    private readonly o: { parent: CredentialSource; sts: StsApi; step: GetSessionTokenStep; region?: string; mfa: MfaGate; cache: SessionCache; scope: ResolutionScope },
+    private readonly o: {
+      parent: CredentialSource;
+      sts: StsApi;
+      step: GetSessionTokenStep;
+      region?: string;
+      mfa: MfaGate;
+      cache: SessionCache;
+      scope: ResolutionScope;
+    },
   ) {}
 
   async retrieve(signal?: AbortSignal): Promise<RetrievedCredentials> {

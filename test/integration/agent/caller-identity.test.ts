@@ -17,7 +17,9 @@ import { MOTO_KEYS, startMoto, type Moto } from '../../support/moto';
 import { FakeBackend } from './support/fake-backend';
 
 const ACCOUNT = '123456789012';
-const CONFIG = `[profile admin]\nrole_arn = arn:aws:iam::${ACCOUNT}:role/Admin\nsource_profile = dev\n\n[profile locked]\nrole_arn = arn:aws:iam::${ACCOUNT}:role/Admin\nsource_profile = dev\n`;
+const CONFIG =
+  `[profile admin]\nrole_arn = arn:aws:iam::${ACCOUNT}:role/Admin\nsource_profile = dev\n\n` +
+  `[profile locked]\nrole_arn = arn:aws:iam::${ACCOUNT}:role/Admin\nsource_profile = dev\n`;
 const CREDENTIALS = `[dev]\naws_access_key_id = ${MOTO_KEYS.accessKeyId}\naws_secret_access_key = ${MOTO_KEYS.secretAccessKey}\n`;
 
 let moto: Moto;
@@ -26,7 +28,8 @@ const cleanups: Array<() => Promise<unknown>> = [];
 beforeAll(async () => {
   moto = await startMoto();
   const iam = new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: { ...MOTO_KEYS } });
-  const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] });
+  const statement = { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' };
+  const trust = JSON.stringify({ Version: '2012-10-17', Statement: [statement] });
   for (const name of ['Admin', 'NewAdmin']) await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: trust })).catch(() => undefined);
   iam.destroy();
 }, 60_000);
