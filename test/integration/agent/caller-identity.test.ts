@@ -39,7 +39,8 @@ afterEach(async () => {
 });
 
 function newUser(): TempUser {
-  const user = makeTempUser({ config: CONFIG, credentials: CREDENTIALS }, { AWS_ENDPOINT_URL_STS: moto.url, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
+  const env = { AWS_ENDPOINT_URL_STS: moto.url, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+  const user = makeTempUser({ config: CONFIG, credentials: CREDENTIALS }, env);
   cleanups.push(() => rm(user.home, { recursive: true, force: true }));
   return user;
 }
@@ -58,10 +59,18 @@ async function agentFor(user: TempUser, env: NodeJS.ProcessEnv = user.env, profi
   return backend;
 }
 
+/** One request to the fake agent on the user's socket, as the CLI would send it. */
+function ask(user: TempUser, params: { profile: string; caller?: AgentCaller }, fallBack = false) {
+  const options = { socketPath: user.env['TOUCHROLE_AGENT_SOCKET'] ?? '', timeoutMs: 5000 };
+  return fallBack ? askAgent({ method: 'credentialProcess', params }, options) : tryAgent({ method: 'credentialProcess', params }, options);
+}
+
 async function credentialProcess(env: NodeJS.ProcessEnv, profile = 'admin'): Promise<{ code: number; stderr: string; accessKeyId?: string }> {
   const r = await runTouchrole(['credential-process', profile], env);
   return { code: r.code, stderr: r.stderr, ...(r.code === 0 ? { accessKeyId: (JSON.parse(r.stdout) as { AccessKeyId: string }).AccessKeyId } : {}) };
 }
+
+const refusal = (message: string) => (id: unknown) => ({ v: 1, id, ok: false, error: { code: 'agent-protocol', message } });
 
 describe('the agent and the caller’s environment', () => {
   it('serves a caller that resolves the profile as the agent does', async () => {
@@ -79,7 +88,7 @@ describe('the agent and the caller’s environment', () => {
     const other = join(user.home, 'other-config');
     writeFileSync(other, CONFIG);
     const env = { ...user.env, AWS_CONFIG_FILE: other };
-    const declined = await tryAgent({ method: 'credentialProcess', params: { profile: 'admin', caller: await callerOf(env) } }, { socketPath: user.env['TOUCHROLE_AGENT_SOCKET'] ?? '', timeoutMs: 5000 }).catch((e: unknown) => e);
+    const declined = await ask(user, { profile: 'admin', caller: await callerOf(env) }).catch((e: unknown) => e);
     expect(declined).toMatchObject({ code: 'agent-declined', message: expect.stringContaining(other) });
 
     const r = await credentialProcess(env);
@@ -89,7 +98,7 @@ describe('the agent and the caller’s environment', () => {
     expect(backend.calls).toEqual([]);
   });
 
-  it('after role_arn is edited, an agent that still sees the old profile declines; once it sees the edit it does not serve its old session from memory', async () => {
+  it('after role_arn is edited, an agent still seeing the old profile declines; once it sees the edit it does not serve from memory', async () => {
     const user = newUser();
     const backend = await agentFor(user);
     expect((await credentialProcess(user.env)).accessKeyId).toBe('ASIAADMIN');
@@ -97,7 +106,9 @@ describe('the agent and the caller’s environment', () => {
     expect(backend.calls).toEqual(['credentialProcess admin']);
 
     const config = join(user.awsDir, 'config');
-    writeFileSync(config, readFileSync(config, 'utf8').replace('role/Admin\nsource_profile = dev\n\n[profile locked]', 'role/NewAdmin\nsource_profile = dev\n\n[profile locked]'));
+    const edited = readFileSync(config, 'utf8')
+      .replace('role/Admin\nsource_profile = dev\n\n[profile locked]', 'role/NewAdmin\nsource_profile = dev\n\n[profile locked]');
+    writeFileSync(config, edited);
     const local = await credentialProcess(user.env);
     expect(local.code, local.stderr).toBe(0);
     expect(local.accessKeyId).not.toBe('ASIAADMIN');
@@ -107,15 +118,14 @@ describe('the agent and the caller’s environment', () => {
     expect((await credentialProcess(user.env)).accessKeyId).toBe(local.accessKeyId);
     // The agent now reads the edited config too: it fetches again instead of serving what it holds.
     backend.own = await callerOf(user.env);
-    const ask = { method: 'credentialProcess' as const, params: { profile: 'admin', caller: await callerOf(user.env) } };
-    expect((await tryAgent(ask, { socketPath: user.env['TOUCHROLE_AGENT_SOCKET'] ?? '', timeoutMs: 5000 }))?.AccessKeyId).toBe('ASIAADMIN');
+    expect((await ask(user, { profile: 'admin', caller: await callerOf(user.env) }))?.AccessKeyId).toBe('ASIAADMIN');
     expect(backend.calls).toEqual(['credentialProcess admin', 'credentialProcess admin']);
   });
 
   it('a caller that sends no identity (an older CLI) is served from the agent’s environment, as before', async () => {
     const user = newUser();
     await agentFor(user);
-    const out = await tryAgent({ method: 'credentialProcess', params: { profile: 'admin' } }, { socketPath: user.env['TOUCHROLE_AGENT_SOCKET'] ?? '', timeoutMs: 5000 });
+    const out = await ask(user, { profile: 'admin' });
     expect(out?.AccessKeyId).toBe('ASIAADMIN');
   });
 
@@ -125,12 +135,12 @@ describe('the agent and the caller’s environment', () => {
     const r = await credentialProcess(user.env, 'locked');
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/OATH applet is locked/);
-    await expect(askAgent({ method: 'credentialProcess', params: { profile: 'locked', caller: await callerOf(user.env, 'locked') } }, { socketPath: user.env['TOUCHROLE_AGENT_SOCKET'] ?? '', timeoutMs: 5000 })).rejects.toMatchObject({ code: 'oath-locked' });
+    await expect(ask(user, { profile: 'locked', caller: await callerOf(user.env, 'locked') }, true)).rejects.toMatchObject({ code: 'oath-locked' });
   });
 
   it.each([
-    ['a protocol mismatch', (id: unknown) => ({ v: 1, id, ok: false, error: { code: 'agent-protocol', message: 'unsupported agent protocol version 1; this agent speaks 2' } })],
-    ['an older agent refusing the caller field', (id: unknown) => ({ v: 1, id, ok: false, error: { code: 'agent-protocol', message: 'credentialProcess: unexpected field "caller"' } })],
+    ['a protocol mismatch', refusal('unsupported agent protocol version 1; this agent speaks 2')],
+    ['an older agent refusing the caller field', refusal('credentialProcess: unexpected field "caller"')],
     ['a malformed answer', (id: unknown) => ({ v: 1, id, ok: true, result: { Version: 1, AccessKeyId: 'ASIABROKEN' } })],
     ['another protocol version', (id: unknown) => ({ v: 2, id, ok: true, result: {} })],
   ])('falls back to the local path on %s', async (_, answer) => {

@@ -50,6 +50,8 @@ describe('touchrole CLI', () => {
 });
 
 describe('credential-process cache hit (the hot path)', () => {
+  const MFA = 'arn:aws:iam::111111111111:mfa/a';
+  const configOf = (env: NodeJS.ProcessEnv): string => join(env['HOME'] ?? '', '.aws', 'config');
   const CONFIG = '[profile admin]\nrole_arn = arn:aws:iam::111111111111:role/Admin\nsource_profile = base\n[profile base]\naws_access_key_id = AKIABASE\n';
 
   /** A home with an AWS config and a cached session for `admin` made from it; returns the env the CLI runs with. */
@@ -57,12 +59,19 @@ describe('credential-process cache hit (the hot path)', () => {
     const home = mkdtempSync(join(tmpdir(), 'touchrole-hot-'));
     mkdirSync(join(home, '.aws'));
     writeFileSync(join(home, '.aws', 'config'), CONFIG);
-    const env = { PATH: process.env['PATH'], HOME: home, TOUCHROLE_CACHE_DIR: join(home, 'cache'), TOUCHROLE_CONFIG_DIR: join(home, 'cfg'), TOUCHROLE_AGENT_SOCKET: join(home, 'none.sock') };
+    const env = {
+      PATH: process.env['PATH'],
+      HOME: home,
+      TOUCHROLE_CACHE_DIR: join(home, 'cache'),
+      TOUCHROLE_CONFIG_DIR: join(home, 'cfg'),
+      TOUCHROLE_AGENT_SOCKET: join(home, 'none.sock'),
+    };
     const { defaultDurationSeconds } = await loadSettings(env.TOUCHROLE_CONFIG_DIR);
     const { fingerprint } = await callerIdentity(env, 'admin', { defaultDurationSeconds });
     await new SessionCache({ dir: env.TOUCHROLE_CACHE_DIR, clock: { now: () => Date.now() } }).put(
       { kind: 'role-session', profile: 'admin' },
-      { kind: 'role-session', profile: 'admin', fingerprint: fingerprint ?? '', accessKeyId: 'ASIAHOTPATH', secretAccessKey: 's', sessionToken: 't', expiration },
+      { kind: 'role-session', profile: 'admin', fingerprint: fingerprint ?? '',
+        accessKeyId: 'ASIAHOTPATH', secretAccessKey: 's', sessionToken: 't', expiration },
     );
     return env;
   }
@@ -89,8 +98,8 @@ describe('credential-process cache hit (the hot path)', () => {
   });
 
   it.each([
-    ['role_arn edited', (env: NodeJS.ProcessEnv) => writeFileSync(join(env['HOME'] ?? '', '.aws', 'config'), CONFIG.replace('role/Admin', 'role/Other'))],
-    ['mfa_serial added', (env: NodeJS.ProcessEnv) => writeFileSync(join(env['HOME'] ?? '', '.aws', 'config'), CONFIG.replace('source_profile = base\n', 'source_profile = base\nmfa_serial = arn:aws:iam::111111111111:mfa/a\n'))],
+    ['role_arn edited', (env: NodeJS.ProcessEnv) => writeFileSync(configOf(env), CONFIG.replace('role/Admin', 'role/Other'))],
+    ['mfa_serial added', (env: NodeJS.ProcessEnv) => writeFileSync(configOf(env), CONFIG.replace('base\n', `base\nmfa_serial = ${MFA}\n`))],
     ['another AWS_CONFIG_FILE', (env: NodeJS.ProcessEnv) => {
       const other = join(env['HOME'] ?? '', 'other-config');
       writeFileSync(other, CONFIG);

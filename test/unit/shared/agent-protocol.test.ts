@@ -20,7 +20,7 @@ describe('parseRequest accepts', () => {
     [
       'credentialProcess with a caller that could not fingerprint the profile',
       withCaller({ ...CALLER, fingerprint: undefined }),
-      { v: 1, id: 1, method: 'credentialProcess', params: { profile: 'p', caller: { scope: CALLER.scope, configFile: CALLER.configFile, credentialsFile: CALLER.credentialsFile } } },
+      { v: 1, id: 1, method: 'credentialProcess', params: { profile: 'p', caller: { ...CALLER, fingerprint: undefined } } },
     ],
     ['elevate without duration', req({ method: 'elevate', params: { profile: 'p' } }), { v: 1, id: 1, method: 'elevate', params: { profile: 'p' } }],
     ['elevate with duration', req({ method: 'elevate', params: { profile: 'p', durationSeconds: 3600 } }), { v: 1, id: 1, method: 'elevate', params: { profile: 'p', durationSeconds: 3600 } }],

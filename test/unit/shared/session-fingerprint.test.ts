@@ -3,8 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { mergeProfiles, parseConfigFile, parseCredentialsFile } from '../../../src-shared/aws-ini';
 import { mfaSessionInputs, partitionOf, roleSessionInputs, type ResolutionScope } from '../../../src-shared/session-fingerprint';
 
-const SCOPE: ResolutionScope = { configFile: '/h/.aws/config', credentialsFile: '/h/.aws/credentials', settingsDir: '/s', cacheDir: '/c', stateDir: '/st', keychainService: 'touchrole' };
-const CONFIG = `[profile base]\nregion = eu-west-1\n[profile mid]\nrole_arn = arn:aws:iam::1:role/Mid\nsource_profile = base\n[profile top]\nrole_arn = arn:aws:iam::2:role/Top\nsource_profile = mid\nmfa_serial = arn:aws:iam::1:mfa/a\n`;
+const SCOPE: ResolutionScope = {
+  configFile: '/h/.aws/config',
+  credentialsFile: '/h/.aws/credentials',
+  settingsDir: '/s',
+  cacheDir: '/c',
+  stateDir: '/st',
+  keychainService: 'touchrole',
+};
+const CONFIG =
+  '[profile base]\nregion = eu-west-1\n' +
+  '[profile mid]\nrole_arn = arn:aws:iam::1:role/Mid\nsource_profile = base\n' +
+  '[profile top]\nrole_arn = arn:aws:iam::2:role/Top\nsource_profile = mid\nmfa_serial = arn:aws:iam::1:mfa/a\n';
 const CREDENTIALS = '[base]\naws_access_key_id = AKIABASE\naws_secret_access_key = never-in-the-fingerprint\n';
 
 function inputs(config = CONFIG, credentials = CREDENTIALS, profile = 'top', scope = SCOPE): string {

@@ -33,16 +33,20 @@ describe('credential_process cache-hit path', () => {
     expect(externals.filter((p) => !/^node:(fs|fs\/promises|path|os)$/.test(p))).toEqual([]);
   });
 
-  it('loading core/sessions, fingerprinting a profile and serving a cached session in a fresh node process loads no SDK, PC/SC, HID or keychain module', async () => {
+  it('core/sessions fingerprinting a profile and serving a cached session in a fresh node process loads no SDK, PC/SC, HID or keychain', async () => {
     const cacheDir = join(dir, 'cache');
     mkdirSync(cacheDir, { mode: 0o700 });
     mkdirSync(join(dir, '.aws'));
-    writeFileSync(join(dir, '.aws', 'config'), '[profile admin]\nrole_arn = arn:aws:iam::111111111111:role/Admin\nsource_profile = base\n[profile base]\nregion = eu-west-1\n');
+    const config = '[profile admin]\nrole_arn = arn:aws:iam::111111111111:role/Admin\nsource_profile = base\n[profile base]\nregion = eu-west-1\n';
+    writeFileSync(join(dir, '.aws', 'config'), config);
     const env = { HOME: dir, TOUCHROLE_CACHE_DIR: cacheDir };
     const { fingerprint } = await callerIdentity(env, 'admin', {});
     writeFileSync(
       join(cacheDir, 'role-session.p-admin.json'),
-      JSON.stringify({ version: 2, kind: 'role-session', profile: 'admin', fingerprint, accessKeyId: 'ASIAX', secretAccessKey: 's', sessionToken: 't', expiration: new Date(Date.now() + 3600_000).toISOString() }),
+      JSON.stringify({
+        ...{ version: 2, kind: 'role-session', profile: 'admin', fingerprint },
+        ...{ accessKeyId: 'ASIAX', secretAccessKey: 's', sessionToken: 't', expiration: new Date(Date.now() + 3600_000).toISOString() },
+      }),
       { mode: 0o600 },
     );
     const entry = join(dir, 'hit-entry.ts');
@@ -50,7 +54,8 @@ describe('credential_process cache-hit path', () => {
       entry,
       `import { callerIdentity, readCachedSession, toCredentialProcessJson } from ${JSON.stringify(join(ROOT, 'src-main/core/sessions'))};
        const env = { HOME: ${JSON.stringify(dir)}, TOUCHROLE_CACHE_DIR: process.argv[2] as string };
-       callerIdentity(env, 'admin', {}).then((id) => readCachedSession(process.argv[2] as string, { kind: 'role-session', profile: 'admin' }, id.fingerprint ?? '', Date.now())).then((hit) => {
+       const key = { kind: 'role-session', profile: 'admin' } as const;
+       callerIdentity(env, 'admin', {}).then((id) => readCachedSession(process.argv[2] as string, key, id.fingerprint ?? '', Date.now())).then((hit) => {
          if (hit === undefined) throw new Error('cache miss');
          process.stdout.write(JSON.stringify({ out: toCredentialProcessJson(hit), loaded: Object.keys(require.cache) }));
        });`,

@@ -168,7 +168,7 @@ describe('reuseCached serves only a session made from what the profile names now
   it.each([
     ['role_arn', CONFIG.replace('role/Admin\nsource_profile = base\nmfa_serial', 'role/NewAdmin\nsource_profile = base\nmfa_serial')],
     ['external_id', CONFIG.replace('external_id = ext-1', 'external_id = ext-2')],
-    ['mfa_serial', CONFIG.replace(`[profile admin]\nrole_arn = arn:aws:iam::222222222222:role/Admin\nsource_profile = base\nmfa_serial = ${MFA}`, '[profile admin]\nrole_arn = arn:aws:iam::222222222222:role/Admin\nsource_profile = base\nmfa_serial = arn:aws:iam::111111111111:mfa/bob')],
+    ['mfa_serial', CONFIG.replace(`base\nmfa_serial = ${MFA}\nexternal_id`, 'base\nmfa_serial = arn:aws:iam::111111111111:mfa/bob\nexternal_id')],
     ['duration_seconds', CONFIG.replace('external_id = ext-1', 'external_id = ext-1\nduration_seconds = 1800')],
     ['role_session_name', CONFIG.replace('external_id = ext-1', 'external_id = ext-1\nrole_session_name = other')],
     ['region', CONFIG.replace('external_id = ext-1', 'external_id = ext-1\nregion = eu-central-1')],

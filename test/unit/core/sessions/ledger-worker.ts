@@ -26,7 +26,8 @@ async function main(): Promise<void> {
       // Stands in for GetSessionToken: takes a moment, then caches the MFA session.
       await new Promise((r) => setTimeout(r, 200));
       if (mode === 'reuse') {
-        await cache.put(key, { kind: 'mfa-session', profile: 'base', mfaSerial: SERIAL, fingerprint: FP, accessKeyId: 'ASIA1', secretAccessKey: 's', sessionToken: 't', expiration: Date.now() + 3600_000 });
+        const session = { accessKeyId: 'ASIA1', secretAccessKey: 's', sessionToken: 't', expiration: Date.now() + 3600_000 };
+        await cache.put(key, { kind: 'mfa-session', profile: 'base', mfaSerial: SERIAL, fingerprint: FP, ...session });
       }
       return `created with ${code}`;
     },
