@@ -28,8 +28,7 @@ export function sessionSourceFor(ctx: CliContext): SessionSource {
         request.durationSeconds === undefined ? {} : { durationSeconds: request.durationSeconds },
       );
       const region = plan.region === undefined ? {} : { region: plan.region };
-      const asAgent = request.durationSeconds === undefined;
-      const viaAgent = asAgent ? await fromAgent(ctx, profile, request, (await service.settings()).defaultDurationSeconds) : undefined;
+      const viaAgent = request.durationSeconds === undefined ? await fromAgent(ctx, profile, request, service) : undefined;
       if (viaAgent !== undefined) return { profile, credentials: viaAgent, ...region };
       const duration = request.durationSeconds === undefined ? {} : { durationSeconds: request.durationSeconds };
       let s = await service.elevate(profile, { write: false, reuseCached: true, ...duration });
@@ -51,8 +50,9 @@ async function fromAgent(
   ctx: CliContext,
   profile: string,
   request: SessionRequest,
-  defaultDurationSeconds: number,
+  service: { settings(): Promise<{ defaultDurationSeconds: number }> },
 ): Promise<DeliveredSession['credentials'] | undefined> {
+  const { defaultDurationSeconds } = await service.settings();
   const caller = agentCaller(await callerIdentity(ctx.env, profile, { defaultDurationSeconds }));
   const out = await askAgent(
     { method: 'credentialProcess', params: { profile, caller } },
