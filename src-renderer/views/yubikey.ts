@@ -14,12 +14,15 @@ const STATE_LABELS: Record<YubikeyStatusView['state'], string> = {
   ready: 'Ready',
   locked: 'Locked: enter the OATH password to unlock',
   'touch-now': 'Touch your YubiKey now',
+  unavailable: 'PC/SC unavailable: touchrole cannot look for a YubiKey',
 };
 
 /** Keys, the AWS MFA credentials on them, and the unlock form for a password-protected applet. */
 export function createYubikeyView(root: HTMLElement, deps: YubikeyDeps): { update(status: YubikeyStatusView): void } {
   const update = (status: YubikeyStatusView): void => {
     const parts: Node[] = [el('p', { class: `state state-${status.state}`, attrs: { 'data-state': status.state }, text: STATE_LABELS[status.state] })];
+    // What is wrong and how to fix it, as the core says it (e.g. "start pcscd: …").
+    if (status.problem) parts.push(el('p', { class: 'problem', text: status.problem.hint ? `${status.problem.message} (${status.problem.hint})` : status.problem.message }));
     if (status.keys.length > 0) {
       parts.push(
         el('table', { class: 'keys' }, [

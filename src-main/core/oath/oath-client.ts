@@ -6,7 +6,7 @@
  */
 import { TouchroleError } from '../../../src-shared/errors';
 import { awsMfaArnIn } from '../../../src-shared/oath-codec';
-import type { CardReaders } from '../transport/readers';
+import { CardWatcher, type CardReaders } from '../transport/readers';
 import type { Keychain } from '../vault/keychain-port';
 import { OathKeyStore } from '../vault/oath-key-store';
 import type { DebugLog } from './apdu-channel';
@@ -58,6 +58,11 @@ export class OathClient {
 
   constructor(private readonly deps: OathClientDeps) {
     this.keys = new OathKeyStore(deps.keychain);
+  }
+
+  /** Insert/remove events of the readers this client uses (polled; the caller starts and stops it). */
+  watchReaders(intervalMs: number): CardWatcher {
+    return new CardWatcher(this.deps.readers, intervalMs);
   }
 
   /** Every YubiKey present, with credentials (name, type, algorithm, period, touch, AWS ARN). */
