@@ -51,7 +51,8 @@ export async function createCoreBackend(o: CoreBackendOptions): Promise<CoreBack
   const yubikeyStatus = async (): Promise<YubikeyStatusView> => {
     const { state, problem } = await yubikeyReading();
     if (state === 'unavailable') return { state, keys: [], mfaCredentials: [], ...(problem ? { problem } : {}) };
-    if (state === 'none' || state === 'unknown') return { state: 'none', keys: [], mfaCredentials: [] };
+    // 'unknown' (a reader in trouble, a busy key) shows as no key, with the reason beside it.
+    if (state === 'none' || state === 'unknown') return { state: 'none', keys: [], mfaCredentials: [], ...(problem ? { problem } : {}) };
     const keys = await (await service.oath()).listKeys({ nowMs: o.clock.now() });
     return {
       state: state === 'touch' ? 'touch-now' : state,
