@@ -45,7 +45,12 @@ export async function createCoreBackend(o: CoreBackendOptions): Promise<CoreBack
     if (e.event === 'sessions') emit('sessionsChanged', e.data.sessions.map(toView));
     if (e.event === 'expired') void sessionsChanged();
     // A key inserted or removed, PC/SC lost or back: the tray and the window follow.
-    if (e.event === 'yubikey') void yubikeyStatus().then((status) => emit('yubikeyChanged', status), (err: unknown) => o.log?.(`yubikey status: ${err instanceof Error ? err.message : typeof err}`));
+    if (e.event === 'yubikey') {
+      void yubikeyStatus().then(
+        (status) => emit('yubikeyChanged', status),
+        (err: unknown) => o.log?.(`yubikey status: ${err instanceof Error ? err.message : typeof err}`),
+      );
+    }
   });
 
   const yubikeyStatus = async (): Promise<YubikeyStatusView> => {

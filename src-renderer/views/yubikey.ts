@@ -22,7 +22,8 @@ export function createYubikeyView(root: HTMLElement, deps: YubikeyDeps): { updat
   const update = (status: YubikeyStatusView): void => {
     const parts: Node[] = [el('p', { class: `state state-${status.state}`, attrs: { 'data-state': status.state }, text: STATE_LABELS[status.state] })];
     // What is wrong and how to fix it, as the core says it (e.g. "start pcscd: …").
-    if (status.problem) parts.push(el('p', { class: 'problem', text: status.problem.hint ? `${status.problem.message} (${status.problem.hint})` : status.problem.message }));
+    const problem = status.problem;
+    if (problem) parts.push(el('p', { class: 'problem', text: problem.hint ? `${problem.message} (${problem.hint})` : problem.message }));
     if (status.keys.length > 0) {
       parts.push(
         el('table', { class: 'keys' }, [

@@ -32,9 +32,10 @@ beforeAll(async () => {
   const state = await requireReader(reader);
   if (state.cardPresent) throw new Error(`"${reader}" already holds a card: another test run is using port ${port}`);
   home = mkdtempSync(join(tmpdir(), 'touchrole-hotplug-'));
-  key = await OutOfProcessYubiKey.start({ port, credentials: [{ issuer: 'AWS', name: 'arn:aws:iam::123456789012:mfa/alice', secret: Buffer.from('12345678901234567890') }] });
+  const credential = { issuer: 'AWS', name: 'arn:aws:iam::123456789012:mfa/alice', secret: Buffer.from('12345678901234567890') };
+  key = await OutOfProcessYubiKey.start({ port, credentials: [credential] });
   await waitForCard(reader, true);
-  const env = { HOME: home, TOUCHROLE_AGENT_SOCKET: join(home, 'agent.sock'), AWS_CONFIG_FILE: join(home, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials') };
+  const env = { HOME: home, AWS_CONFIG_FILE: join(home, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials') };
   const { backend } = createServiceAgent({ env, clock: systemClock, keychain: memoryKeychain(), sts: new FakeSts(systemClock) });
   agent = await runAgent({ backend, clock: systemClock, env, socketPath: join(home, 'agent.sock') });
   client = await AgentConnection.open({ socketPath: agent.socketPath });

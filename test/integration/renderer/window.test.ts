@@ -174,7 +174,11 @@ describe('window: YubiKey, settings, reminders', () => {
     open = await openWindow(browser, `${server.url}#yubikey`, backend, NOW);
     const page = open.page;
     await expect.poll(() => page.locator('#yubikey .state').getAttribute('data-state')).toBe('ready');
-    const problem = { code: 'pcsc-unavailable' as const, message: 'PC/SC unavailable: the PC/SC service (pcscd) is not running', hint: 'start pcscd: `sudo systemctl start pcscd.socket`' };
+    const problem = {
+      code: 'pcsc-unavailable' as const,
+      message: 'PC/SC unavailable: the PC/SC service (pcscd) is not running',
+      hint: 'start pcscd: `sudo systemctl start pcscd.socket`',
+    };
     backend.emit('yubikeyChanged', { state: 'unavailable', keys: [], mfaCredentials: [], problem });
     await expect.poll(() => page.locator('#yubikey .state').getAttribute('data-state')).toBe('unavailable');
     expect(await page.locator('#yubikey .problem').textContent()).toBe(`${problem.message} (${problem.hint})`);

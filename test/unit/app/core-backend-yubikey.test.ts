@@ -14,10 +14,16 @@ import { OathClient, type CardReaders, type ReaderInfo } from '../../../src-main
 import { FakeSts } from '../../support/fake-sts';
 
 class PluggableReader implements CardReaders {
-  key: VirtualYubiKey | undefined = VirtualYubiKey.create({ credentials: [{ issuer: 'AWS', name: 'arn:aws:iam::123456789012:mfa/alice', secret: Buffer.from('12345678901234567890') }] });
+  key: VirtualYubiKey | undefined = VirtualYubiKey.create({
+    credentials: [{ issuer: 'AWS', name: 'arn:aws:iam::123456789012:mfa/alice', secret: Buffer.from('12345678901234567890') }],
+  });
   pcscDown = false;
   async listReaders(): Promise<ReaderInfo[]> {
-    if (this.pcscDown) throw new TouchroleError('pcsc-unavailable', 'PC/SC unavailable: the PC/SC service (pcscd) is not running', { hint: 'start pcscd: `sudo systemctl start pcscd.socket`' });
+    if (this.pcscDown) {
+      throw new TouchroleError('pcsc-unavailable', 'PC/SC unavailable: the PC/SC service (pcscd) is not running', {
+        hint: 'start pcscd: `sudo systemctl start pcscd.socket`',
+      });
+    }
     return [{ name: 'R', cardPresent: this.key !== undefined }];
   }
   async connect(): Promise<{ transmit(apdu: Uint8Array): Promise<Uint8Array>; close(): Promise<void> }> {
@@ -41,7 +47,8 @@ describe('core backend: YubiKey state pushed to the window', () => {
     const keychain = memoryKeychain();
     const client = new OathClient({ readers: reader, keychain });
     const env = { HOME: home, AWS_CONFIG_FILE: join(home, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials') };
-    core = await createCoreBackend({ env, clock: systemClock, keychain, sts: new FakeSts(systemClock), oath: async () => client, socketPath: join(home, 'agent.sock') });
+    const socketPath = join(home, 'agent.sock');
+    core = await createCoreBackend({ env, clock: systemClock, keychain, sts: new FakeSts(systemClock), oath: async () => client, socketPath });
     const seen: YubikeyStatusView[] = [];
     core.backend.on('yubikeyChanged', (s) => seen.push(s));
     const until = async (state: YubikeyStatusView['state']): Promise<YubikeyStatusView> => {
