@@ -55,7 +55,9 @@ export interface AgentSession {
   writtenProfile?: string;
 }
 
-export type YubikeyState = 'none' | 'ready' | 'locked' | 'touch' | 'unknown';
+/** 'unavailable': PC/SC cannot be used (pcscd down, binding not loaded), so whether a key is there is not known. */
+export type YubikeyState = 'none' | 'ready' | 'locked' | 'touch' | 'unavailable' | 'unknown';
+export const YUBIKEY_STATES: readonly YubikeyState[] = ['none', 'ready', 'locked', 'touch', 'unavailable', 'unknown'];
 
 export interface AgentStatus {
   agent: { protocol: number; pid: number; startedAt: string };
@@ -98,6 +100,8 @@ export interface AgentEvents {
   sessions: { sessions: AgentSession[] };
   warning: { profile: string; expiration: string; thresholdSeconds: number; secondsLeft: number };
   expired: { profile: string; removed: boolean; error?: WireError };
+  /** The YubiKey state changed (a key inserted or removed, PC/SC lost or back). */
+  yubikey: { state: YubikeyState };
 }
 export type AgentEventName = keyof AgentEvents;
 export type AgentEvent = { [E in AgentEventName]: { v: 1; event: E; data: AgentEvents[E] } }[AgentEventName];
@@ -198,7 +202,12 @@ const EVENT_GUARDS: { [E in AgentEventName]: (d: unknown) => boolean } = {
   warning: (d) =>
     isRecord(d) && isString(d['profile']) && isString(d['expiration']) && typeof d['thresholdSeconds'] === 'number' && typeof d['secondsLeft'] === 'number',
   expired: (d) => isRecord(d) && isString(d['profile']) && typeof d['removed'] === 'boolean' && optional(d['error'], isWireError),
+  yubikey: (d) => isRecord(d) && isYubikeyState(d['state']),
 };
+
+function isYubikeyState(s: unknown): s is YubikeyState {
+  return YUBIKEY_STATES.includes(s as YubikeyState);
+}
 
 export function isCredentialProcessOutput(r: unknown): r is CredentialProcessOutput {
   return (
@@ -230,7 +239,7 @@ function isAgentStatus(r: unknown): r is AgentStatus {
     typeof agent['protocol'] === 'number' &&
     typeof agent['pid'] === 'number' &&
     isString(agent['startedAt']) &&
-    ['none', 'ready', 'locked', 'touch', 'unknown'].includes(String(r['yubikey']))
+    isYubikeyState(r['yubikey'])
   );
 }
 

@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'yubikey-removed'
   | 'yubikey-busy'
   | 'pcsc-unavailable'
+  | 'pcsc-error'
+  | 'yubikey-bad-response'
   | 'oath-applet-missing'
   | 'oath-locked'
   | 'oath-wrong-password'
@@ -28,6 +30,7 @@ export type ErrorCode =
   | 'profile-invalid'
   | 'file-locked'
   | 'file-write-failed'
+  | 'file-read-failed'
   // Keychain
   | 'keychain-unavailable'
   | 'keychain-locked'
@@ -58,6 +61,7 @@ export type ErrorCode =
   | 'exec-nested'
   | 'usage'
   | 'cancelled'
+  /** A bug in touchrole (exit 3), never something the user can fix: the one code BugError also maps to. */
   | 'internal';
 
 export interface WireError {

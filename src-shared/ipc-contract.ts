@@ -33,7 +33,8 @@ export interface RoleProfileView {
   durationSeconds?: number;
 }
 
-export type YubikeyState = 'none' | 'ready' | 'locked' | 'touch-now';
+/** 'unavailable': PC/SC cannot be used (pcscd down or its library missing); `problem` says why and how to fix it. */
+export type YubikeyState = 'none' | 'ready' | 'locked' | 'touch-now' | 'unavailable';
 
 export interface YubikeyKeyView {
   /** Stable identity from the OATH applet's SELECT response. */
@@ -53,6 +54,8 @@ export interface MfaCredentialView {
 
 export interface YubikeyStatusView {
   state: YubikeyState;
+  /** Why the state is 'unavailable' and what to do (the core's error). */
+  problem?: WireError;
   keys: YubikeyKeyView[];
   mfaCredentials: MfaCredentialView[];
 }

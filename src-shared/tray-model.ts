@@ -109,10 +109,12 @@ const YUBIKEY_LABELS: Record<YubikeyState, string> = {
   ready: 'YubiKey: ready',
   locked: 'YubiKey: locked — unlock…',
   'touch-now': 'YubiKey: touch now',
+  unavailable: 'YubiKey: PC/SC unavailable — see why…',
 };
 
 function yubikeyItem(state: YubikeyState): MenuItemModel {
-  return state === 'locked'
+  // Locked: unlock it there; PC/SC unavailable: the window says why and how to fix it.
+  return state === 'locked' || state === 'unavailable'
     ? item(YUBIKEY_LABELS[state], true, { kind: 'open-window', view: 'yubikey' })
     : item(YUBIKEY_LABELS[state], false);
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { EventEmitter } from 'node:events';
-import type { AgentSession } from '../../src-shared/agent-protocol';
-import type { SessionView } from '../../src-shared/ipc-contract';
+import type { AgentSession, YubikeyState } from '../../src-shared/agent-protocol';
+import type { SessionView, YubikeyStatusView } from '../../src-shared/ipc-contract';
 import type { Clock } from '../../src-shared/time/clock';
 import { AgentConnection, agentSocketPath } from '../core/agent';
 import { createServiceAgent } from '../core/service';
@@ -18,6 +18,11 @@ const CALL_MS = 10_000;
 /** Long enough for the touch prompt and STS. */
 const ELEVATE_MS = 120_000;
 const toView = (s: AgentSession): SessionView => ({ ...s });
+const yubikeyView = (state: YubikeyState): YubikeyStatusView => ({
+  state: state === 'touch' ? 'touch-now' : state === 'unknown' ? 'none' : state,
+  keys: [],
+  mfaCredentials: [],
+});
 
 /**
  * The tray app as a client of a `touchrole agent` that already runs (started from a terminal or
@@ -40,6 +45,7 @@ export async function attachToAgent(o: AttachOptions): Promise<CoreBackend | und
   connection.onEvent((e) => {
     if (e.event === 'touch') emit('touchPrompt', e.data);
     if (e.event === 'sessions') emit('sessionsChanged', e.data.sessions.map(toView));
+    if (e.event === 'yubikey') emit('yubikeyChanged', yubikeyView(e.data.state));
   });
   await connection.call('subscribe', {}, CALL_MS);
 
@@ -53,8 +59,7 @@ export async function attachToAgent(o: AttachOptions): Promise<CoreBackend | und
     ...serviceViews(service),
     // The agent holds the YubiKey: its state is all the window shows while attached.
     async yubikeyStatus() {
-      const { yubikey } = await connection.call('status', {}, CALL_MS);
-      return { state: yubikey === 'touch' ? 'touch-now' : yubikey === 'unknown' ? 'none' : yubikey, keys: [], mfaCredentials: [] };
+      return yubikeyView((await connection.call('status', {}, CALL_MS)).yubikey);
     },
     async unlock(r) {
       await (await service.oath()).unlock(r.password, r.deviceId === undefined ? {} : { device: { deviceId: r.deviceId } });

@@ -24,7 +24,7 @@ const toView = (s: AgentSession): SessionView => ({ ...s });
  * requests from any terminal reach this app and its touch prompt.
  */
 export async function createCoreBackend(o: CoreBackendOptions): Promise<CoreBackend> {
-  const { backend: agentBackend, service, yubikeyState } = createServiceAgent(o);
+  const { backend: agentBackend, service, yubikeyReading } = createServiceAgent(o);
   const settings = await service.settings();
   const agent: RunningAgent = await runAgent({
     backend: agentBackend,
@@ -44,11 +44,20 @@ export async function createCoreBackend(o: CoreBackendOptions): Promise<CoreBack
     if (e.event === 'touch') emit('touchPrompt', e.data);
     if (e.event === 'sessions') emit('sessionsChanged', e.data.sessions.map(toView));
     if (e.event === 'expired') void sessionsChanged();
+    // A key inserted or removed, PC/SC lost or back: the tray and the window follow.
+    if (e.event === 'yubikey') {
+      void yubikeyStatus().then(
+        (status) => emit('yubikeyChanged', status),
+        (err: unknown) => o.log?.(`yubikey status: ${err instanceof Error ? err.message : typeof err}`),
+      );
+    }
   });
 
   const yubikeyStatus = async (): Promise<YubikeyStatusView> => {
-    const state = await yubikeyState();
-    if (state === 'none' || state === 'unknown') return { state: 'none', keys: [], mfaCredentials: [] };
+    const { state, problem } = await yubikeyReading();
+    if (state === 'unavailable') return { state, keys: [], mfaCredentials: [], ...(problem ? { problem } : {}) };
+    // 'unknown' (a reader in trouble, a busy key) shows as no key, with the reason beside it.
+    if (state === 'none' || state === 'unknown') return { state: 'none', keys: [], mfaCredentials: [], ...(problem ? { problem } : {}) };
     const keys = await (await service.oath()).listKeys({ nowMs: o.clock.now() });
     return {
       state: state === 'touch' ? 'touch-now' : state,

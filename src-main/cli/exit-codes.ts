@@ -15,7 +15,8 @@ export interface Failure {
 /** The one place an error becomes an exit code and a wire error. */
 export function toFailure(e: unknown): Failure {
   if (e instanceof TouchroleError) {
-    return { exitCode: e.code === 'usage' ? EXIT_USAGE : EXIT_USER, wire: e.toWire() };
+    // 'internal' is the bug code: it exits 3 like BugError, whichever way it was raised.
+    return { exitCode: e.code === 'usage' ? EXIT_USAGE : e.code === 'internal' ? EXIT_BUG : EXIT_USER, wire: e.toWire() };
   }
   const message = e instanceof BugError ? e.message : `touchrole bug: unexpected ${describe(e)}`;
   return {

@@ -1,7 +1,14 @@
 // SPDX-License-Identifier: MIT
 import { createTouchPrompter } from '../core/prompt';
 import { TouchroleService } from '../core/service';
+import type { MfaWait } from '../core/sessions';
 import type { CliContext } from './command';
+
+const WAIT_REASONS: Record<MfaWait['reason'], string> = {
+  'code-used': 'this 30-second code was already used',
+  'code-rejected': 'AWS refused the code (used elsewhere?)',
+  'ledger-damaged': 'the record of used MFA codes was damaged, so this code counts as used',
+};
 
 /** The core as the CLI uses it: touch prompts on the terminal or the desktop, waits told on stderr. */
 export function serviceFor(ctx: CliContext): TouchroleService {
@@ -11,7 +18,7 @@ export function serviceFor(ctx: CliContext): TouchroleService {
     prompter: createTouchPrompter({ env: ctx.env, platform: process.platform }),
     onMfaWait: (w) =>
       ctx.stderr.write(
-        `touchrole: ${w.reason === 'code-used' ? 'this 30-second code was already used' : 'AWS refused the code (used elsewhere?)'}; waiting ${Math.ceil(w.waitMs / 1000)} s for the next one\n`,
+        `touchrole: ${WAIT_REASONS[w.reason]}; waiting ${Math.ceil(w.waitMs / 1000)} s for the next one\n`,
       ),
   });
 }

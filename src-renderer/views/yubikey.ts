@@ -14,12 +14,16 @@ const STATE_LABELS: Record<YubikeyStatusView['state'], string> = {
   ready: 'Ready',
   locked: 'Locked: enter the OATH password to unlock',
   'touch-now': 'Touch your YubiKey now',
+  unavailable: 'PC/SC unavailable: touchrole cannot look for a YubiKey',
 };
 
 /** Keys, the AWS MFA credentials on them, and the unlock form for a password-protected applet. */
 export function createYubikeyView(root: HTMLElement, deps: YubikeyDeps): { update(status: YubikeyStatusView): void } {
   const update = (status: YubikeyStatusView): void => {
     const parts: Node[] = [el('p', { class: `state state-${status.state}`, attrs: { 'data-state': status.state }, text: STATE_LABELS[status.state] })];
+    // What is wrong and how to fix it, as the core says it (e.g. "start pcscd: …").
+    const problem = status.problem;
+    if (problem) parts.push(el('p', { class: 'problem', text: problem.hint ? `${problem.message} (${problem.hint})` : problem.message }));
     if (status.keys.length > 0) {
       parts.push(
         el('table', { class: 'keys' }, [

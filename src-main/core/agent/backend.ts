@@ -25,4 +25,8 @@ export interface AgentBackend {
   status(): Promise<{ yubikey: YubikeyState }>;
   /** Touch prompts from any path; returns an unsubscribe function. */
   onTouch(listener: (event: TouchEvent) => void): () => void;
+  /** YubiKey state changes (inserted, removed, PC/SC lost or back); returns an unsubscribe function. */
+  onYubikey?(listener: (state: YubikeyState) => void): () => void;
+  /** Releases what the backend holds (the reader watcher); called when the agent closes. */
+  close?(): Promise<void>;
 }

@@ -76,6 +76,7 @@ export async function runAgent(options: RunAgentOptions): Promise<RunningAgent> 
     ...(options.log ? { log: options.log } : {}),
   });
   const stopTouch = backend.onTouch((data) => emit({ v: 1, event: 'touch', data }));
+  const stopYubikey = backend.onYubikey?.((state) => emit({ v: 1, event: 'yubikey', data: { state } }));
   const refresh = async (): Promise<void> => {
     await handler.syncSessions().catch((e: unknown) => options.log?.(`reading sessions: ${e instanceof Error ? e.message : typeof e}`));
     await keeper.tick();
@@ -93,8 +94,10 @@ export async function runAgent(options: RunAgentOptions): Promise<RunningAgent> 
     setCountdownShown: (shown) => keeper.setCountdownShown(shown),
     close: async () => {
       stopTouch();
+      stopYubikey?.();
       keeper.stop();
       await running.close();
+      await backend.close?.();
     },
   };
 }

@@ -5,7 +5,6 @@
  * id (from the SELECT salt) and, where the management applet answers, its serial.
  */
 import { TouchroleError } from '../../../src-shared/errors';
-import { TlvError } from '../../../src-shared/oath-codec';
 import type { CardReaders } from '../transport/readers';
 import { ApduChannel, type DebugLog } from './apdu-channel';
 import { readSerial } from './management';
@@ -87,9 +86,12 @@ export async function closeAll(keys: readonly OpenKey[]): Promise<void> {
   for (const k of keys) await k.close();
 }
 
-/** Failures that mean "no usable OATH applet here" rather than a problem to report. */
+/**
+ * Failures that mean "no usable OATH applet here" rather than a problem to report. A card that
+ * accepts the OATH SELECT but answers unreadable bytes ('yubikey-bad-response') is reported
+ * when no key answers: other cards refuse the AID instead (6A82, 'oath-applet-missing').
+ */
 function notAYubiKey(e: unknown): boolean {
-  if (e instanceof TlvError) return true; // answered SELECT with something that is not YKOATH
   return e instanceof TouchroleError && ['oath-applet-missing', 'yubikey-removed', 'oath-error'].includes(e.code);
 }
 

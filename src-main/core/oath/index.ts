@@ -7,6 +7,7 @@
 import type { CardReaders } from '../transport/readers';
 import type { Keychain } from '../vault/keychain-port';
 import type { DebugLog } from './apdu-channel';
+import { pcscBindingUnavailable } from '../transport/pcsc-errors';
 import { OathClient } from './oath-client';
 
 export { awsMfaArnIn } from '../../../src-shared/oath-codec';
@@ -32,10 +33,15 @@ export {
   type TouchEvent,
 } from './oath-session';
 
-/** The real PC/SC readers, loading the native binding on first use. */
-export async function createPcscReaders(): Promise<CardReaders> {
-  const { PcscReaders } = await import('../transport/pcsc');
-  return new PcscReaders();
+/** The real PC/SC readers, loading the native binding on first use (a binding that does not load is 'pcsc-unavailable'). */
+export async function createPcscReaders(load: () => Promise<typeof import('../transport/pcsc')> = () => import('../transport/pcsc')): Promise<CardReaders> {
+  let pcsc: typeof import('../transport/pcsc');
+  try {
+    pcsc = await load();
+  } catch (e) {
+    throw pcscBindingUnavailable(e);
+  }
+  return new pcsc.PcscReaders();
 }
 
 /** The production client: PC/SC readers (loaded on first use) and the given keychain. */

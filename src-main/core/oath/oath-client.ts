@@ -4,11 +4,11 @@
  * events), unlock (store the derived key, never the password, in the keychain) and forget.
  * Each call opens and closes its own card connections, so nothing holds the YubiKey between calls.
  */
-import { bytesToHex, hexToBytes } from '../../../src-shared/bytes';
 import { TouchroleError } from '../../../src-shared/errors';
 import { awsMfaArnIn } from '../../../src-shared/oath-codec';
-import type { CardReaders } from '../transport/readers';
+import { CardWatcher, type CardReaders } from '../transport/readers';
 import type { Keychain } from '../vault/keychain-port';
+import { OathKeyStore } from '../vault/oath-key-store';
 import type { DebugLog } from './apdu-channel';
 import { matchCredential } from './credential-match';
 import { chooseKey, closeAll, discoverKeys, openKeys, type KeySelector, type OpenKey, type YubiKeyInfo } from './discovery';
@@ -46,16 +46,24 @@ interface SessionOptions {
   serial?: boolean;
 }
 
-/** Keychain account holding the PBKDF2-derived OATH key of one device. */
-export const oathKeyAccount = (deviceId: string): string => `oath-key:${deviceId}`;
+export { oathKeyAccount } from '../vault/oath-key-store';
 
 const view = (c: OathCredential): CredentialView => ({ ...c, awsMfaArn: awsMfaArnIn(c.id) });
 
 export class OathClient {
   /** Card conversations run one at a time, see `exclusive`. */
   private tail: Promise<unknown> = Promise.resolve();
+  /** The derived keys, validated on the way out of the keychain. */
+  private readonly keys: OathKeyStore;
 
-  constructor(private readonly deps: OathClientDeps) {}
+  constructor(private readonly deps: OathClientDeps) {
+    this.keys = new OathKeyStore(deps.keychain);
+  }
+
+  /** Insert/remove events of the readers this client uses (polled; the caller starts and stops it). */
+  watchReaders(intervalMs: number): CardWatcher {
+    return new CardWatcher(this.deps.readers, intervalMs);
+  }
 
   /** Every YubiKey present, with credentials (name, type, algorithm, period, touch, AWS ARN). */
   async listKeys(options: { nowMs: number }): Promise<KeyListing[]> {
@@ -145,7 +153,7 @@ export class OathClient {
       if (!session.locked) return { key, stored: false };
       const derived = session.deriveKey(password);
       await session.validate(derived);
-      await this.deps.keychain.set(oathKeyAccount(key.deviceId), bytesToHex(derived));
+      await this.keys.set(key.deviceId, derived);
       return { key, stored: true };
     };
     return this.withOathSession(options.device ?? {}, unlockWith, { autoUnlock: false });
@@ -155,7 +163,7 @@ export class OathClient {
   async forget(options: { device?: KeySelector } = {}): Promise<{ key: YubiKeyInfo; removed: boolean }> {
     return this.exclusive(async () => {
       const key = chooseKey(await discoverKeys(this.deps.readers, this.sessionOptions()), options.device ?? {});
-      return { key, removed: await this.deps.keychain.delete(oathKeyAccount(key.deviceId)) };
+      return { key, removed: await this.keys.remove(key.deviceId) };
     });
   }
 
@@ -178,15 +186,14 @@ export class OathClient {
 
   private async autoUnlock(session: OathSession): Promise<void> {
     if (!session.locked) return;
-    const account = oathKeyAccount(session.deviceId);
-    const stored = await this.deps.keychain.get(account);
+    const stored = await this.keys.get(session.deviceId);
     if (stored === undefined) return;
     try {
-      await session.validate(hexToBytes(stored));
+      await session.validate(stored);
     } catch (e) {
       if (!(e instanceof TouchroleError && e.code === 'oath-wrong-password')) throw e;
       // The password was changed elsewhere: the stored key is useless, so drop it.
-      await this.deps.keychain.delete(account);
+      await this.keys.remove(session.deviceId);
       throw new TouchroleError('oath-locked', 'The stored OATH key no longer opens this YubiKey (its password changed)', {
         hint: 'run `touchrole yubikey unlock` with the new password',
       });

@@ -5,7 +5,7 @@
  * 0x6982 after a touch wait is a touch timeout), so callers say which operation failed.
  */
 import { TouchroleError } from '../../../src-shared/errors';
-import { formatStatus, SW_AUTH_REQUIRED, SW_FILE_NOT_FOUND, SW_NO_SPACE, SW_NO_SUCH_OBJECT } from '../../../src-shared/oath-codec';
+import { formatStatus, SW_AUTH_REQUIRED, SW_FILE_NOT_FOUND, SW_NO_SPACE, SW_NO_SUCH_OBJECT, TlvError } from '../../../src-shared/oath-codec';
 import { ApduError } from './apdu-channel';
 
 export type OathOperation = 'select' | 'calculate' | 'calculate-touch' | 'validate' | 'put' | 'delete' | 'command';
@@ -32,6 +32,27 @@ export function noSuchCredentialError(credential: string): TouchroleError {
   return new TouchroleError('oath-no-such-credential', `No OATH credential "${credential}" on this YubiKey`, {
     hint: 'list them with `touchrole yubikey list`',
   });
+}
+
+/** The card answered 9000 with data that is not YKOATH (a glitch, a half-inserted key, a card that is not a YubiKey). */
+export function badResponseError(cause: unknown): TouchroleError {
+  return new TouchroleError('yubikey-bad-response', 'The YubiKey answered something touchrole cannot read', {
+    hint: 'remove and re-insert it, then try again',
+    cause,
+  });
+}
+
+/**
+ * Runs a parser over the card's reply. The codecs throw TlvError or RangeError on bytes they
+ * cannot read; from a card that is the card's fault, not a touchrole bug.
+ */
+export function parseReply<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof TlvError || e instanceof RangeError) throw badResponseError(e);
+    throw e;
+  }
 }
 
 /** Translate a low-level failure of `op` (on `credential`, when there is one). */

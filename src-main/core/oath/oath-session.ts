@@ -34,7 +34,7 @@ import {
 import type { CardTransport } from '../transport/card-transport';
 import { ApduChannel, type DebugLog } from './apdu-channel';
 import { constantTimeEqual, deriveOathKey, deviceIdFromSalt, hmacSha1, randomChallenge, shortenSecret } from './oath-crypto';
-import { type OathOperation, toOathError } from './oath-errors';
+import { type OathOperation, parseReply, toOathError } from './oath-errors';
 
 export interface OathCredential {
   /** The id stored on the key, "[period/][issuer:]name". */
@@ -98,7 +98,8 @@ export class OathSession {
   /** SELECT the OATH applet. `randomChallenge` is injectable so tests can script VALIDATE bytes. */
   static async open(transport: CardTransport, options: OathSessionOptions = {}): Promise<OathSession> {
     const channel = new ApduChannel(transport, options.debug);
-    const select = parseSelectResponse(await run(() => channel.send(encodeSelect(OATH_AID)), 'select'));
+    const reply = await run(() => channel.send(encodeSelect(OATH_AID)), 'select');
+    const select = parseReply(() => parseSelectResponse(reply));
     return new OathSession(channel, select.version, select.salt, select.challenge, options.randomChallenge ?? randomChallenge);
   }
 
@@ -122,7 +123,7 @@ export class OathSession {
     if (theirs === undefined) return;
     const ours = this.newChallenge();
     const reply = await run(() => this.channel.send(encodeValidate(hmacSha1(key, theirs), ours)), 'validate');
-    if (!constantTimeEqual(parseValidateResponse(reply), hmacSha1(key, ours))) {
+    if (!constantTimeEqual(parseReply(() => parseValidateResponse(reply)), hmacSha1(key, ours))) {
       throw new TouchroleError('oath-error', 'The YubiKey failed mutual authentication', {
         hint: 'reinsert the YubiKey and try again',
       });
@@ -143,7 +144,8 @@ export class OathSession {
   }
 
   async list(): Promise<OathCredential[]> {
-    const listed = parseListResponse(await run(() => this.channel.send(encodeList()), 'command'));
+    const reply = await run(() => this.channel.send(encodeList()), 'command');
+    const listed = parseReply(() => parseListResponse(reply));
     return listed.map((c) => ({ ...c, touch: this.touchIds.has(c.id) ? true : undefined }));
   }
 
@@ -154,7 +156,7 @@ export class OathSession {
   async calculateAll(nowMs: number): Promise<Array<{ credential: OathCredential; code: OathCode | undefined }>> {
     const reply = await run(() => this.channel.send(encodeCalculateAll(totpChallenge(nowMs, DEFAULT_PERIOD))), 'command');
     const out: Array<{ credential: OathCredential; code: OathCode | undefined }> = [];
-    for (const entry of parseCalculateAllResponse(reply)) {
+    for (const entry of parseReply(() => parseCalculateAllResponse(reply))) {
       const touch = entry.result.kind === 'touch';
       if (touch) this.touchIds.add(entry.id);
       else this.touchIds.delete(entry.id);
@@ -162,9 +164,10 @@ export class OathSession {
       const credential: OathCredential = { id, issuer, name, type, period, algorithm: undefined, touch };
       let code: OathCode | undefined;
       if (entry.result.kind === 'truncated') {
+        const truncated = entry.result.code;
         code =
           entry.period === DEFAULT_PERIOD
-            ? totpCode(truncatedToCode(entry.result.code), nowMs, entry.period)
+            ? totpCode(parseReply(() => truncatedToCode(truncated)), nowMs, entry.period)
             : await this.calculate(entry.id, nowMs, { type: 'totp', period: entry.period, touch: false });
       }
       out.push({ credential, code });
@@ -189,7 +192,7 @@ export class OathSession {
     try {
       const reply = await run(() => this.channel.send(encodeCalculate(id, challenge)), touch ? 'calculate-touch' : 'calculate', id);
       if (touch) options.onTouch?.({ phase: 'done', credential: id });
-      const value = truncatedToCode(parseCalculateResponse(reply));
+      const value = parseReply(() => truncatedToCode(parseCalculateResponse(reply)));
       return type === 'totp' ? totpCode(value, nowMs, period) : { value, validFromMs: nowMs, validToMs: undefined };
     } catch (e) {
       if (touch && e instanceof TouchroleError && e.code === 'touch-timeout') {

@@ -58,16 +58,17 @@ export async function openOtpHidDevice(options: OpenOtpHidOptions): Promise<OtpH
   });
 }
 
-/** Whether any YubiKey interface (OTP or FIDO) is on the USB HID bus; a listing failure counts as no. */
+/** Whether any YubiKey interface (OTP or FIDO) is on the USB HID bus; a listing failure is a 'hid-error'. */
 export async function yubikeyOnHidBus(bus: HidBus): Promise<boolean> {
-  return (await bus.list().catch(() => [])).some((info) => info.vendorId === YUBICO_VID);
+  return (await listInterfaces(bus)).some((info) => info.vendorId === YUBICO_VID);
 }
 
 async function listInterfaces(bus: HidBus): Promise<HidInterfaceInfo[]> {
   try {
     return await bus.list();
   } catch (e) {
-    throw new TouchroleError('hid-error', 'Could not list USB HID devices', {
+    if (isTouchroleError(e)) throw e;
+    throw new TouchroleError('hid-error', `Could not list USB HID devices (${(e instanceof Error ? e.message : String(e)).split('\n')[0]?.slice(0, 200)})`, {
       hint: 'Check that the HID support library (hidapi) can run on this system.',
       cause: e,
     });

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { EventEmitter } from 'node:events';
 import type { AgentSession, TouchEvent, YubikeyState } from '../../../src-shared/agent-protocol';
-import { TouchroleError } from '../../../src-shared/errors';
 import type { Clock } from '../../../src-shared/time/clock';
 import type { AgentBackend } from '../agent';
 import type { OathClient } from '../oath';
@@ -9,6 +8,7 @@ import type { TouchInfo, TouchPrompter } from '../prompt';
 import type { StsApi } from '../sts';
 import { agentCaller, credentialProcessJson, listCachedRoleSessions } from '../sessions';
 import type { Keychain } from '../vault';
+import { YubikeyMonitor, type YubikeyReading } from './yubikey-monitor';
 import { TouchroleService } from './touchrole-service';
 
 export interface ServiceAgentOptions {
@@ -24,13 +24,16 @@ export interface ServiceAgentOptions {
 export interface ServiceAgent {
   backend: AgentBackend;
   service: TouchroleService;
-  /** The YubiKey as last seen, plus 'touch' while a touch is awaited. */
+  /** The YubiKey now, plus 'touch' while a touch is awaited. */
   yubikeyState(): Promise<YubikeyState>;
+  /** The same, with the reason when PC/SC is unavailable (the window shows it). */
+  yubikeyReading(): Promise<YubikeyReading>;
 }
 
 /** The agent's backend over the core service: the one used by `touchrole agent` and the tray app. */
 export function createServiceAgent(o: ServiceAgentOptions): ServiceAgent {
   const touches = new EventEmitter();
+  const yubikeyChanges = new EventEmitter<{ state: [YubikeyState] }>();
   let touching = false;
   const emit = (state: TouchEvent['state'], info?: TouchInfo): void => {
     touching = state === 'needed';
@@ -59,6 +62,8 @@ export function createServiceAgent(o: ServiceAgentOptions): ServiceAgent {
     ...(o.sts ? { sts: o.sts } : {}),
     ...(o.oath ? { oath: o.oath } : {}),
   });
+  // Inserting or removing a key reaches subscribers without a request (the watcher starts with the first one).
+  const monitor = new YubikeyMonitor({ oath: () => service.oath(), clock: o.clock, onChange: (state) => yubikeyChanges.emit('state', state) });
   // Renew repeats the duration the user chose last time.
   const durations = new Map<string, number>();
 
@@ -98,26 +103,25 @@ export function createServiceAgent(o: ServiceAgentOptions): ServiceAgent {
     },
     identity: async (profile) => agentCaller(await service.identity(profile)),
     async status() {
-      return { yubikey: await yubikeyState() };
+      return { yubikey: (await yubikeyReading()).state };
     },
     onTouch(listener) {
       touches.on('touch', listener);
       return () => void touches.off('touch', listener);
     },
+    onYubikey(listener) {
+      yubikeyChanges.on('state', listener);
+      return () => void yubikeyChanges.off('state', listener);
+    },
+    async close() {
+      monitor.close();
+    },
   };
 
-  async function yubikeyState(): Promise<YubikeyState> {
-    if (touching) return 'touch';
-    try {
-      const keys = await (await service.oath()).listKeys({ nowMs: o.clock.now() });
-      if (keys.length === 0) return 'none';
-      return keys.some((k) => k.credentials === undefined) ? 'locked' : 'ready';
-    } catch (e) {
-      if (e instanceof TouchroleError && e.code === 'yubikey-not-found') return 'none';
-      if (e instanceof TouchroleError && e.code === 'oath-locked') return 'locked';
-      return 'unknown';
-    }
+  async function yubikeyReading(): Promise<YubikeyReading> {
+    if (touching) return { state: 'touch' };
+    return monitor.read();
   }
 
-  return { backend, service, yubikeyState };
+  return { backend, service, yubikeyState: async () => (await yubikeyReading()).state, yubikeyReading };
 }

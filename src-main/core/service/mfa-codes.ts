@@ -54,7 +54,7 @@ export function yubikeyMfaCodes(o: MfaCodesOptions): MfaCodeSource {
     try {
       return await read({});
     } catch (e) {
-      if (e instanceof TouchroleError && e.code === 'yubikey-not-found' && (await (o.yubikeyOnHid ?? yubikeyOnHid)())) throw ccidOff(e);
+      if (e instanceof TouchroleError && e.code === 'yubikey-not-found') await explainNotFound(e, o.yubikeyOnHid ?? yubikeyOnHid);
       // Several keys plugged in: the one holding this MFA device is the one to ask.
       if (!(e instanceof TouchroleError && e.code === 'yubikey-ambiguous')) throw e;
       const holders = (await client.listKeys({ nowMs: o.clock.now() })).filter((k) => k.credentials?.some((c) => c.awsMfaArn === serial || c.id === name));
@@ -67,6 +67,24 @@ export function yubikeyMfaCodes(o: MfaCodesOptions): MfaCodeSource {
 async function yubikeyOnHid(): Promise<boolean> {
   const otp = await import('../otp');
   return otp.yubikeyOnHidBus(otp.nodeHidBus);
+}
+
+/**
+ * PC/SC found no key: look on USB HID for one whose CCID interface is off. A HID listing that
+ * fails leaves it unknown, and the not-found error says so rather than hiding the HID failure.
+ */
+async function explainNotFound(notFound: TouchroleError, onHid: () => Promise<boolean>): Promise<void> {
+  let found: boolean;
+  try {
+    found = await onHid();
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new TouchroleError('yubikey-not-found', `${notFound.message} (USB HID could not be checked either: ${why})`, {
+      ...(notFound.hint === undefined ? {} : { hint: notFound.hint }),
+      cause: e,
+    });
+  }
+  if (found) throw ccidOff(notFound);
 }
 
 /** PC/SC found no key, yet one is plugged in: its smart-card interface is off (or not readable). */

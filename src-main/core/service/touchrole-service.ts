@@ -103,11 +103,18 @@ export class TouchroleService {
     return new SourceKeyStore(this.keychain, this.o.clock);
   }
 
-  /** The YubiKey client, created on first use (loads PC/SC then). */
+  /**
+   * The YubiKey client, created on first use (loads PC/SC then). A failed load is not kept: the
+   * next call tries again, so a long-running agent recovers once PC/SC is fixed.
+   */
   oath(): Promise<OathClient> {
-    this.oathClient ??= this.o.oath
-      ? this.o.oath()
-      : import('../oath').then((m) => m.createPcscOathClient({ keychain: this.keychain }));
+    if (this.oathClient === undefined) {
+      const loading = this.o.oath ? this.o.oath() : import('../oath').then((m) => m.createPcscOathClient({ keychain: this.keychain }));
+      this.oathClient = loading;
+      loading.catch(() => {
+        if (this.oathClient === loading) this.oathClient = undefined;
+      });
+    }
     return this.oathClient;
   }
 

@@ -16,8 +16,11 @@ export type MfaCodeSource = (serial: string, signal: AbortSignal) => Promise<str
 export interface MfaWait {
   serial: string;
   waitMs: number;
-  /** code-used: this step's code was spent already; code-rejected: AWS refused the code (used elsewhere?). */
-  reason: 'code-used' | 'code-rejected';
+  /**
+   * code-used: this step's code was spent already; code-rejected: AWS refused the code (used
+   * elsewhere?); ledger-damaged: the record of spent steps could not be read, so this step counts as spent.
+   */
+  reason: 'code-used' | 'code-rejected' | 'ledger-damaged';
 }
 
 export interface MfaStepLedgerOptions {
@@ -45,6 +48,12 @@ interface LedgerFile {
   serials: Record<string, { step: number; usedAt: string }>;
 }
 
+/** What was read: the valid entries, and whether anything was unreadable (the whole file, or one serial's entry). */
+interface LedgerRead {
+  data: LedgerFile;
+  damaged: 'all' | ReadonlySet<string>;
+}
+
 export class MfaStepLedger {
   private readonly file: string;
   private readonly period: number;
@@ -58,7 +67,18 @@ export class MfaStepLedger {
 
   /** The last time step used for `serial`, if any. */
   async lastStep(serial: string): Promise<number | undefined> {
-    return (await this.read()).serials[serial]?.step;
+    return (await this.lastUse(serial)).step;
+  }
+
+  /**
+   * A damaged record cannot prove the current step unspent, so it counts as spent (a wait of at
+   * most one period) rather than risk a reused code; the next record rewrites the file whole.
+   */
+  private async lastUse(serial: string): Promise<{ step: number | undefined; damaged: boolean }> {
+    const { data, damaged } = await this.read();
+    const recorded = data.serials[serial]?.step;
+    if (damaged !== 'all' && !damaged.has(serial)) return { step: recorded, damaged: false };
+    return { step: Math.max(recorded ?? -1, timeStep(this.options.clock.now(), this.period)), damaged: true };
   }
 
   /**
@@ -94,7 +114,7 @@ export class MfaStepLedger {
   }
 
   private async freshCode<T>(serial: string, source: MfaCodeSource, options: WithMfaCodeOptions<T>, reason: MfaWait['reason']): Promise<string> {
-    const last = await this.lastStep(serial);
+    const { step: last, damaged } = await this.lastUse(serial);
     const now = this.options.clock.now();
     if (last !== undefined && timeStep(now, this.period) <= last) {
       const waitMs = (last + 1) * this.period * 1000 - now;
@@ -103,7 +123,7 @@ export class MfaStepLedger {
           hint: 'AWS accepts each code once: try again in a moment.',
         });
       }
-      options.onWait?.({ serial, waitMs, reason });
+      options.onWait?.({ serial, waitMs, reason: damaged ? 'ledger-damaged' : reason });
       await this.sleep(waitMs, options.signal);
     }
     const code = await source(serial, options.signal ?? new AbortController().signal);
@@ -120,27 +140,44 @@ export class MfaStepLedger {
 
   private async record(serial: string, step: number): Promise<void> {
     await withFileLock(`${this.file}.lock`, async () => {
-      const data = await this.read();
+      const { data } = await this.read();
       const prev = data.serials[serial]?.step ?? -1;
       data.serials[serial] = { step: Math.max(prev, step), usedAt: new Date(this.options.clock.now()).toISOString() };
       await atomicWriteFile(this.file, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600, dirMode: 0o700 });
     });
   }
 
-  private async read(): Promise<LedgerFile> {
-    const text = await readFile(this.file, 'utf8').catch(() => undefined);
-    if (text === undefined) return { version: 1, serials: {} };
+  /**
+   * A missing file is an empty ledger. A file that cannot be read (permissions, a directory in
+   * its place) is 'file-read-failed': touchrole could neither know nor record which steps are
+   * spent, and the user must fix it. Unreadable content is reported as damaged (see lastUse).
+   */
+  private async read(): Promise<LedgerRead> {
+    let text: string;
     try {
-      const v = JSON.parse(text) as Partial<LedgerFile>;
-      const serials: LedgerFile['serials'] = {};
-      for (const [k, e] of Object.entries(v.serials ?? {})) {
-        if (typeof e?.step === 'number' && typeof e.usedAt === 'string') serials[k] = { step: e.step, usedAt: e.usedAt };
-      }
-      return { version: 1, serials };
-    } catch {
-      // A damaged ledger only costs a possible wait; it is rewritten on the next use.
-      return { version: 1, serials: {} };
+      text = await readFile(this.file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { data: { version: 1, serials: {} }, damaged: new Set() };
+      throw new TouchroleError('file-read-failed', `Cannot read touchrole's record of used MFA codes (${this.file})`, {
+        hint: `check its permissions (it must be a file your user can read and write), or remove it: ${this.file}`,
+        cause: e,
+      });
     }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return { data: { version: 1, serials: {} }, damaged: 'all' };
+    }
+    const entries = typeof parsed === 'object' && parsed !== null ? (parsed as { serials?: unknown }).serials : undefined;
+    if (typeof entries !== 'object' || entries === null) return { data: { version: 1, serials: {} }, damaged: 'all' };
+    const serials: LedgerFile['serials'] = {};
+    const damaged = new Set<string>();
+    for (const [k, e] of Object.entries(entries as Record<string, { step?: unknown; usedAt?: unknown } | null>)) {
+      if (typeof e?.step === 'number' && Number.isSafeInteger(e.step) && typeof e.usedAt === 'string') serials[k] = { step: e.step, usedAt: e.usedAt };
+      else damaged.add(k);
+    }
+    return { data: { version: 1, serials }, damaged };
   }
 }
 

@@ -2,12 +2,11 @@
 /**
  * PC/SC through the `smartcard` N-API binding: the only file that imports it. Lists readers,
  * connects in shared mode (so gpg-agent or Yubico Authenticator can coexist), transmits, and
- * turns PC/SC failures into TouchroleErrors. The binding rejects with plain Errors carrying
- * pcsc-lite's text, so failures are classified by that text.
+ * turns PC/SC failures into TouchroleErrors (pcsc-errors.ts).
  */
 import * as smartcard from 'smartcard';
-import { TouchroleError } from '../../../src-shared/errors';
 import type { CardTransport } from './card-transport';
+import { isServiceDown, isSharingViolation, mapPcscError, messageOf, pcscUnavailable, yubikeyRemoved } from './pcsc-errors';
 import type { CardReaders, ReaderInfo } from './readers';
 
 type Card = smartcard.CardInterface;
@@ -16,50 +15,6 @@ export interface PcscOptions {
   /** How long to keep retrying a connect refused with a sharing violation (default 1500 ms). */
   busyRetryMs?: number;
   busyRetryIntervalMs?: number;
-}
-
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-
-function isServiceDown(msg: string): boolean {
-  return /service not running|service stopped|no service/i.test(msg);
-}
-function isSharingViolation(msg: string): boolean {
-  return /sharing violation/i.test(msg);
-}
-function isCardGone(msg: string): boolean {
-  return /card was removed|no smart card present|reader unavailable|unknown reader|card is unpowered|card was reset|card is not connected|unresponsive|communication error/i.test(msg);
-}
-
-export function pcscUnavailable(cause?: unknown): TouchroleError {
-  return new TouchroleError('pcsc-unavailable', 'The PC/SC service (pcscd) is not running', {
-    hint: 'start it: `sudo systemctl start pcscd.socket` (or run `pcscd`)',
-    cause,
-  });
-}
-
-export function yubikeyBusy(reader: string): TouchroleError {
-  return new TouchroleError('yubikey-busy', `The YubiKey in "${reader}" is in use by another program`, {
-    hint:
-      "usually gpg-agent's scdaemon (run `gpgconf --kill scdaemon`), Yubico Authenticator, " +
-      'or another PC/SC client holding it exclusively: close it and try again',
-  });
-}
-
-export function yubikeyRemoved(reader: string, cause?: unknown): TouchroleError {
-  return new TouchroleError('yubikey-removed', `The YubiKey was removed from "${reader}" during the operation`, {
-    hint: 'insert it again and retry',
-    cause,
-  });
-}
-
-/** Map a binding failure on `reader` to a TouchroleError (others pass through as 'internal'). */
-export function mapPcscError(e: unknown, reader: string): TouchroleError {
-  if (e instanceof TouchroleError) return e;
-  const msg = messageOf(e);
-  if (isServiceDown(msg)) return pcscUnavailable(e);
-  if (isSharingViolation(msg)) return yubikeyBusy(reader);
-  if (isCardGone(msg)) return yubikeyRemoved(reader, e);
-  return new TouchroleError('internal', `PC/SC error on "${reader}": ${msg}`, { cause: e });
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

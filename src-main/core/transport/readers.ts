@@ -23,11 +23,16 @@ export interface CardEvent {
   reader: string;
 }
 
-/** Insert/remove events by comparing reader snapshots; `stop()` ends it (no timers left behind). */
-export class CardWatcher extends EventEmitter<{ change: [CardEvent]; error: [unknown] }> {
+/**
+ * Insert/remove events by comparing reader snapshots; `stop()` ends it (no timers left behind).
+ * While listing fails (pcscd stopped) it emits 'error' each poll and knows no cards; the first
+ * poll that works again emits 'recovered', then 'inserted' for every card present.
+ */
+export class CardWatcher extends EventEmitter<{ change: [CardEvent]; error: [unknown]; recovered: [] }> {
   private timer: NodeJS.Timeout | undefined;
   private present = new Set<string>();
   private stopped = false;
+  private failing = false;
 
   constructor(
     private readonly readers: CardReaders,
@@ -36,10 +41,16 @@ export class CardWatcher extends EventEmitter<{ change: [CardEvent]; error: [unk
     super();
   }
 
-  /** Takes the first snapshot (no events for cards already present), then polls. */
+  /** Takes the first snapshot (no events for cards already present), then polls; polling goes on even when the first snapshot fails (rejected). */
   async start(): Promise<void> {
-    this.present = await this.snapshot();
-    this.schedule();
+    try {
+      this.present = await this.snapshot();
+    } catch (e) {
+      this.failing = true;
+      throw e;
+    } finally {
+      this.schedule();
+    }
   }
 
   stop(): void {
@@ -49,7 +60,18 @@ export class CardWatcher extends EventEmitter<{ change: [CardEvent]; error: [unk
 
   /** Compare with the previous snapshot and emit the differences; exposed for tests and one-shot checks. */
   async poll(): Promise<CardEvent[]> {
-    const now = await this.snapshot();
+    let now: Set<string>;
+    try {
+      now = await this.snapshot();
+    } catch (e) {
+      this.failing = true;
+      this.present = new Set();
+      throw e;
+    }
+    if (this.failing) {
+      this.failing = false;
+      this.emit('recovered');
+    }
     const events: CardEvent[] = [];
     for (const r of now) if (!this.present.has(r)) events.push({ type: 'inserted', reader: r });
     for (const r of this.present) if (!now.has(r)) events.push({ type: 'removed', reader: r });

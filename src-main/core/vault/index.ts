@@ -6,6 +6,6 @@ export type { OsKeychainOptions } from './keychain';
 export { mapKeychainError } from './keychain-errors';
 export { SourceKeyStore } from './source-key-store';
 export type { AccessKeyPair, StoredSourceKeys, SourceKeySummary } from './source-key-store';
-export { OathKeyStore } from './oath-key-store';
+export { OathKeyStore, oathKeyAccount } from './oath-key-store';
 export { KeysCommands, validateKeyPair } from './keys-commands';
 export type { CredentialsFileAccess, ImportResult, KeysCommandsOptions } from './keys-commands';

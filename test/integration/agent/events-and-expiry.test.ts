@@ -66,6 +66,8 @@ const names = (events: AgentEvent[]): string[] =>
         return `warning ${e.data.profile} ${e.data.thresholdSeconds}s (${e.data.secondsLeft}s left)`;
       case 'expired':
         return `expired ${e.data.profile} removed=${e.data.removed}${e.data.error ? ` ${e.data.error.code}` : ''}`;
+      case 'yubikey':
+        return `yubikey ${e.data.state}`;
     }
   });
 

@@ -138,8 +138,10 @@ describe('OATH failures over real PC/SC', () => {
       encoding: 'utf8',
       timeout: 20_000,
     });
-    const result = JSON.parse(stdout) as { code?: string; hint?: string };
+    const result = JSON.parse(stdout) as { code?: string; message?: string; hint?: string };
     expect(result.code).toBe('pcsc-unavailable');
-    expect(result.hint).toContain('pcscd');
+    // Said as what it is, not "no YubiKey", with the fix.
+    expect(result.message).toBe('PC/SC unavailable: the PC/SC service (pcscd) is not running');
+    expect(result.hint).toContain('start pcscd: `sudo systemctl start pcscd.socket`');
   });
 });

@@ -168,6 +168,25 @@ describe('window: YubiKey, settings, reminders', () => {
     await page.screenshot({ path: join(SHOTS, 'yubikey.png') });
   });
 
+  it('shows a pushed "PC/SC unavailable" with the reason and the fix, then the key when it is back', async () => {
+    const clock = new ManualClock(NOW);
+    const backend = new FakeAppBackend({ clock });
+    open = await openWindow(browser, `${server.url}#yubikey`, backend, NOW);
+    const page = open.page;
+    await expect.poll(() => page.locator('#yubikey .state').getAttribute('data-state')).toBe('ready');
+    const problem = {
+      code: 'pcsc-unavailable' as const,
+      message: 'PC/SC unavailable: the PC/SC service (pcscd) is not running',
+      hint: 'start pcscd: `sudo systemctl start pcscd.socket`',
+    };
+    backend.emit('yubikeyChanged', { state: 'unavailable', keys: [], mfaCredentials: [], problem });
+    await expect.poll(() => page.locator('#yubikey .state').getAttribute('data-state')).toBe('unavailable');
+    expect(await page.locator('#yubikey .problem').textContent()).toBe(`${problem.message} (${problem.hint})`);
+    backend.emit('yubikeyChanged', await backend.yubikeyStatus());
+    await expect.poll(() => page.locator('#yubikey .state').getAttribute('data-state')).toBe('ready');
+    expect(await page.locator('#yubikey .problem').count()).toBe(0);
+  });
+
   it('saves settings, and refuses invalid ones with a banner', async () => {
     const { page, backend } = await start(() => undefined, 'settings');
     await expect.poll(() => page.locator('#set-warn').inputValue()).toBe('10, 2');

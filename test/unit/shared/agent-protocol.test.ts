@@ -98,6 +98,7 @@ describe('parseServerMessage', () => {
     expect(parseServerMessage(JSON.stringify({ v: 1, event: 'touch', data: { state: 'needed', profile: 'p' } })).kind).toBe('event');
     expect(parseServerMessage(JSON.stringify({ v: 1, event: 'sessions', data: { sessions: [session] } })).kind).toBe('event');
     expect(parseServerMessage(JSON.stringify({ v: 1, event: 'expired', data: { profile: 'p', removed: true } })).kind).toBe('event');
+    expect(parseServerMessage(JSON.stringify({ v: 1, event: 'yubikey', data: { state: 'unavailable' } })).kind).toBe('event');
     expect(
       parseServerMessage(JSON.stringify({ v: 1, event: 'warning', data: { profile: 'p', expiration: session.expiration, thresholdSeconds: 600, secondsLeft: 599 } })).kind,
     ).toBe('event');
@@ -110,6 +111,7 @@ describe('parseServerMessage', () => {
     ['error without message', JSON.stringify({ v: 1, id: 1, ok: false, error: { code: 'x' } })],
     ['unknown event', JSON.stringify({ v: 1, event: 'reboot', data: {} })],
     ['touch event with a bad state', JSON.stringify({ v: 1, event: 'touch', data: { state: 'maybe' } })],
+    ['yubikey event with a bad state', JSON.stringify({ v: 1, event: 'yubikey', data: { state: 'maybe' } })],
     ['sessions event with a bad date', JSON.stringify({ v: 1, event: 'sessions', data: { sessions: [{ profile: 'p', expiration: 'soon' }] } })],
   ];
   for (const [name, line] of invalid) {

@@ -96,8 +96,14 @@ describe('tray model: menu', () => {
     ['ready', '(YubiKey: ready)'],
     ['locked', 'YubiKey: locked — unlock…'],
     ['touch-now', '(YubiKey: touch now)'],
+    ['unavailable', 'YubiKey: PC/SC unavailable — see why…'],
   ] as const)('YubiKey status %s', (yubikey, label) => {
     expect(outline(buildTrayModel(input({ yubikey })).menu)).toContain(label);
+  });
+
+  it('opens the YubiKey panel (which says why and how to fix it) when PC/SC is unavailable', () => {
+    const item = buildTrayModel(input({ yubikey: 'unavailable' })).menu.find((i) => i.type === 'item' && i.label.startsWith('YubiKey'));
+    expect(item).toMatchObject({ action: { kind: 'open-window', view: 'yubikey' } });
   });
 
   it('opens the YubiKey panel from the locked status line', () => {

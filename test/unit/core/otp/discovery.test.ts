@@ -60,7 +60,8 @@ describe('YubiKey OTP HID discovery', () => {
     expect(await yubikeyOnHidBus(new FakeBus([info('otp')]))).toBe(true);
     expect(await yubikeyOnHidBus(new FakeBus([info('mouse', { vendorId: 0x046d })]))).toBe(false);
     const broken: HidBus = { list: () => Promise.reject(new Error('no hidapi')), open: () => Promise.reject(new Error('x')) };
-    expect(await yubikeyOnHidBus(broken)).toBe(false);
+    // A failed enumeration is not "no YubiKey": it is reported, with the reason.
+    await expect(yubikeyOnHidBus(broken)).rejects.toMatchObject({ code: 'hid-error', message: expect.stringContaining('no hidapi') });
   });
 
   it('opens the one OTP interface without reading its serial', async () => {

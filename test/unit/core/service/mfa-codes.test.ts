@@ -73,14 +73,17 @@ describe('yubikeyMfaCodes', () => {
   });
 
   describe('no YubiKey over PC/SC', () => {
-    const codesWith = (yubikeyOnHid: boolean) =>
+    const codesWith = (yubikeyOnHid: boolean | Error) =>
       yubikeyMfaCodes({
         profiles: profiles(`[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = dev\nmfa_serial = ${MFA}\n`),
         clock: new ManualClock(T),
         prompter: recorder(),
         oath: async () => new OathClient({ readers: readersOf({}), keychain: memoryKeychain() }),
         purpose: 'elevate admin',
-        yubikeyOnHid: async () => yubikeyOnHid,
+        yubikeyOnHid: async () => {
+          if (yubikeyOnHid instanceof Error) throw yubikeyOnHid;
+          return yubikeyOnHid;
+        },
       });
     const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as { code?: string; message?: string; hint?: string });
 
@@ -96,6 +99,13 @@ describe('yubikeyMfaCodes', () => {
       const e = await failure(codesWith(false)(MFA, new AbortController().signal));
       expect(e).toMatchObject({ code: 'yubikey-not-found' });
       expect(e?.message).toMatch(/YubiKey not found: insert it/);
+    });
+
+    it('and USB HID cannot be listed: not found, saying the HID check failed and why (not hidden)', async () => {
+      const e = await failure(codesWith(new Error('Could not list USB HID devices (hidapi missing)'))(MFA, new AbortController().signal));
+      expect(e).toMatchObject({ code: 'yubikey-not-found' });
+      expect(e?.message).toMatch(/YubiKey not found: insert it.*USB HID could not be checked either: Could not list USB HID devices \(hidapi missing\)/);
+      expect(e?.hint).toContain('touchrole yubikey list');
     });
   });
 });

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -135,10 +135,40 @@ describe('MfaStepLedger', () => {
     expect(await l.lastStep(SERIAL)).toBe(Math.floor(T0 / 30_000));
   });
 
-  it('a damaged ledger file is treated as empty', async () => {
+  it('a missing ledger file is an empty ledger: no wait', async () => {
+    const l = ledger();
+    expect(await l.lastStep(SERIAL)).toBeUndefined();
+    await l.withMfaCode(SERIAL, codes, async (c) => c, { onWait });
+    expect(slept).toEqual([]);
+  });
+
+  // Treating a damaged ledger as empty could hand out a code already spent: the current step counts as spent.
+  it.each([
+    ['not JSON', '{not json'],
+    ['no serials object', '{"version":1,"serials":"x"}'],
+    ['a damaged entry for this serial', `{"version":1,"serials":{"${SERIAL}":{"step":"12","usedAt":"x"}}}`],
+  ])('a damaged ledger (%s) waits for the next step, says why, then repairs the file', async (_what, content) => {
     const l = ledger();
     await l.withMfaCode(SERIAL, codes, async (c) => c);
-    writeFileSync(join(dir, 'mfa-steps.json'), '{not json');
-    expect(await l.lastStep(SERIAL)).toBeUndefined();
+    writeFileSync(join(dir, 'mfa-steps.json'), content);
+    expect(await l.lastStep(SERIAL)).toBe(Math.floor(T0 / 30_000));
+    await l.withMfaCode(SERIAL, codes, async (c) => c, { onWait });
+    expect(slept).toEqual([20_000]); // 10 s into the step: the next one starts in 20 s
+    expect(waits).toEqual([{ serial: SERIAL, waitMs: 20_000, reason: 'ledger-damaged' }]);
+    expect(JSON.parse(readFileSync(join(dir, 'mfa-steps.json'), 'utf8')).serials[SERIAL].step).toBe(Math.floor(T0 / 30_000) + 1);
+  });
+
+  it("another serial's damaged entry does not delay this one", async () => {
+    writeFileSync(join(dir, 'mfa-steps.json'), '{"version":1,"serials":{"other":{"step":null}}}');
+    await ledger().withMfaCode(SERIAL, codes, async (c) => c, { onWait });
+    expect(slept).toEqual([]);
+  });
+
+  it('a ledger that cannot be read is file-read-failed naming the file, and no code is read', async () => {
+    mkdirSync(join(dir, 'mfa-steps.json'));
+    const e = await ledger().withMfaCode(SERIAL, codes, async (c) => c).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(TouchroleError);
+    expect(e).toMatchObject({ code: 'file-read-failed', message: expect.stringContaining('mfa-steps.json') });
+    expect(codesRead).toBe(0);
   });
 });

@@ -2,7 +2,7 @@
 /** PC/SC failure text (as the smartcard binding reports pcsc-lite errors) -> TouchroleError. */
 import { describe, expect, it } from 'vitest';
 import { TouchroleError } from '../../../../src-shared/errors';
-import { mapPcscError } from '../../../../src-main/core/transport/pcsc';
+import { mapPcscError } from '../../../../src-main/core/transport/pcsc-errors';
 
 describe('mapPcscError', () => {
   it.each([
@@ -13,7 +13,7 @@ describe('mapPcscError', () => {
     ['No smart card present', 'yubikey-removed', 'insert'],
     ['Reader unavailable', 'yubikey-removed', 'insert'],
     ['Card is not connected', 'yubikey-removed', 'insert'],
-    ['Invalid handle', 'internal', undefined],
+    ['Invalid handle', 'pcsc-error', 're-insert'],
   ])('%s -> %s', (message, code, hint) => {
     const e = mapPcscError(new Error(message), 'Virtual PCD 00 00');
     expect(e).toBeInstanceOf(TouchroleError);

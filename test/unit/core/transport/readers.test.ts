@@ -37,3 +37,47 @@ describe('CardWatcher', () => {
     }
   });
 });
+
+class FailingReaders extends SettableReaders {
+  failing = false;
+  override async listReaders(): Promise<ReaderInfo[]> {
+    if (this.failing) throw new Error('PC/SC service not running');
+    return super.listReaders();
+  }
+}
+
+describe('CardWatcher while PC/SC fails', () => {
+  it('reports the failure, forgets the cards, and on recovery says so and re-announces the cards present', async () => {
+    const readers = new FailingReaders();
+    readers.readers = [{ name: 'A', cardPresent: true }];
+    const watcher = new CardWatcher(readers, 60_000);
+    const seen: string[] = [];
+    watcher.on('change', (e) => seen.push(`${e.type}:${e.reader}`));
+    watcher.on('recovered', () => seen.push('recovered'));
+    await watcher.start();
+    try {
+      readers.failing = true;
+      await expect(watcher.poll()).rejects.toThrow('service not running');
+      readers.failing = false;
+      await watcher.poll();
+      expect(seen).toEqual(['recovered', 'inserted:A']);
+    } finally {
+      watcher.stop();
+    }
+  });
+
+  it('keeps polling when the first snapshot fails, and stop() ends it', async () => {
+    const readers = new FailingReaders();
+    readers.failing = true;
+    const watcher = new CardWatcher(readers, 5);
+    const errors: unknown[] = [];
+    watcher.on('error', (e) => errors.push(e));
+    await expect(watcher.start()).rejects.toThrow('service not running');
+    const recovered = new Promise<void>((resolve) => watcher.once('recovered', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(errors.length).toBeGreaterThan(0);
+    readers.failing = false;
+    await recovered;
+    watcher.stop();
+  });
+});

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+/** The tray app's backend follows the agent's YubiKey state: inserts, removals and PC/SC outages reach the window by themselves. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TouchroleError } from '../../../src-shared/errors';
+import type { YubikeyStatusView } from '../../../src-shared/ipc-contract';
+import { systemClock } from '../../../src-shared/time/clock';
+import { createCoreBackend } from '../../../src-main/app/core-backend';
+import type { CoreBackend } from '../../../src-main/app/backend';
+import { memoryKeychain, VirtualYubiKey } from '../../../src-main/core/demo';
+import { OathClient, type CardReaders, type ReaderInfo } from '../../../src-main/core/oath';
+import { FakeSts } from '../../support/fake-sts';
+
+class PluggableReader implements CardReaders {
+  key: VirtualYubiKey | undefined = VirtualYubiKey.create({
+    credentials: [{ issuer: 'AWS', name: 'arn:aws:iam::123456789012:mfa/alice', secret: Buffer.from('12345678901234567890') }],
+  });
+  pcscDown = false;
+  async listReaders(): Promise<ReaderInfo[]> {
+    if (this.pcscDown) {
+      throw new TouchroleError('pcsc-unavailable', 'PC/SC unavailable: the PC/SC service (pcscd) is not running', {
+        hint: 'start pcscd: `sudo systemctl start pcscd.socket`',
+      });
+    }
+    return [{ name: 'R', cardPresent: this.key !== undefined }];
+  }
+  async connect(): Promise<{ transmit(apdu: Uint8Array): Promise<Uint8Array>; close(): Promise<void> }> {
+    const key = this.key;
+    if (key === undefined) throw new TouchroleError('yubikey-removed', 'removed');
+    return { transmit: (apdu) => key.transmit(apdu), close: async () => undefined };
+  }
+}
+
+let core: CoreBackend | undefined;
+let home: string | undefined;
+afterEach(async () => {
+  await core?.close();
+  if (home) rmSync(home, { recursive: true, force: true });
+});
+
+describe('core backend: YubiKey state pushed to the window', () => {
+  it('emits yubikeyChanged on removal, on PC/SC loss (with the fix) and on recovery, without being asked', async () => {
+    home = mkdtempSync(join(tmpdir(), 'touchrole-corebackend-'));
+    const reader = new PluggableReader();
+    const keychain = memoryKeychain();
+    const client = new OathClient({ readers: reader, keychain });
+    const env = { HOME: home, AWS_CONFIG_FILE: join(home, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials') };
+    const socketPath = join(home, 'agent.sock');
+    core = await createCoreBackend({ env, clock: systemClock, keychain, sts: new FakeSts(systemClock), oath: async () => client, socketPath });
+    const seen: YubikeyStatusView[] = [];
+    core.backend.on('yubikeyChanged', (s) => seen.push(s));
+    const until = async (state: YubikeyStatusView['state']): Promise<YubikeyStatusView> => {
+      for (let i = 0; i < 300; i++) {
+        const hit = seen.find((s) => s.state === state);
+        if (hit) return hit;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      throw new Error(`no ${state} status pushed; saw ${seen.map((s) => s.state).join(', ')}`);
+    };
+
+    expect((await core.backend.yubikeyStatus()).state).toBe('ready');
+    reader.key = undefined;
+    expect((await until('none')).keys).toEqual([]);
+    reader.pcscDown = true;
+    expect((await until('unavailable')).problem).toMatchObject({ code: 'pcsc-unavailable', hint: expect.stringContaining('systemctl start pcscd') });
+    reader.pcscDown = false;
+    reader.key = VirtualYubiKey.create({ credentials: [] });
+    seen.length = 0;
+    expect((await until('ready')).keys).toHaveLength(1);
+  });
+});

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+/** The agent's YubiKey state follows inserts, removals and PC/SC outages, watched lazily. */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { YubikeyState } from '../../../../src-shared/agent-protocol';
+import { TouchroleError } from '../../../../src-shared/errors';
+import { systemClock } from '../../../../src-shared/time/clock';
+import { memoryKeychain, VirtualYubiKey } from '../../../../src-main/core/demo';
+import { OathClient, type CardReaders, type ReaderInfo } from '../../../../src-main/core/oath';
+import { YubikeyMonitor } from '../../../../src-main/core/service/yubikey-monitor';
+
+/** One reader whose virtual key can be pulled out and put back, and whose PC/SC service can stop. */
+class PluggableReader implements CardReaders {
+  key: VirtualYubiKey | undefined = VirtualYubiKey.create({ credentials: [{ name: 'aws', secret: Buffer.from('12345678901234567890') }] });
+  pcscDown = false;
+  lists = 0;
+  async listReaders(): Promise<ReaderInfo[]> {
+    this.lists++;
+    if (this.pcscDown) throw new TouchroleError('pcsc-unavailable', 'PC/SC unavailable: the PC/SC service (pcscd) is not running', { hint: 'start pcscd' });
+    return [{ name: 'R', cardPresent: this.key !== undefined }];
+  }
+  async connect(): Promise<{ transmit(apdu: Uint8Array): Promise<Uint8Array>; close(): Promise<void> }> {
+    const key = this.key;
+    if (key === undefined) throw new TouchroleError('yubikey-removed', 'removed');
+    return { transmit: (apdu) => key.transmit(apdu), close: async () => undefined };
+  }
+}
+
+let monitor: YubikeyMonitor | undefined;
+afterEach(() => monitor?.close());
+
+function setup(reader: PluggableReader): { changes: YubikeyState[]; next: (state: YubikeyState) => Promise<void> } {
+  const changes: YubikeyState[] = [];
+  const waiters: Array<{ state: YubikeyState; resolve: () => void }> = [];
+  const client = new OathClient({ readers: reader, keychain: memoryKeychain() });
+  monitor = new YubikeyMonitor({
+    oath: async () => client,
+    clock: systemClock,
+    intervalMs: 10,
+    onChange: (state) => {
+      changes.push(state);
+      for (const w of waiters.filter((x) => x.state === state)) w.resolve();
+    },
+  });
+  const next = (state: YubikeyState): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no change to ${state} within 1 s (saw ${changes.join(', ')})`)), 1000);
+      waiters.push({ state, resolve: () => (clearTimeout(timer), resolve()) });
+    });
+  return { changes, next };
+}
+
+describe('YubikeyMonitor', () => {
+  it('does not touch the readers before the first read, then pushes removal and re-insertion by itself', async () => {
+    const reader = new PluggableReader();
+    const { changes, next } = setup(reader);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(reader.lists).toBe(0);
+    expect((await monitor?.read())?.state).toBe('ready');
+    const key = reader.key;
+    const none = next('none');
+    reader.key = undefined;
+    await none;
+    const ready = next('ready');
+    reader.key = key;
+    await ready;
+    expect(changes).toEqual(['ready', 'none', 'ready']);
+  });
+
+  it('says PC/SC is unavailable (with the fix), and recovers when it is back', async () => {
+    const reader = new PluggableReader();
+    const { changes, next } = setup(reader);
+    await monitor?.read();
+    const unavailable = next('unavailable');
+    reader.pcscDown = true;
+    await unavailable;
+    const reading = await monitor?.read();
+    expect(reading).toMatchObject({ state: 'unavailable', problem: { code: 'pcsc-unavailable', hint: 'start pcscd' } });
+    const ready = next('ready');
+    reader.pcscDown = false;
+    await ready;
+    expect(changes).toEqual(['ready', 'unavailable', 'ready']);
+  });
+
+  it('close() stops watching', async () => {
+    const reader = new PluggableReader();
+    setup(reader);
+    await monitor?.read();
+    monitor?.close();
+    const lists = reader.lists;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(reader.lists).toBe(lists);
+  });
+
+  it('a client that fails to load is unavailable, and is tried again on the next read', async () => {
+    const reader = new PluggableReader();
+    const client = new OathClient({ readers: reader, keychain: memoryKeychain() });
+    let broken = true;
+    monitor = new YubikeyMonitor({
+      oath: async () => {
+        if (broken) throw new TouchroleError('pcsc-unavailable', 'PC/SC unavailable: the PC/SC binding (smartcard) could not be loaded (x)');
+        return client;
+      },
+      clock: systemClock,
+      intervalMs: 10,
+      onChange: () => undefined,
+    });
+    expect((await monitor.read()).state).toBe('unavailable');
+    broken = false;
+    expect((await monitor.read()).state).toBe('ready');
+    // and the watcher started on that second read
+    const lists = reader.lists;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(reader.lists).toBeGreaterThan(lists);
+  });
+});
