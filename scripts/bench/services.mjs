@@ -23,7 +23,7 @@ export function missingTools(repo) {
   if (!onPath('ykman')) missing.push('ykman (Debian package yubikey-manager)');
   if (!onPath('moto_server')) missing.push("moto_server (pip install 'moto[server]')");
   if (!pcscdRunning() && !existsSync('/usr/sbin/pcscd')) missing.push('pcscd (Debian package pcscd, with vsmartcard-vpcd)');
-  if (!existsSync(`${repo}/dist/src-main/core/demo/virtual-yubikey/index.js`)) missing.push('dist/ (run npm run build)');
+  if (!existsSync(`${repo}/dist/src-emulators/virtual-yubikey/index.js`)) missing.push('dist/ (run npm run build)');
   return missing;
 }
 

@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { VirtualYubiKey } = require('../../dist/src-main/core/demo/virtual-yubikey');
+const { VirtualYubiKey } = require('../../dist/src-emulators/virtual-yubikey');
 
 let key;
 process.on('message', async (msg) => {

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-import { runDemo } from '../../core/demo';
 import { flag, type CommandDef } from '../command';
 
 export const command: CommandDef = {
@@ -19,6 +18,8 @@ export const command: CommandDef = {
     const say = (line: string): void => {
       (values['json'] === true ? ctx.stderr : ctx.stdout).write(`${line}\n`);
     };
+    // The emulators are tooling outside the product: loaded only when the demo runs (docs/architecture.md).
+    const { runDemo } = await import('../../../src-emulators');
     const report = await runDemo({ env: ctx.env, clock: ctx.clock, say, builtIn: flag(values, 'builtin'), keep: flag(values, 'keep') });
     return { text: '', json: report };
   },

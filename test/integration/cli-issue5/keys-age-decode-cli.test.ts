@@ -5,7 +5,7 @@
 //   bash scripts/with-keyring.sh npx vitest run test/integration/cli-issue5
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../../src-shared/time/clock';
-import { startStsEmulator, type AddedUser, type StsEmulator } from '../../../src-main/core/demo/sts-emulator';
+import { startStsEmulator, type AddedUser, type StsEmulator } from '../../../src-emulators/sts-emulator';
 import { makeTempUser, runTouchrole, type TempUser } from '../../support/cli-harness';
 import { requireSecretService } from '../../support/gnome-keyring';
 

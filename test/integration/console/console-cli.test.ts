@@ -5,7 +5,7 @@
 // Run (after `npm run build`):
 //   bash scripts/with-keyring.sh npx vitest run test/integration/console
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStsEmulator, type StsEmulator } from '../../../src-main/core/demo/sts-emulator';
+import { startStsEmulator, type StsEmulator } from '../../../src-emulators/sts-emulator';
 import { makeTempUser, runTouchrole, type TempUser } from '../../support/cli-harness';
 
 const ROLE = 'arn:aws:iam::123456789012:role/Ops';

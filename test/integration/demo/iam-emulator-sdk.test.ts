@@ -16,7 +16,7 @@ import {
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src-shared/time/clock';
-import { startStsEmulator, type AddedUser, type StsEmulator } from '../../../src-main/core/demo/sts-emulator';
+import { startStsEmulator, type AddedUser, type StsEmulator } from '../../../src-emulators/sts-emulator';
 import { oathtoolCode, requireOathtool } from './support/oathtool';
 
 interface Keys {

@@ -3,7 +3,7 @@
 // with MFA codes from oathtool.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src-shared/time/clock';
-import { startStsEmulator, type AddedUser, type StsEmulator } from '../../../src-main/core/demo/sts-emulator';
+import { startStsEmulator, type AddedUser, type StsEmulator } from '../../../src-emulators/sts-emulator';
 import { cliHome, requireAwsCliV2, type CliProfile, type CliResult } from './support/aws-cli';
 import { oathtoolCode, randomSeedBase32, requireOathtool } from './support/oathtool';
 

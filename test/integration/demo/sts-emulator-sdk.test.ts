@@ -3,7 +3,7 @@
 import { AssumeRoleCommand, DecodeAuthorizationMessageCommand, GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src-shared/time/clock';
-import { startStsEmulator, type AddedUser, type StsEmulator } from '../../../src-main/core/demo/sts-emulator';
+import { startStsEmulator, type AddedUser, type StsEmulator } from '../../../src-emulators/sts-emulator';
 import { oathtoolCode, randomSeedBase32, requireOathtool } from './support/oathtool';
 
 interface Keys {

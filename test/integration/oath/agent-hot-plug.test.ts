@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentEvent, YubikeyState } from '../../../src-shared/agent-protocol';
 import { systemClock } from '../../../src-shared/time/clock';
 import { AgentConnection, runAgent, type RunningAgent } from '../../../src-main/core/agent';
-import { memoryKeychain } from '../../../src-main/core/demo';
+import { memoryKeychain } from '../../../src-emulators';
 import { createServiceAgent } from '../../../src-main/core/service';
 import { FakeSts } from '../../support/fake-sts';
 import { requireReader, waitForCard } from '../../support/pcscd';

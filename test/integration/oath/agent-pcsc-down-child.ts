@@ -2,7 +2,7 @@
 /** Run with PCSCLITE_CSOCK_NAME pointing nowhere: an agent on argv[2]'s socket, over the real PC/SC binding. */
 import { systemClock } from '../../../src-shared/time/clock';
 import { runAgent } from '../../../src-main/core/agent';
-import { memoryKeychain } from '../../../src-main/core/demo';
+import { memoryKeychain } from '../../../src-emulators';
 import { createServiceAgent } from '../../../src-main/core/service';
 import { FakeSts } from '../../support/fake-sts';
 

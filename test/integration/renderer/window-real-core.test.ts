@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src-shared/time/clock';
 import type { CoreBackend } from '../../../src-main/app/backend';
 import { createCoreBackend } from '../../../src-main/app/core-backend';
-import { memoryKeychain, VirtualYubiKey, virtualKeyReaders } from '../../../src-main/core/demo';
+import { memoryKeychain, VirtualYubiKey, virtualKeyReaders } from '../../../src-emulators';
 import { OathClient } from '../../../src-main/core/oath';
 import { makeTempUser, type TempUser } from '../../support/cli-harness';
 import { MOTO_KEYS, startMoto, type Moto } from '../../support/moto';

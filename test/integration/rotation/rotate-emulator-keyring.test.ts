@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TouchroleError } from '../../../src-shared/errors';
 import { systemClock } from '../../../src-shared/time/clock';
-import { startStsEmulator, type AddedUser, type StsEmulator } from '../../../src-main/core/demo/sts-emulator';
+import { startStsEmulator, type AddedUser, type StsEmulator } from '../../../src-emulators/sts-emulator';
 import { finishRotation, keychainKeyHome, rotateAccessKey, RotationStateFile, type RotationDeps } from '../../../src-main/core/rotation';
 import { createIamApi, createStsApi, type IamApi } from '../../../src-main/core/sts';
 import { createOsKeychain, SourceKeyStore } from '../../../src-main/core/vault';

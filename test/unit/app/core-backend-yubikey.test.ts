@@ -9,7 +9,7 @@ import type { YubikeyStatusView } from '../../../src-shared/ipc-contract';
 import { systemClock } from '../../../src-shared/time/clock';
 import { createCoreBackend } from '../../../src-main/app/core-backend';
 import type { CoreBackend } from '../../../src-main/app/backend';
-import { memoryKeychain, VirtualYubiKey } from '../../../src-main/core/demo';
+import { memoryKeychain, VirtualYubiKey } from '../../../src-emulators';
 import { OathClient, type CardReaders, type ReaderInfo } from '../../../src-main/core/oath';
 import { FakeSts } from '../../support/fake-sts';
 

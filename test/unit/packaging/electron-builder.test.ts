@@ -42,7 +42,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('leaves the emulators out of the package', () => {
-    expect(config['files']).toEqual(expect.arrayContaining(['!dist/src-main/core/demo/**', '!dist/emulators/**', '!emulators/**']));
+    expect(config['files']).toEqual(expect.arrayContaining(['!dist/src-emulators/**', '!dist/emulators/**', '!emulators/**']));
   });
 
   it('unpacks every native module from the asar archive', () => {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
 import { TouchroleError } from '../../../../src-shared/errors';
-import { VirtualYubiKey } from '../../../../src-main/core/demo';
+import { VirtualYubiKey } from '../../../../src-emulators';
 import { discoverKeys, type CardReaders } from '../../../../src-main/core/oath';
 
 const failing = new TouchroleError('pcsc-unavailable', 'PC/SC error on "NFC reader": Transaction failed');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../../src-shared/time/clock';
 import { parseConfigFile, parseCredentialsFile, mergeProfiles } from '../../../../src-shared/aws-ini';
 import { buildProfileSet } from '../../../../src-main/core/aws-config';
-import { memoryKeychain, VirtualYubiKey } from '../../../../src-main/core/demo';
+import { memoryKeychain, VirtualYubiKey } from '../../../../src-emulators';
 import { OathClient, type CardReaders } from '../../../../src-main/core/oath';
 import type { TouchPrompter } from '../../../../src-main/core/prompt';
 import { yubikeyMfaCodes } from '../../../../src-main/core/service';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { TouchroleError } from '../../../../src-shared/errors';
 import { ManualClock } from '../../../../src-shared/time/clock';
-import { memoryKeychain } from '../../../../src-main/core/demo';
+import { memoryKeychain } from '../../../../src-emulators';
 import { createPcscReaders, OathClient, type CardReaders } from '../../../../src-main/core/oath';
 import { TouchroleService } from '../../../../src-main/core/service';
 import { FakeSts } from '../../../support/fake-sts';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { YubikeyState } from '../../../../src-shared/agent-protocol';
 import { TouchroleError } from '../../../../src-shared/errors';
 import { systemClock } from '../../../../src-shared/time/clock';
-import { memoryKeychain, VirtualYubiKey } from '../../../../src-main/core/demo';
+import { memoryKeychain, VirtualYubiKey } from '../../../../src-emulators';
 import { OathClient, type CardReaders, type ReaderInfo } from '../../../../src-main/core/oath';
 import { YubikeyMonitor } from '../../../../src-main/core/service/yubikey-monitor';
 

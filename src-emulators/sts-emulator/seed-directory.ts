@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The set-up API: put users (with keys), roles and MFA devices into the emulator before a demo
 // or test runs, without going through signed IAM calls.
-import { BugError } from '../../../../src-shared/errors';
-import type { Clock } from '../../../../src-shared/time/clock';
+import { BugError } from '../../src-shared/errors';
+import type { Clock } from '../../src-shared/time/clock';
 import { base32Decode } from './base32';
 import { DEFAULT_ACCOUNT_ID, type Directory, type RoleRecord } from './directory';
 import { newAccessKeyId, newSecretAccessKey, newUniqueId } from './identifiers';

@@ -2,7 +2,7 @@
 // Server-side TOTP checks as IAM does them: HMAC-SHA1, 6 digits, 30 s steps, one step of drift
 // either way, and a code (time step) accepted at most once per device.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { counterBytes, dynamicTruncate, formatCode, timeStep } from '../../../../src-shared/oath-codec/totp';
+import { counterBytes, dynamicTruncate, formatCode, timeStep } from '../../src-shared/oath-codec/totp';
 
 export const MFA_DIGITS = 6;
 /** Steps of clock drift accepted either side of the current one. */

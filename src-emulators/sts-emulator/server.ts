@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { systemClock, type Clock } from '../../../../src-shared/time/clock';
+import { systemClock, type Clock } from '../../src-shared/time/clock';
 import { Directory } from './directory';
 import { handleQueryRequest } from './dispatch';
 import { FEDERATION_PATH, FederationEndpoint } from './federation';

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-import type { CardReaders } from '../transport/readers';
-import type { Keychain } from '../vault';
+import type { CardReaders } from '../src-main/core/oath';
+import type { Keychain } from '../src-main/core/vault';
 import type { VirtualYubiKey } from './virtual-yubikey';
 
 export const DEMO_READER = 'touchrole demo: virtual YubiKey';

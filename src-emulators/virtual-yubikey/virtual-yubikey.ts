@@ -5,7 +5,7 @@
  * put it back, and inspect what it stores.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { type Clock, systemClock } from '../../../../src-shared/time/clock';
+import { type Clock, systemClock } from '../../src-shared/time/clock';
 import { VirtualCard } from './card';
 import {
   periodOfId,

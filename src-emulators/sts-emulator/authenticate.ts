@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Who signed this request? Finds the access key (long-term or temporary), checks the session
 // token and its expiry, then the SigV4 signature, in the order AWS reports the failures.
-import type { Clock } from '../../../../src-shared/time/clock';
+import type { Clock } from '../../src-shared/time/clock';
 import {
   AwsQueryError,
   expiredToken,

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // The wire format of answers, checked without a network: namespaces, statuses, error shapes.
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../../../src-shared/time/clock';
-import { Directory } from '../../../../../src-main/core/demo/sts-emulator/directory';
-import { handleQueryRequest } from '../../../../../src-main/core/demo/sts-emulator/dispatch';
-import { addUser } from '../../../../../src-main/core/demo/sts-emulator/seed-directory';
-import { expectedSignature, type ReceivedRequest } from '../../../../../src-main/core/demo/sts-emulator/sigv4';
+import { ManualClock } from '../../../../src-shared/time/clock';
+import { Directory } from '../../../../src-emulators/sts-emulator/directory';
+import { handleQueryRequest } from '../../../../src-emulators/sts-emulator/dispatch';
+import { addUser } from '../../../../src-emulators/sts-emulator/seed-directory';
+import { expectedSignature, type ReceivedRequest } from '../../../../src-emulators/sts-emulator/sigv4';
 
 const clock = new ManualClock(Date.UTC(2026, 0, 2, 3, 4, 5));
 const AMZ_DATE = '20260102T030405Z';

@@ -3,8 +3,8 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
-import { TouchroleError } from '../../../src-shared/errors';
-import type { Clock } from '../../../src-shared/time/clock';
+import { TouchroleError } from '../src-shared/errors';
+import type { Clock } from '../src-shared/time/clock';
 import { base32Encode } from './sts-emulator/base32';
 import { startStsEmulator } from './sts-emulator';
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // What an action handler gets, and the parameter checks STS and IAM report as validation errors.
-import type { Clock } from '../../../../src-shared/time/clock';
+import type { Clock } from '../../src-shared/time/clock';
 import { constraintViolation } from './aws-errors';
 import type { Directory, Principal } from './directory';
 

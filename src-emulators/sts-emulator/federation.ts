@@ -2,7 +2,7 @@
 // The AWS sign-in federation endpoint (https://signin.aws.amazon.com/federation), as far as console
 // sign-in uses it: getSigninToken trades a role session for a sign-in token, login redeems it.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Clock } from '../../../../src-shared/time/clock';
+import type { Clock } from '../../src-shared/time/clock';
 import type { Directory, SessionRecord } from './directory';
 
 /** AWS sign-in tokens are good for 15 minutes. */

@@ -7,7 +7,7 @@ import {
   signatureMatches,
   type ReceivedRequest,
   type SigV4Authorization,
-} from '../../../../../src-main/core/demo/sts-emulator/sigv4';
+} from '../../../../src-emulators/sts-emulator/sigv4';
 
 // The example credentials and requests of AWS's published SigV4 test suite and IAM example.
 const SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';

@@ -2,7 +2,7 @@
 // One AWS Query request in, one XML response out: pick the service by Version, authenticate,
 // run the action, render the result or the error as STS and IAM do.
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../../../../src-shared/time/clock';
+import type { Clock } from '../../src-shared/time/clock';
 import type { ActionHandler } from './action-context';
 import { authenticate } from './authenticate';
 import { AwsQueryError, invalidAction, invalidClientTokenId } from './aws-errors';
