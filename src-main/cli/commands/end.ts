@@ -16,9 +16,16 @@ export const command: CommandDef = {
   positionals: [1, 1],
   async run({ positionals }, ctx) {
     const profile = positionals[0] ?? '';
-    const found = await serviceFor(ctx).end(profile);
+    let found = false;
+    let failure: unknown;
+    try {
+      found = await serviceFor(ctx).end(profile);
+    } catch (e) {
+      failure = e; // the cached copy is already gone: still make the agent forget it, then report
+    }
     // A running agent would otherwise keep answering credential_process from its memory.
     await tellAgent(ctx, 'sessions.end', { profile });
+    if (failure !== undefined) throw failure;
     return { text: found ? `Ended the session of ${profile}` : `No session of ${profile} in the credentials file (its cached copy, if any, is gone)`, json: { profile, removed: found } };
   },
 };
