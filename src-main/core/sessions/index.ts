@@ -10,3 +10,4 @@ export { firstKeysFound, sourceForPlan, StoredKeys, SessionToken, AssumeRole, ty
 export { elevate, credentialProcessJson, type ElevateDeps, type ElevateRequest, type ElevatedSession } from './elevate';
 export { defaultRoleSessionName } from './role-session-name';
 export { listCachedRoleSessions, type CachedRoleSession } from './cached-sessions';
+export { dropMfaSessionsOf } from './drop-mfa-sessions';
