@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { dirname } from 'node:path';
 import { awsFilePaths, updateCredentialsFile } from '../../core/aws-config';
-import { removeStaleTempFilesIn } from '../../core/fs/stale-temp-files';
+import { removeStaleTempFilesIn } from '../../core/fs';
 import { SessionCache } from '../../core/sessions';
 import type { CommandDef } from '../command';
 import { serviceFor } from '../service-for';
