@@ -18,3 +18,16 @@ export async function tellAgent<M extends AgentMethod>(ctx: CliContext, method: 
     // The change is on disk; the agent reads it at its next refresh (start, resume, status).
   }
 }
+
+/**
+ * Like tellAgent, but for changes a running agent must not miss (ending a session): no agent is
+ * fine, an agent that runs and fails (an error, no answer in time) is returned for the command to report.
+ */
+export async function tellAgentOrFailure<M extends AgentMethod>(ctx: CliContext, method: M, params: AgentParams<M>): Promise<Error | undefined> {
+  try {
+    await tryAgent({ method, params }, { socketPath: agentSocketPath({ env: ctx.env }), timeoutMs: TELL_TIMEOUT_MS });
+    return undefined;
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e));
+  }
+}

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: MIT
+import { dirname } from 'node:path';
 import { awsFilePaths, updateCredentialsFile } from '../../core/aws-config';
+import { removeStaleTempFilesIn } from '../../core/fs';
+import { SessionCache } from '../../core/sessions';
 import type { CommandDef } from '../command';
+import { serviceFor } from '../service-for';
 
 export const command: CommandDef = {
   path: ['clean'],
   args: '',
-  summary: 'Remove expired touchrole sessions from the credentials file',
+  summary: 'Remove expired touchrole sessions from the credentials file and the cache, and stale temp files',
   help: ['Only sections touchrole wrote (marked "# managed by touchrole") are ever removed; every other byte stays.'],
   examples: ['touchrole clean'],
   options: {},
@@ -13,9 +17,16 @@ export const command: CommandDef = {
   async run(_input, ctx) {
     const path = awsFilePaths(ctx.env).credentialsFile;
     const { removedExpired } = await updateCredentialsFile(path, (text) => text, { clock: ctx.clock });
-    return {
-      text: removedExpired.length ? `Removed ${removedExpired.length} expired session(s) from ${path}: ${removedExpired.join(', ')}` : `No expired sessions in ${path}`,
-      json: { path, removed: removedExpired },
-    };
+    const cacheDir = serviceFor(ctx).paths.cache;
+    const cacheEntries = await new SessionCache({ dir: cacheDir, clock: ctx.clock }).removeExpired();
+    const files = awsFilePaths(ctx.env);
+    const dirs = [...new Set([dirname(files.credentialsFile), dirname(files.configFile), cacheDir])];
+    const tempFiles = (await Promise.all(dirs.map((d) => removeStaleTempFilesIn(d, ctx.clock.now())))).flat();
+    const lines = [
+      removedExpired.length ? `Removed ${removedExpired.length} expired session(s) from ${path}: ${removedExpired.join(', ')}` : `No expired sessions in ${path}`,
+      ...(cacheEntries.length ? [`Removed ${cacheEntries.length} expired cache entr${cacheEntries.length === 1 ? 'y' : 'ies'}`] : []),
+      ...(tempFiles.length ? [`Removed ${tempFiles.length} stale temp file(s) of a crashed write`] : []),
+    ];
+    return { text: lines.join('\n'), json: { path, removed: removedExpired, cacheEntriesRemoved: cacheEntries, tempFilesRemoved: tempFiles } };
   },
 };

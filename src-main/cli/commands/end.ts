@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 import type { CommandDef } from '../command';
 import { serviceFor } from '../service-for';
-import { tellAgent } from '../tell-agent';
+import { TouchroleError } from '../../../src-shared/errors';
+import { tellAgentOrFailure } from '../tell-agent';
 
 export const command: CommandDef = {
   path: ['end'],
@@ -16,9 +17,22 @@ export const command: CommandDef = {
   positionals: [1, 1],
   async run({ positionals }, ctx) {
     const profile = positionals[0] ?? '';
-    const found = await serviceFor(ctx).end(profile);
+    let found = false;
+    let failure: unknown;
+    try {
+      found = await serviceFor(ctx).end(profile);
+    } catch (e) {
+      failure = e; // the cached copy is already gone: still make the agent forget it, then report
+    }
     // A running agent would otherwise keep answering credential_process from its memory.
-    await tellAgent(ctx, 'sessions.end', { profile });
+    const agentFailure = await tellAgentOrFailure(ctx, 'sessions.end', { profile });
+    if (failure !== undefined) throw failure;
+    if (agentFailure !== undefined) {
+      throw new TouchroleError('agent-unavailable', `${profile} is gone from the credentials file and the cache, but the running agent did not confirm: ${agentFailure.message}`, {
+        hint: 'The agent may still serve it from memory until it expires: restart the tray app or `touchrole agent`.',
+        cause: agentFailure,
+      });
+    }
     return { text: found ? `Ended the session of ${profile}` : `No session of ${profile} in the credentials file (its cached copy, if any, is gone)`, json: { profile, removed: found } };
   },
 };

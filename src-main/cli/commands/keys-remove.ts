@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 import type { CommandDef } from '../command';
+import { dropMfaSessionsOf } from '../../core/sessions';
+import { serviceFor } from '../service-for';
 import { keysCommandsFor } from './keys-store';
 
 export const command: CommandDef = {
@@ -13,6 +15,9 @@ export const command: CommandDef = {
   async run({ positionals }, ctx) {
     const profile = positionals[0] ?? '';
     await keysCommandsFor(ctx).remove(profile);
-    return { text: `Removed the keys of profile "${profile}" from the keychain`, json: { profile, removed: true } };
+    // A cached MFA session made with these keys could still assume MFA roles without a touch.
+    const dropped = await dropMfaSessionsOf(serviceFor(ctx).paths.cache, profile);
+    const also = dropped.length > 0 ? ' and its cached MFA session' : '';
+    return { text: `Removed the keys of profile "${profile}" from the keychain${also}`, json: { profile, removed: true, mfaSessionsRemoved: dropped.length } };
   },
 };

@@ -13,7 +13,7 @@ import {
   type KeyHome,
 } from '../../core/rotation';
 import { yubikeyMfaCodes, type TouchroleService } from '../../core/service';
-import { MfaStepLedger } from '../../core/sessions';
+import { dropMfaSessionsOf, MfaStepLedger } from '../../core/sessions';
 import { createIamApi, createStsApi, type AwsCredentials } from '../../core/sts';
 import { flag, type CliContext, type CommandDef } from '../command';
 import { serviceFor } from '../service-for';
@@ -52,6 +52,8 @@ export const command: CommandDef = {
     }
     const settings = await service.settings();
     const r = await rotateAccessKey(name, deps, { deleteOld: flag(values, 'delete-old'), graceDays: settings.rotationGraceDays });
+    // The MFA session made with the rotated-away key must not outlive it.
+    await dropMfaSessionsOf(service.paths.cache, name);
     const tail =
       r.oldKey === 'deleted'
         ? `old key ${r.oldAccessKeyId} deleted`

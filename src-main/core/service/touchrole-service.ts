@@ -188,20 +188,32 @@ export class TouchroleService {
       .sort((a, b) => a.expiresAt - b.expiresAt);
   }
 
-  /** Ends a session: its credentials-file section and its cached copy are removed. */
+  /**
+   * Ends a session: its cached copy first (so it is never served again even if the file edit
+   * fails), then its credentials-file section. A failed file edit throws after the cache is gone.
+   */
   async end(profile: string): Promise<boolean> {
     const settings = await this.settings();
-    const name = sessionProfileName(profile, settings.profileSuffix);
-    let found = false;
-    await updateCredentialsFile(
-      awsFilePaths(this.o.env).credentialsFile,
-      (text) => {
-        found = managedSections(text).some((s) => s.name === name);
-        return found ? removeManagedSection(text, name) : text;
-      },
-      { clock: this.o.clock },
-    );
     await this.cache(settings).delete({ kind: 'role-session', profile });
+    const name = sessionProfileName(profile, settings.profileSuffix);
+    const credentialsFile = awsFilePaths(this.o.env).credentialsFile;
+    let found = false;
+    try {
+      await updateCredentialsFile(
+        credentialsFile,
+        (text) => {
+          found = managedSections(text).some((s) => s.name === name);
+          return found ? removeManagedSection(text, name) : text;
+        },
+        { clock: this.o.clock },
+      );
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      throw new TouchroleError('file-write-failed', `The cached copy of ${profile} is gone, but ${credentialsFile} could not be edited: ${why}`, {
+        hint: `Fix the file, then run \`touchrole end ${profile}\` again to remove its [${name}] section.`,
+        cause: e,
+      });
+    }
     return found;
   }
 

@@ -19,3 +19,4 @@ export { elevate, credentialProcessJson, type ElevateDeps, type ElevateRequest, 
 export { defaultRoleSessionName } from './role-session-name';
 export { listCachedRoleSessions, type CachedRoleSession } from './cached-sessions';
 export { resolutionScope, scopeDigest, roleSessionFingerprint, mfaSessionFingerprint, callerIdentity, agentCaller, type CallerIdentity } from './fingerprint';
+export { dropMfaSessionsOf } from './drop-mfa-sessions';

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Commands that change sessions on disk tell a running agent, so it stops serving an ended
 // session from memory and the tray shows the change at once; a silent agent never holds them up.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
@@ -9,6 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { managedSections, upsertManagedSection } from '../../../src-shared/aws-ini';
 import { systemClock } from '../../../src-shared/time/clock';
 import { runAgent, tryAgent, type RunningAgent } from '../../../src-main/core/agent';
+import { touchrolePaths } from '../../../src-main/core/paths';
+import { SessionCache } from '../../../src-main/core/sessions';
 import { makeTempUser, runTouchrole, type TempUser } from '../../support/cli-harness';
 import { FakeBackend } from '../agent/support/fake-backend';
 
@@ -55,14 +57,35 @@ describe('commands tell a running agent', () => {
     expect(backend.calls.filter((c) => c === 'credentialProcess admin')).toHaveLength(2);
   });
 
-  it('an agent that accepts but never answers delays the command by at most a few seconds', async () => {
+  it('end with an uneditable credentials file: the cached copy is gone, the agent is told, the command fails and says why', async () => {
+    const user = userWithSession();
+    const { backend } = await agentFor(user);
+    const cache = new SessionCache({ dir: touchrolePaths(user.env).cache, clock: systemClock });
+    const expiration = Date.now() + 3600_000;
+    await cache.put({ kind: 'role-session', profile: 'admin' }, { kind: 'role-session', profile: 'admin', fingerprint: 'fp', accessKeyId: 'ASIAC', secretAccessKey: 's', sessionToken: 't', expiration });
+    expect(await cache.get({ kind: 'role-session', profile: 'admin' }, 'fp')).toBeDefined();
+    const credentialsFile = join(user.awsDir, 'credentials');
+    const broken = `${readFileSync(credentialsFile, 'utf8')}[unclosed\n`;
+    writeFileSync(credentialsFile, broken); // touchrole refuses to edit a file it cannot parse
+
+    const ended = await runTouchrole(['end', 'admin'], user.env);
+    expect(ended.code).not.toBe(0);
+    expect(ended.stderr).toContain('The cached copy of admin is gone');
+    expect(ended.stderr).toContain(credentialsFile);
+    expect(readFileSync(credentialsFile, 'utf8')).toBe(broken);
+    expect(await cache.get({ kind: 'role-session', profile: 'admin' }, 'fp')).toBeUndefined();
+    expect(backend.calls).toContain('end admin');
+  });
+
+  it('an agent that accepts but never answers delays end by at most a few seconds, and end reports it', async () => {
     const user = userWithSession();
     const silent: Server = createServer((socket) => socket.resume()); // reads, never answers
     await new Promise<void>((r) => silent.listen(user.env['TOUCHROLE_AGENT_SOCKET'], r));
     cleanups.push(() => new Promise((r) => silent.close(r)));
     const started = Date.now();
     const ended = await runTouchrole(['end', 'admin'], user.env);
-    expect(ended.code, ended.stderr).toBe(0);
+    expect(ended.code).not.toBe(0); // it may still serve the session from memory: the user must know
+    expect(ended.stderr).toContain('the running agent did not confirm');
     expect(Date.now() - started).toBeLessThan(10_000); // the 5 s wait, plus start-up
     expect(managedSections(readFileSync(join(user.awsDir, 'credentials'), 'utf8'))).toEqual([]);
   });

@@ -1,0 +1,2 @@
+// SPDX-License-Identifier: MIT
+export { removeStaleTempFilesIn, STALE_TEMP_AGE_MS } from './stale-temp-files';
