@@ -11,6 +11,8 @@ export interface UpdateCredentialsOptions {
   /** Decides which managed sections have expired. */
   clock: Clock;
   lock?: FileLockOptions;
+  /** Also drop touchrole's sections whose expiry date was damaged by a hand edit (`touchrole clean`). */
+  removeUnreadableExpiry?: boolean;
 }
 
 export interface UpdateCredentialsResult {
@@ -47,7 +49,9 @@ export async function updateCredentialsFile(
       const existing = await readAwsFile(target, 'credentials');
       const before = existing ?? '';
       parseAwsText(before, 'credentials', path, parseCredentialsFile);
-      const { text: after, removed } = removeExpiredManagedSections(edit(before), options.clock.now());
+      const { text: after, removed } = removeExpiredManagedSections(edit(before), options.clock.now(), {
+        unreadableExpiry: options.removeUnreadableExpiry === true,
+      });
       if (after === before) return { written: false, removedExpired: removed };
       checkEditedAwsText(after, 'credentials', path);
       await atomicWriteFile(target, after);
