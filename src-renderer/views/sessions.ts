@@ -17,10 +17,10 @@ export function createSessionsView(root: HTMLElement, deps: SessionsDeps): { upd
   const tick = (): void => {
     const now = deps.now();
     for (const c of countdowns) {
-      const label = formatCountdown(c.expiresAt - now);
+      const label = Number.isNaN(c.expiresAt) ? 'expiry unreadable' : formatCountdown(c.expiresAt - now);
       if (c.node.textContent !== label) c.node.textContent = label;
       c.row.classList.toggle('expired', label === 'expired');
-      c.row.classList.toggle('soon', label !== 'expired' && c.expiresAt - now < 10 * 60_000);
+      c.row.classList.toggle('soon', label !== 'expired' && c.expiresAt - now < 10 * 60_000); // false for NaN
     }
   };
 
