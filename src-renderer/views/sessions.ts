@@ -25,7 +25,9 @@ export function createSessionsView(root: HTMLElement, deps: SessionsDeps): { upd
   };
 
   const update = (sessions: readonly SessionView[]): void => {
-    const sorted = [...sessions].sort((a, b) => Date.parse(a.expiration) - Date.parse(b.expiration));
+    // A session whose expiry was damaged by a hand edit (expiryUnreadable) sorts last.
+    const expiry = (s: SessionView): number => (s.expiryUnreadable === true ? Infinity : Date.parse(s.expiration));
+    const sorted = [...sessions].sort((a, b) => expiry(a) - expiry(b) || a.profile.localeCompare(b.profile));
     countdowns = [];
     if (sorted.length === 0) {
       root.replaceChildren(el('p', { class: 'empty', text: 'No active sessions. Elevate a role profile to start one.' }));
