@@ -12,6 +12,7 @@ import { cpus, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { coldStart, credentialProcessHit, elevateVsManual, updateInLargeFile } from './bench/measure.mjs';
+import { cleanLargeFile, resolveChainedProfiles } from './bench/large-files.mjs';
 import { createRole, makeScenario } from './bench/scenario.mjs';
 import { AWS_V2, ensurePcscd, missingTools, startMoto, version } from './bench/services.mjs';
 import { fmtMs, fmtStats } from './bench/stats.mjs';
@@ -56,6 +57,8 @@ function table(r, runs) {
     `| c1 | \`touchrole --version\` vs \`node -e 0\` | ${fmtStats(r.c.version)} | ${fmtStats(r.c.node)} | ${ratio(r.c.version.median, r.c.node.median)} | - | - |`,
     `| c2 | \`touchrole credential-process\` cache hit vs \`node -e 0\` | ${fmtStats(r.c.hit)} | ${fmtStats(r.c.node)} | ${ratio(r.c.hit.median, r.c.node.median)} | - | - |`,
     `| d | update one profile in a credentials file of ${r.d.profiles} profiles (lock, read, parse, splice, check, atomic write) | ${fmtStats(r.d.time)} | - | - | - | - |`,
+    `| e1 | load ${r.e1.profiles} chained profiles (each source_profile the one before) and resolve the longest chain | ${fmtStats(r.e1.time)} | - | - | < 1 s | ${yes(r.e1.time.median < 1000)} |`,
+    `| e2 | clean ${r.e2.sections} expired sections from a ${(r.e2.bytes / 1e6).toFixed(1)} MB credentials file | ${fmtStats(r.e2.time)} | - | - | < 1 s | ${yes(r.e2.time.median < 1000)} |`,
     '',
     `d: bytes written per update: ${r.d.bytes} (the whole file, written atomically: temp file + rename).`,
     `b, manual flow by step (medians): ykman oath accounts code ${fmtMs(s.ykman.median)} ms, aws sts assume-role ${fmtMs(s.assumeRole.median)} ms, three aws configure set ${fmtMs(s.configureSet.median)} ms.`,
@@ -100,7 +103,10 @@ async function main() {
     const b = await elevateVsManual(ctx);
     progress('d. one profile in a file of 1,000');
     const d = await updateInLargeFile(ctx);
-    console.log(['## touchrole benchmarks', '', ...machine().map((l) => `- ${l}`), '', table({ a, b, c, d }, runs)].join('\n'));
+    progress('e. 2,000 chained profiles; clean of 2,000 expired sections');
+    const e1 = await resolveChainedProfiles(ctx);
+    const e2 = await cleanLargeFile(ctx);
+    console.log(['## touchrole benchmarks', '', ...machine().map((l) => `- ${l}`), '', table({ a, b, c, d, e1, e2 }, runs)].join('\n'));
   } finally {
     for (const stop of stops.reverse()) await stop().catch((e) => console.error(`bench: cleanup: ${e.message}`));
     if (scenario) rmSync(scenario.home, { recursive: true, force: true });

@@ -48,11 +48,13 @@ export interface AgentCaller {
 export interface AgentSession {
   /** The ~/.aws/config profile that was elevated. */
   profile: string;
-  /** ISO 8601 expiration of the STS credentials. */
+  /** ISO 8601 expiration of the STS credentials ('' when `expiryUnreadable`). */
   expiration: string;
   roleArn?: string;
   /** The credentials-file section the session was written to. */
   writtenProfile?: string;
+  /** The section's expiry marker was damaged by a hand edit: shown as such; `touchrole clean` removes it. */
+  expiryUnreadable?: true;
 }
 
 /** 'unavailable': PC/SC cannot be used (pcscd down, binding not loaded), so whether a key is there is not known. */
@@ -225,8 +227,9 @@ export function isAgentSession(r: unknown): r is AgentSession {
   return (
     isRecord(r) &&
     isString(r['profile']) &&
-    isString(r['expiration']) &&
-    !Number.isNaN(Date.parse(r['expiration'])) &&
+    (r['expiryUnreadable'] === true
+      ? r['expiration'] === ''
+      : r['expiryUnreadable'] === undefined && isString(r['expiration']) && !Number.isNaN(Date.parse(r['expiration']))) &&
     optional(r['roleArn'], isString) &&
     optional(r['writtenProfile'], isString)
   );

@@ -17,11 +17,13 @@ import type { WireError } from './errors';
 export interface SessionView {
   /** The ~/.aws/config profile that was elevated. */
   profile: string;
-  /** ISO 8601 expiration of the STS credentials. */
+  /** ISO 8601 expiration of the STS credentials ('' when `expiryUnreadable`). */
   expiration: string;
   roleArn?: string;
   /** The ~/.aws/credentials section the session was written to. */
   writtenProfile?: string;
+  /** The section's expiry marker was damaged by a hand edit (`touchrole clean` removes it). */
+  expiryUnreadable?: true;
 }
 
 /** A ~/.aws/config profile that assumes a role, with the MFA device it needs. */

@@ -51,7 +51,7 @@ export const TOUCH_TITLE = 'Touch YubiKey';
 export function buildTrayModel(input: TrayInput): TrayModel {
   const sessions = sortedByExpiry(input.sessions);
   const shortest = sessions[0];
-  const title = input.touchPending ? TOUCH_TITLE : shortest === undefined ? '' : formatTimeLeft(msLeft(shortest, input.now));
+  const title = input.touchPending ? TOUCH_TITLE : shortest === undefined || shortest.expiryUnreadable === true ? '' : formatTimeLeft(msLeft(shortest, input.now));
   const tooltip = ['touchrole', ...(input.touchPending ? ['Touch your YubiKey'] : []), ...sessionLines(sessions, input.now)].join('\n');
 
   const menu: MenuItemModel[] = [];
@@ -134,6 +134,7 @@ function consoleMenu(sessions: readonly SessionView[], now: number): MenuItemMod
 }
 
 function timeLeftLabel(s: SessionView, now: number): string {
+  if (s.expiryUnreadable === true) return 'expiry unreadable';
   const label = formatTimeLeft(msLeft(s, now));
   return label === 'expired' ? 'expired' : `${label} left`;
 }
@@ -143,7 +144,9 @@ export function msLeft(s: SessionView, now: number): number {
 }
 
 function sortedByExpiry(sessions: readonly SessionView[]): SessionView[] {
-  return [...sessions].sort((a, b) => Date.parse(a.expiration) - Date.parse(b.expiration) || a.profile.localeCompare(b.profile));
+  // An unreadable expiry (NaN) sorts last, so the title shows the shortest readable one.
+  const key = (s: SessionView): number => (s.expiryUnreadable === true ? Infinity : Date.parse(s.expiration));
+  return [...sessions].sort((a, b) => key(a) - key(b) || a.profile.localeCompare(b.profile));
 }
 
 function item(label: string, enabled: boolean, action?: TrayAction): MenuItemModel {

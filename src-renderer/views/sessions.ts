@@ -17,15 +17,17 @@ export function createSessionsView(root: HTMLElement, deps: SessionsDeps): { upd
   const tick = (): void => {
     const now = deps.now();
     for (const c of countdowns) {
-      const label = formatCountdown(c.expiresAt - now);
+      const label = Number.isNaN(c.expiresAt) ? 'expiry unreadable' : formatCountdown(c.expiresAt - now);
       if (c.node.textContent !== label) c.node.textContent = label;
       c.row.classList.toggle('expired', label === 'expired');
-      c.row.classList.toggle('soon', label !== 'expired' && c.expiresAt - now < 10 * 60_000);
+      c.row.classList.toggle('soon', label !== 'expired' && c.expiresAt - now < 10 * 60_000); // false for NaN
     }
   };
 
   const update = (sessions: readonly SessionView[]): void => {
-    const sorted = [...sessions].sort((a, b) => Date.parse(a.expiration) - Date.parse(b.expiration));
+    // A session whose expiry was damaged by a hand edit (expiryUnreadable) sorts last.
+    const expiry = (s: SessionView): number => (s.expiryUnreadable === true ? Infinity : Date.parse(s.expiration));
+    const sorted = [...sessions].sort((a, b) => expiry(a) - expiry(b) || a.profile.localeCompare(b.profile));
     countdowns = [];
     if (sorted.length === 0) {
       root.replaceChildren(el('p', { class: 'empty', text: 'No active sessions. Elevate a role profile to start one.' }));

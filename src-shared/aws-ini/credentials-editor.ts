@@ -78,14 +78,32 @@ export function removeManagedSection(text: string, name: string): string {
   return cutSection(text, lines, span);
 }
 
-/** Removes touchrole's sections whose expiry is at or before `now` (epoch ms). */
-export function removeExpiredManagedSections(text: string, now: number): { text: string; removed: string[] } {
+export interface RemoveExpiredOptions {
+  /**
+   * Also remove touchrole's sections whose marker date was damaged by a hand edit (`touchrole
+   * clean` does; the automatic clean-up on every write does not, as the date cannot be judged).
+   */
+  unreadableExpiry?: boolean;
+}
+
+/** Removes touchrole's sections whose expiry is at or before `now` (epoch ms). One pass: linear in the text. */
+export function removeExpiredManagedSections(text: string, now: number, options: RemoveExpiredOptions = {}): { text: string; removed: string[] } {
   const { lines, sections } = scanSections(text);
-  const expired = sections.filter((s) => s.managedExpiresAt !== undefined && s.managedExpiresAt <= now);
-  let result = text;
-  // From the end, so earlier offsets stay valid.
-  for (const span of [...expired].reverse()) result = cutSection(result, lines, span);
-  return { text: result, removed: expired.map((s) => s.name) };
+  const expired = sections.filter(
+    (s) => s.managedExpiresAt !== undefined && (s.managedExpiresAt <= now || (options.unreadableExpiry === true && Number.isNaN(s.managedExpiresAt))),
+  );
+  if (expired.length === 0) return { text, removed: [] };
+  // Cutting one section at a time would copy the whole text per section (quadratic on big files):
+  // collect the byte ranges, merge the ones that touch, and join what is left once.
+  const ranges = expired.map((span) => sectionRange(lines, span));
+  const kept: string[] = [];
+  let from = 0;
+  for (const [start, end] of ranges) {
+    if (start > from) kept.push(text.slice(from, start));
+    from = Math.max(from, end);
+  }
+  kept.push(text.slice(from));
+  return { text: kept.join(''), removed: expired.map((s) => s.name) };
 }
 
 /**
@@ -116,18 +134,29 @@ export function removeKeys(text: string, section: string, keys: readonly string[
 }
 
 function cutSection(text: string, lines: readonly ScannedLine[], span: SectionSpan): string {
-  // The blank line touchrole put before the section goes with it.
+  const [start, end] = sectionRange(lines, span);
+  return text.slice(0, start) + text.slice(end);
+}
+
+/** The byte range a section takes, with the blank line touchrole put before it. */
+function sectionRange(lines: readonly ScannedLine[], span: SectionSpan): [number, number] {
   const before = lines[span.header - 1];
   const from = before !== undefined && before.content === '' && before.eol !== '' ? span.header - 1 : span.header;
-  return cut(text, lines, from, span.last);
+  return lineRange(lines, from, span.last);
 }
 
 /** Removes lines from..to (inclusive); if that ends the file without a newline, so does the result. */
 function cut(text: string, lines: readonly ScannedLine[], from: number, to: number): string {
+  const [start, end] = lineRange(lines, from, to);
+  return text.slice(0, start) + text.slice(end);
+}
+
+/** The byte range of lines from..to; at the end of a file without a final newline, the line break before them too. */
+function lineRange(lines: readonly ScannedLine[], from: number, to: number): [number, number] {
   const last = line(lines, to);
   let start = line(lines, from).start;
   if (last.eol === '' && from > 0) start -= line(lines, from - 1).eol.length;
-  return text.slice(0, start) + text.slice(last.end);
+  return [start, last.end];
 }
 
 function findSection(sections: readonly SectionSpan[], name: string): SectionSpan | undefined {

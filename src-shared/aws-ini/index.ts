@@ -8,6 +8,7 @@ export {
   upsertManagedSection,
   removeManagedSection,
   removeExpiredManagedSections,
+  type RemoveExpiredOptions,
   removeKeys,
   type ManagedSession,
   type ManagedSectionInfo,

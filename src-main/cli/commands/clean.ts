@@ -10,13 +10,16 @@ export const command: CommandDef = {
   path: ['clean'],
   args: '',
   summary: 'Remove expired touchrole sessions from the credentials file and the cache, and stale temp files',
-  help: ['Only sections touchrole wrote (marked "# managed by touchrole") are ever removed; every other byte stays.'],
+  help: [
+    'Only sections touchrole wrote (marked "# managed by touchrole") are ever removed; every other byte stays.',
+    'A touchrole section whose expiry date was damaged by a hand edit ("expiry unreadable" in `touchrole status`) is removed too.',
+  ],
   examples: ['touchrole clean'],
   options: {},
   positionals: [0, 0],
   async run(_input, ctx) {
     const path = awsFilePaths(ctx.env).credentialsFile;
-    const { removedExpired } = await updateCredentialsFile(path, (text) => text, { clock: ctx.clock });
+    const { removedExpired } = await updateCredentialsFile(path, (text) => text, { clock: ctx.clock, removeUnreadableExpiry: true });
     const cacheDir = serviceFor(ctx).paths.cache;
     const cacheEntries = await new SessionCache({ dir: cacheDir, clock: ctx.clock }).removeExpired();
     const files = awsFilePaths(ctx.env);

@@ -14,17 +14,26 @@ export const command: CommandDef = {
   async run(_input, ctx) {
     const now = ctx.clock.now();
     const service = serviceFor(ctx);
-    const sessions = (await service.sessions()).map((s) => ({
-      profile: s.profile,
-      writtenProfile: s.writtenProfile,
-      expiration: new Date(s.expiresAt).toISOString(),
-      secondsLeft: Math.max(0, Math.floor((s.expiresAt - now) / 1000)),
-      expired: s.expiresAt <= now,
-    }));
+    const sessions = (await service.sessions()).map((s) =>
+      // A hand edit can damage the expiry touchrole wrote: shown as such, never a crash.
+      Number.isNaN(s.expiresAt)
+        ? { profile: s.profile, writtenProfile: s.writtenProfile, expiration: null, secondsLeft: null, expired: null, expiryUnreadable: true }
+        : {
+            profile: s.profile,
+            writtenProfile: s.writtenProfile,
+            expiration: new Date(s.expiresAt).toISOString(),
+            secondsLeft: Math.max(0, Math.floor((s.expiresAt - now) / 1000)),
+            expired: s.expiresAt <= now,
+          },
+    );
     const reminders = (await service.rotationReminders({ markNotified: false })).map((r) => ({ profile: r.profile, kind: r.kind, message: r.message }));
     const text = [
       ...(sessions.length
-        ? sessions.map((s) => `${s.writtenProfile.padEnd(32)} ${formatTimeLeft(s.secondsLeft * 1000).padStart(8)}  until ${s.expiration}`)
+        ? sessions.map((s) =>
+            s.expiration === null || s.secondsLeft === null
+              ? `${s.writtenProfile.padEnd(32)} expiry unreadable (damaged by an edit; \`touchrole clean\` removes it)`
+              : `${s.writtenProfile.padEnd(32)} ${formatTimeLeft(s.secondsLeft * 1000).padStart(8)}  until ${s.expiration}`,
+          )
         : ['No touchrole sessions. Start one with `touchrole elevate <profile>`.']),
       ...reminders.map((r) => `! ${r.message}`),
     ].join('\n');

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 import { managedSections } from '../../../src-shared/aws-ini';
-import { isTouchroleError } from '../../../src-shared/errors';
 import { loadAwsFiles, type AwsFiles } from './load-aws-files';
 import { deriveProfile, type AwsProfile } from './profile-model';
-import { resolveRoleChain } from './role-chain';
+import { roleChainProblems } from './role-chain';
 
 export interface AwsProfileSet {
   files: AwsFiles;
@@ -29,14 +28,9 @@ export function buildProfileSet(files: AwsFiles, options: LoadProfilesOptions = 
   const profiles = new Map<string, AwsProfile>();
   for (const [name, settings] of files.merged) profiles.set(name, deriveProfile(name, settings, files, keychain));
   // Profiles that name a missing profile, or loop, are listed with the reason they cannot be used.
-  for (const p of profiles.values()) {
-    if (p.kind !== 'role' || p.problem !== undefined) continue;
-    try {
-      resolveRoleChain(profiles, p.name);
-    } catch (e) {
-      if (!isTouchroleError(e)) throw e;
-      p.problem = e.toWire();
-    }
+  for (const [name, problem] of roleChainProblems(profiles)) {
+    const p = profiles.get(name);
+    if (p !== undefined) p.problem = problem.toWire();
   }
   const sessions = new Map(managedSections(files.credentialsText).map((s) => [s.name, s.expiresAt]));
   return { files, profiles, sessions };

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { resolveWriteTarget } from './write-target';
 
 export interface AtomicWriteOptions {
   /** Mode of a new file (default 0600). An existing file keeps its mode where that is stricter. */
@@ -14,10 +15,12 @@ export interface AtomicWriteOptions {
  * Replaces `path` with `data` so that readers see either the old or the new file, never a
  * mix, even if the process dies or the machine loses power: a temp file in the same
  * directory, fsync, rename over the target, fsync the directory. A symlinked target (dotfile
- * managers) is written through, so the link stays a link.
+ * managers) is written through, so the link stays a link, and a dangling link gets its target
+ * created. A target that is not a regular file (FIFO, device, socket, directory) is refused
+ * ('file-write-failed') and left as it is.
  */
 export async function atomicWriteFile(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
-  const target = await realpath(path).catch(() => path);
+  const target = await resolveWriteTarget(path);
   const dir = dirname(target);
   await mkdir(dir, { recursive: true, mode: options.dirMode ?? 0o700 });
   const wanted = options.mode ?? 0o600;
@@ -61,7 +64,8 @@ const tempPrefix = (target: string): string => `.${basename(target)}.`;
  * secrets). Only safe while holding the lock every writer of `path` takes.
  */
 export async function removeStaleTempFiles(path: string): Promise<void> {
-  const target = await realpath(path).catch(() => path);
+  const target = await resolveWriteTarget(path).catch(() => undefined);
+  if (target === undefined) return; // not a regular file: the write that follows refuses it
   const prefix = tempPrefix(target);
   const names = await readdir(dirname(target)).catch(() => []);
   for (const name of names) {

@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: MIT
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, stat, unlink, utimes } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { TouchroleError } from '../../../src-shared/errors';
 
 export interface FileLockOptions {
   /** Give up after this long (default 30 s). */
   timeoutMs?: number;
-  /** A lock whose owner process is gone, or older than this, is taken over (default 120 s). */
+  /**
+   * A lock held by another host (a shared home directory), whose owner cannot be asked whether
+   * it lives, is taken over once its owner has not refreshed it for this long (default 120 s).
+   * A lock of this host is taken over only when its owner process is gone.
+   */
   staleMs?: number;
 }
 
@@ -16,15 +21,18 @@ const UNREADABLE_STALE_MS = 10_000;
 
 /**
  * Run `fn` while holding an inter-process lock: a lock file created with O_EXCL holding the
- * owner's PID, start time and a nonce. Locks left by dead processes (or stale ones) are
- * broken, so a crash never wedges touchrole. Not re-entrant.
+ * owner's host, PID, start time and a nonce. Locks left by dead processes are broken, so a crash
+ * never wedges touchrole; a live owner's lock never is, however long it holds it (the holder
+ * touches the lock's mtime every staleMs/4, which is what another host judges it by). Callers
+ * that lock a file key the lock on its resolved path (resolveWriteTarget), so two paths to one
+ * file share one lock. Not re-entrant.
  */
 export async function withFileLock<T>(lockPath: string, fn: () => Promise<T>, options: FileLockOptions = {}): Promise<T> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const staleMs = options.staleMs ?? 120_000;
   const deadline = Date.now() + timeoutMs;
   await mkdir(dirname(lockPath), { recursive: true, mode: 0o700 });
-  const token = JSON.stringify({ pid: process.pid, at: Date.now(), nonce: randomBytes(8).toString('hex') });
+  const token = JSON.stringify({ host: hostname(), pid: process.pid, at: Date.now(), nonce: randomBytes(8).toString('hex') });
   let delay = 10;
   for (;;) {
     if (await tryCreate(lockPath, token)) break;
@@ -38,11 +46,21 @@ export async function withFileLock<T>(lockPath: string, fn: () => Promise<T>, op
     await new Promise((r) => setTimeout(r, delay));
     delay = Math.min(delay * 2, 200);
   }
+  const refresh = setInterval(() => void touchIfContent(lockPath, token), Math.max(staleMs / 4, 10));
+  refresh.unref();
   try {
     return await fn();
   } finally {
+    clearInterval(refresh);
     await unlinkIfContent(lockPath, token);
   }
+}
+
+/** Keeps a held lock young for other hosts; a lock no longer ours is left alone. */
+async function touchIfContent(path: string, expected: string): Promise<void> {
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  const now = new Date();
+  if (text === expected) await utimes(path, now, now).catch(() => undefined);
 }
 
 async function tryCreate(path: string, content: string): Promise<boolean> {
@@ -76,14 +94,15 @@ async function readLock(path: string): Promise<SeenLock | undefined> {
 }
 
 function isStale(seen: SeenLock, staleMs: number): boolean {
-  let owner: { pid?: unknown; at?: unknown };
+  let owner: { host?: unknown; pid?: unknown };
   try {
-    owner = JSON.parse(seen.text) as { pid?: unknown; at?: unknown };
+    owner = JSON.parse(seen.text) as { host?: unknown; pid?: unknown };
   } catch {
     // Empty or half-written: its owner may be writing it right now, or died while doing so.
     return seen.ageMs > UNREADABLE_STALE_MS;
   }
-  if (typeof owner.at === 'number' && Date.now() - owner.at > staleMs) return true;
+  // Another host's PIDs mean nothing here: its owner refreshes the mtime while it lives.
+  if (typeof owner.host === 'string' && owner.host !== hostname()) return seen.ageMs > staleMs;
   if (typeof owner.pid !== 'number') return seen.ageMs > UNREADABLE_STALE_MS;
   try {
     process.kill(owner.pid, 0);

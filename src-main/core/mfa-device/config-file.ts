@@ -3,6 +3,7 @@
 import { checkEditedAwsText, readAwsFile } from '../aws-config';
 import { atomicWriteFile } from '../fs/atomic-write';
 import { withFileLock } from '../fs/file-lock';
+import { resolveWriteTarget } from '../fs/write-target';
 import { configSectionName, removeSectionValue, setSectionValue } from './ini-value-edit';
 
 /** Sets or removes one setting of one profile in the config file. */
@@ -21,15 +22,19 @@ export function configFileEditor(path: string): ProfileConfigEditor {
   };
 }
 
-/** Read-edit-write under `<path>.touchrole.lock`; a result botocore could not parse is never written. */
+/**
+ * Read-edit-write under `<resolved path>.touchrole.lock`; a result botocore could not parse is never
+ * written, and a path that is (or links to) anything but a regular file is refused unread.
+ */
 export async function editConfigFile(path: string, edit: (text: string) => string): Promise<boolean> {
-  return withFileLock(`${path}.touchrole.lock`, async () => {
-    const before = (await readAwsFile(path, 'config')) ?? '';
+  const target = await resolveWriteTarget(path);
+  return withFileLock(`${target}.touchrole.lock`, async () => {
+    const before = (await readAwsFile(target, 'config')) ?? '';
     const after = edit(before);
     if (after === before) return false;
     checkEditedAwsText(after, 'config', path);
     // 0644 like the AWS CLI's own config file: it holds no secrets (an existing stricter mode is kept).
-    await atomicWriteFile(path, after, { mode: 0o644 });
+    await atomicWriteFile(target, after, { mode: 0o644 });
     return true;
   });
 }

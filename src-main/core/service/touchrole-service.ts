@@ -175,7 +175,7 @@ export class TouchroleService {
     return callerIdentity(this.o.env, profile, { defaultDurationSeconds: settings.defaultDurationSeconds });
   }
 
-  /** touchrole's sessions in the credentials file, soonest expiry first. */
+  /** touchrole's sessions in the credentials file, soonest expiry first; an unreadable expiry (NaN) last. */
   async sessions(): Promise<ActiveSession[]> {
     const settings = await this.settings();
     const text = (await readAwsFile(awsFilePaths(this.o.env).credentialsFile, 'credentials')) ?? '';
@@ -185,7 +185,7 @@ export class TouchroleService {
         profile: s.name.endsWith(settings.profileSuffix) ? s.name.slice(0, -settings.profileSuffix.length) : s.name,
         expiresAt: s.expiresAt,
       }))
-      .sort((a, b) => a.expiresAt - b.expiresAt);
+      .sort((a, b) => (Number.isNaN(a.expiresAt) ? 1 : 0) - (Number.isNaN(b.expiresAt) ? 1 : 0) || a.expiresAt - b.expiresAt || 0);
   }
 
   /**

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { credentialsLockPath, updateCredentialsFile } from '../../../src-main/core/aws-config';
 import { breakLockIfUnchanged, withFileLock } from '../../../src-main/core/fs/file-lock';
+import { ManualClock } from '../../../src-shared/time/clock';
 
 let root: string;
 let worker: string;
@@ -17,9 +19,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function run(lockPath: string, counterPath: string): Promise<{ code: number | null; stderr: string }> {
+function run(lockPath: string, counterPath: string, staleMs?: string): Promise<{ code: number | null; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [worker, lockPath, counterPath], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [worker, lockPath, counterPath, ...(staleMs === undefined ? [] : [staleMs])], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', fail);
@@ -60,26 +62,67 @@ describe('withFileLock', () => {
     expect(readFileSync(lock, 'utf8')).toBe(live);
   });
 
-  it('breaks a live owner only past staleMs', async () => {
+  it('never breaks a live owner of this host, even one that started long past staleMs', async () => {
     const lock = join(mkdtempSync(join(root, 'old-')), 'lock');
-    writeFileSync(lock, lockText(process.pid, Date.now() - 5000));
+    const live = lockText(process.pid, Date.now() - 5000);
+    writeFileSync(lock, live);
+    const old = (Date.now() - 5000) / 1000;
+    utimesSync(lock, old, old);
+    await expect(withFileLock(lock, () => Promise.resolve('ran'), { timeoutMs: 500, staleMs: 1000 })).rejects.toMatchObject({ code: 'file-locked' });
+    expect(readFileSync(lock, 'utf8')).toBe(live);
+  });
+
+  it("another host's lock (its PID means nothing here) is broken only once not refreshed for staleMs", async () => {
+    const lock = join(mkdtempSync(join(root, 'host-')), 'lock');
+    writeFileSync(lock, JSON.stringify({ host: 'elsewhere.invalid', pid: process.pid, at: Date.now() - 60_000, nonce: 'n' }));
+    await expect(withFileLock(lock, () => Promise.resolve('ran'), { timeoutMs: 300, staleMs: 1000 })).rejects.toMatchObject({ code: 'file-locked' });
+    const old = (Date.now() - 5000) / 1000;
+    utimesSync(lock, old, old);
     await expect(withFileLock(lock, () => Promise.resolve('ran'), { timeoutMs: 2000, staleMs: 1000 })).resolves.toBe('ran');
   });
 
-  it('an empty lock file (its writer died creating it) is broken once it is 10 s old, not before', async () => {
-    const lock = join(mkdtempSync(join(root, 'empty-')), 'lock');
-    writeFileSync(lock, '');
-    await expect(withFileLock(lock, () => Promise.resolve('ran'), { timeoutMs: 300 })).rejects.toMatchObject({ code: 'file-locked' });
-    const old = (Date.now() - 60_000) / 1000;
-    utimesSync(lock, old, old);
-    await expect(withFileLock(lock, () => Promise.resolve('ran'), { timeoutMs: 2000 })).resolves.toBe('ran');
-  });
+  it('a holder past staleMs keeps its lock: it refreshes the mtime, and a second process waits', async () => {
+    const dir = mkdtempSync(join(root, 'long-'));
+    const lock = join(dir, 'lock');
+    const counter = join(dir, 'counter');
+    writeFileSync(counter, '0');
+    let release = (): void => undefined;
+    const holding = withFileLock(lock, () => new Promise<void>((r) => (release = r)), { staleMs: 400 });
+    await new Promise((r) => setTimeout(r, 1500)); // well past staleMs
+    expect(Date.now() - statSync(lock).mtimeMs).toBeLessThan(400);
+    const other = run(lock, counter, '400'); // a separate process with the same staleMs
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(readFileSync(counter, 'utf8')).toBe('0');
+    release();
+    await holding;
+    expect(await other).toMatchObject({ code: 0 });
+    expect(readFileSync(counter, 'utf8')).toBe('1');
+  }, 20_000);
 
-  it('on release, leaves a lock that is no longer its own', async () => {
-    const lock = join(mkdtempSync(join(root, 'release-')), 'lock');
-    const other = lockText(process.pid);
-    await withFileLock(lock, () => Promise.resolve(writeFileSync(lock, other)));
-    expect(readFileSync(lock, 'utf8')).toBe(other);
+  it('two paths to one file (a symlink and the real path) share one lock', async () => {
+    const dir = mkdtempSync(join(root, 'paths-'));
+    const real = join(dir, 'credentials');
+    writeFileSync(real, '');
+    symlinkSync(real, join(dir, 'link'));
+    const clock = new ManualClock(0);
+    let n = 0;
+    const edit = (t: string): string => `${t}[s${++n}]\nx = 1\n`;
+    let release = (): void => undefined;
+    let entered = (): void => undefined;
+    const inside = new Promise<void>((r) => (entered = r));
+    const holder = updateCredentialsFile(join(dir, 'link'), edit, { clock, lock: {} });
+    await holder;
+    // Hold the lock of the link's path while another caller comes in through the real path, and the reverse.
+    const held = withFileLock(credentialsLockPath(real), () => {
+      entered();
+      return new Promise<void>((r) => (release = r));
+    });
+    await inside;
+    await expect(updateCredentialsFile(join(dir, 'link'), edit, { clock, lock: { timeoutMs: 300 } })).rejects.toMatchObject({ code: 'file-locked' });
+    await expect(updateCredentialsFile(real, edit, { clock, lock: { timeoutMs: 300 } })).rejects.toMatchObject({ code: 'file-locked' });
+    release();
+    await held;
+    await expect(updateCredentialsFile(join(dir, 'link'), edit, { clock, lock: { timeoutMs: 300 } })).resolves.toMatchObject({ written: true });
   });
 });
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 // A separate process that takes the lock once, checks nobody else is inside, bumps a counter
 // and exits at once (exiting right after release is what exposed the stale-break race).
-// argv: <lock path> <counter path>
+// argv: <lock path> <counter path> [staleMs]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { open, unlink } from 'node:fs/promises';
 import { withFileLock } from '../../../src-main/core/fs/file-lock';
 
-const [lockPath, counterPath] = process.argv.slice(2);
+const [lockPath, counterPath, staleMs] = process.argv.slice(2);
 if (lockPath === undefined || counterPath === undefined) throw new Error('usage: lock-worker <lock> <counter>');
 const inside = `${counterPath}.inside`;
 

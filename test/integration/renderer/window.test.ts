@@ -108,6 +108,18 @@ describe('window: sessions', () => {
     expect(await page.locator('li.session').count()).toBe(1);
   });
 
+  it('shows a session whose expiry a hand edit damaged as "expiry unreadable", after the others', async () => {
+    const { page, backend } = await start((b) => b.addSession('admin', NOW + 2 * MIN));
+    const admin = page.locator('li.session[data-profile="admin"]');
+    await expect.poll(() => admin.locator('.countdown').textContent()).toBe('2:00');
+    const sessions = await backend.sessions();
+    backend.emit('sessionsChanged', [{ profile: 'dev', expiration: '', writtenProfile: 'dev-touchrole', expiryUnreadable: true }, ...sessions]);
+    const dev = page.locator('li.session[data-profile="dev"]');
+    await expect.poll(() => dev.locator('.countdown').textContent()).toBe('expiry unreadable');
+    expect(await page.locator('li.session').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-profile')))).toEqual(['admin', 'dev']);
+    expect(await dev.getAttribute('class')).not.toMatch(/expired|soon/);
+  });
+
   it('renews and ends from the window', async () => {
     const { page, backend, clock } = await start((b) => b.addSession('admin', NOW + 5 * MIN, 3600));
     const admin = page.locator('li.session[data-profile="admin"]');

@@ -139,4 +139,11 @@ describe('RESULT_GUARDS', () => {
     expect(RESULT_GUARDS.elevate({ profile: 'p', expiration: '2026-01-01T13:00:00Z', roleArn: 'arn:aws:iam::123456789012:role/x' })).toBe(true);
     expect(RESULT_GUARDS.elevate({ profile: 'p', expiration: '2026-01-01T13:00:00Z', roleArn: 5 })).toBe(false);
   });
+  it('a session listed with an unreadable (hand-damaged) expiry: an empty expiration, and only with the flag', () => {
+    const status = (sessions: unknown[]) => ({ agent: { protocol: 1, pid: 5, startedAt: '2026-01-01T12:00:00Z' }, yubikey: 'ready', sessions });
+    expect(RESULT_GUARDS.status(status([{ profile: 'p', expiration: '', expiryUnreadable: true }]))).toBe(true);
+    expect(RESULT_GUARDS.status(status([{ profile: 'p', expiration: '' }]))).toBe(false);
+    expect(RESULT_GUARDS.status(status([{ profile: 'p', expiration: '2026-01-01T13:00:00Z', expiryUnreadable: true }]))).toBe(false);
+    expect(RESULT_GUARDS.status(status([{ profile: 'p', expiration: '2026-01-01T13:00:00Z', expiryUnreadable: false }]))).toBe(false);
+  });
 });

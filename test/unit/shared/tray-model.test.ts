@@ -45,6 +45,15 @@ describe('tray model: title and tooltip', () => {
     expect(model.tooltip).toBe(tooltip);
   });
 
+  it('a session whose expiry marker was damaged by a hand edit reads "expiry unreadable", sorts last and is not the title', () => {
+    const damaged: SessionView = { profile: 'dev', expiration: '', writtenProfile: 'dev-touchrole', expiryUnreadable: true };
+    const model = buildTrayModel(input({ sessions: [damaged, session('admin', 42 * MIN)] }));
+    expect(model.title).toBe('42m');
+    expect(model.tooltip).toBe('touchrole\nadmin: 42m left\ndev: expiry unreadable');
+    expect(outline(model.menu).slice(0, 2)).toEqual([{ 'admin — 42m left': ['Renew', 'End session'] }, { 'dev — expiry unreadable': ['Renew', 'End session'] }]);
+    expect(buildTrayModel(input({ sessions: [damaged] })).title).toBe('');
+  });
+
   it('shows the touch prompt in title, tooltip and menu while a touch is awaited', () => {
     const model = buildTrayModel(input({ sessions: [session('admin', 42 * MIN)], touchPending: true, yubikey: 'ready' }));
     expect(model.title).toBe('Touch YubiKey');

@@ -110,6 +110,21 @@ describe('expired managed sections', () => {
     expect(removeExpiredManagedSections(text, Number.MAX_SAFE_INTEGER).removed).toEqual([]);
   });
 
+  it('`touchrole clean` (unreadableExpiry) removes a damaged one too, and the user bytes stay', () => {
+    const user = '[user]\nregion = x\n';
+    let text = upsertManagedSection(user, 'bad-touchrole', session(1)).replace(/expires \S+;/, 'expires soon;');
+    text = upsertManagedSection(text, 'old-touchrole', session(2, T0 - 1));
+    expect(removeExpiredManagedSections(text, T0, { unreadableExpiry: true })).toEqual({ text: user, removed: ['bad-touchrole', 'old-touchrole'] });
+  });
+
+  it('removes adjacent sections in one pass, the last one with or without a final newline', () => {
+    const three = ['a', 'b', 'c'].reduce((t, n, i) => upsertManagedSection(t, n, session(i, T0 - 1)), '[user]\r\nk = v\r\n');
+    expect(removeExpiredManagedSections(three, T0)).toEqual({ text: '[user]\r\nk = v\r\n', removed: ['a', 'b', 'c'] });
+    expect(removeExpiredManagedSections(three.replace(/\r\n$/, ''), T0).text).toBe('[user]\r\nk = v\r\n');
+    const kept = upsertManagedSection(three, 'd', session(9, T0 + 1)).replace(/\r\n$/, '');
+    expect(removeExpiredManagedSections(kept, T0).text).toBe(removeManagedSection(['a', 'b', 'c'].reduce((t, n) => removeManagedSection(t, n), kept), 'x'));
+  });
+
   it('a marker that is not right under the header does not make a section managed', () => {
     const text = upsertManagedSection('', 's', session(1)).replace(/\n(# managed[^\n]*)\n(aws_access_key_id[^\n]*)\n/, '\n$2\n$1\n');
     expect(managedSections(text)).toEqual([]);
