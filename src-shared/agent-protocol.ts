@@ -74,6 +74,8 @@ export interface AgentMethods {
   elevate: { params: { profile: string; durationSeconds?: number }; result: AgentSession };
   'sessions.list': { params: Record<string, never>; result: { sessions: AgentSession[] } };
   'sessions.end': { params: { profile: string }; result: { ended: true } };
+  /** Ends every session and drops every cached session, the MFA session included (touchrole logout). */
+  'sessions.logout': { params: Record<string, never>; result: { ended: string[] } };
   'sessions.renew': { params: { profile: string }; result: AgentSession };
   status: { params: Record<string, never>; result: AgentStatus };
   subscribe: { params: Record<string, never>; result: { subscribed: true } };
@@ -116,6 +118,7 @@ const PARAM_GUARDS: { [M in AgentMethod]: (p: Record<string, unknown>) => string
   elevate: (p) => onlyKeys(p, ['profile', 'durationSeconds']) ?? checkProfile(p['profile']) ?? checkDuration(p['durationSeconds']),
   'sessions.list': noParams,
   'sessions.end': profileOnly,
+  'sessions.logout': noParams,
   'sessions.renew': profileOnly,
   status: noParams,
   subscribe: noParams,
@@ -193,6 +196,7 @@ export const RESULT_GUARDS: { [M in AgentMethod]: (r: unknown) => r is AgentResu
   elevate: isAgentSession,
   'sessions.list': (r): r is AgentResult<'sessions.list'> => isRecord(r) && isSessionList(r['sessions']),
   'sessions.end': (r): r is AgentResult<'sessions.end'> => isRecord(r) && r['ended'] === true,
+  'sessions.logout': (r): r is AgentResult<'sessions.logout'> => isRecord(r) && Array.isArray(r['ended']) && r['ended'].every((p) => typeof p === 'string'),
   'sessions.renew': isAgentSession,
   status: isAgentStatus,
   subscribe: (r): r is AgentResult<'subscribe'> => isRecord(r) && r['subscribed'] === true,

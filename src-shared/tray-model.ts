@@ -11,6 +11,7 @@ import { formatTimeLeft } from './time/format';
 export type TrayAction =
   | { kind: 'renew'; profile: string }
   | { kind: 'end'; profile: string }
+  | { kind: 'logout' }
   | { kind: 'elevate'; profile: string; durationSeconds: number }
   | { kind: 'open-console'; profile: string }
   | { kind: 'open-window'; view: WindowView }
@@ -58,6 +59,8 @@ export function buildTrayModel(input: TrayInput): TrayModel {
   if (input.touchPending) menu.push(item('Touch your YubiKey now', false), separator());
   menu.push(...sessions.map((s) => sessionMenu(s, input.now)));
   if (sessions.length === 0) menu.push(item('No active sessions', false));
+  // Always offered: the MFA session is invisible here yet can assume every MFA role without a touch.
+  menu.push(item('Log out (end all sessions)', true, { kind: 'logout' }));
   menu.push(separator(), elevateMenu(input), yubikeyItem(input.touchPending ? 'touch-now' : input.yubikey));
   menu.push(...input.reminders.map(reminderItem));
   menu.push(separator(), consoleMenu(sessions, input.now));

@@ -56,6 +56,9 @@ export async function attachToAgent(o: AttachOptions): Promise<CoreBackend | und
     end: async (profile) => {
       await changed(connection.call('sessions.end', { profile }, CALL_MS));
     },
+    logout: async () => {
+      await changed(connection.call('sessions.logout', {}, CALL_MS));
+    },
     ...serviceViews(service),
     // The agent holds the YubiKey: its state is all the window shows while attached.
     async yubikeyStatus() {

@@ -31,6 +31,8 @@ export interface AppBackend {
   elevate(request: ElevateRequest): Promise<SessionView>;
   renew(profile: string): Promise<SessionView>;
   end(profile: string): Promise<void>;
+  /** Ends every session and drops the MFA session; emits sessionsChanged. */
+  logout(): Promise<void>;
   roleProfiles(): Promise<RoleProfileView[]>;
   yubikeyStatus(): Promise<YubikeyStatusView>;
   /** Derives and stores the OATH key; the password is not kept. */

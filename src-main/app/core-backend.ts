@@ -82,8 +82,14 @@ export async function createCoreBackend(o: CoreBackendOptions): Promise<CoreBack
       await sessionsChanged();
       return toView(s);
     },
+    // Through the embedded agent, so its memory forgets too (credential_process is served from there).
     async end(profile) {
-      await agentBackend.end(profile);
+      await agent.end(profile);
+      await agent.refresh();
+      await sessionsChanged();
+    },
+    async logout() {
+      await agent.logout();
       await agent.refresh();
       await sessionsChanged();
     },

@@ -132,6 +132,8 @@ export class TrayApp {
         return this.attempt(`Renewing ${action.profile}`, () => backend.renew(action.profile));
       case 'end':
         return this.attempt(`Ending ${action.profile}`, () => backend.end(action.profile));
+      case 'logout':
+        return this.attempt('Logging out', () => backend.logout());
       case 'elevate':
         return this.attempt(`Elevating ${action.profile}`, () => backend.elevate({ profile: action.profile, durationSeconds: action.durationSeconds }));
       case 'open-console':

@@ -22,6 +22,7 @@ export const registry: RegistryEntry[] = [
   entry(['credential-process'], 'credential_process JSON for ~/.aws/config (cached)', () => import('./commands/credential-process')),
   entry(['status'], 'touchrole sessions and the time they have left', () => import('./commands/status')),
   entry(['end'], 'end a session now (remove its profile and cached copy)', () => import('./commands/end')),
+  entry(['logout'], 'end every session and drop the MFA session (the next use needs a touch)', () => import('./commands/logout')),
   entry(['whoami'], 'STS GetCallerIdentity with a profile\'s session', () => import('./commands/whoami')),
   entry(['yubikey', 'list'], 'YubiKeys and their OATH credentials', () => import('./commands/yubikey-list')),
   entry(['yubikey', 'code'], 'one code from the YubiKey', () => import('./commands/yubikey-code')),

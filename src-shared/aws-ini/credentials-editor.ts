@@ -106,6 +106,11 @@ export function removeExpiredManagedSections(text: string, now: number, options:
   return { text: kept.join(''), removed: expired.map((s) => s.name) };
 }
 
+/** Removes every section touchrole wrote, whatever its expiry (touchrole logout); the user's own sections stay. */
+export function removeAllManagedSections(text: string): { text: string; removed: string[] } {
+  return removeExpiredManagedSections(text, Number.POSITIVE_INFINITY, { unreadableExpiry: true });
+}
+
 /**
  * Removes `keys` (compared lower-cased, as botocore does) with their continuation lines from
  * section [section], keeping every other line, comment and line break. For `keys import`.

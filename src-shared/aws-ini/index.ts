@@ -8,6 +8,7 @@ export {
   upsertManagedSection,
   removeManagedSection,
   removeExpiredManagedSections,
+  removeAllManagedSections,
   type RemoveExpiredOptions,
   removeKeys,
   type ManagedSession,

@@ -28,7 +28,7 @@ export interface FakeAppBackendOptions {
   touch?: 'auto' | 'manual';
 }
 
-type Method = 'elevate' | 'renew' | 'end' | 'sessions' | 'roleProfiles' | 'yubikeyStatus' | 'unlock' | 'settings' | 'saveSettings' | 'rotationReminders' | 'consoleUrl';
+type Method = 'elevate' | 'renew' | 'end' | 'logout' | 'sessions' | 'roleProfiles' | 'yubikeyStatus' | 'unlock' | 'settings' | 'saveSettings' | 'rotationReminders' | 'consoleUrl';
 
 export class FakeAppBackend implements AppBackend {
   readonly calls: { method: Method; args: unknown[] }[] = [];
@@ -114,6 +114,12 @@ export class FakeAppBackend implements AppBackend {
   async end(profile: string): Promise<void> {
     this.enter('end', [profile]);
     this.sessionMap.delete(profile);
+    this.emit('sessionsChanged', this.sessionList());
+  }
+
+  async logout(): Promise<void> {
+    this.enter('logout', []);
+    this.sessionMap.clear();
     this.emit('sessionsChanged', this.sessionList());
   }
 

@@ -14,6 +14,8 @@ export interface AgentBackend {
   renew(profile: string): Promise<AgentSession>;
   /** End a session now: remove its managed profile from ~/.aws/credentials. */
   end(profile: string): Promise<void>;
+  /** Log out: end every session and drop every cached one (the MFA session too); returns the profiles ended. */
+  logout(): Promise<string[]>;
   /** The session expired: remove its managed profile from ~/.aws/credentials. */
   expire(profile: string): Promise<void>;
   /** The sessions that exist now (e.g. written by `touchrole elevate` while the agent ran). */

@@ -49,6 +49,11 @@ export class CredentialCache {
     this.entries.delete(profile);
   }
 
+  /** Forget every profile's credentials (logout). */
+  forgetAll(): void {
+    this.entries.clear();
+  }
+
   private fresh(output: CredentialProcessOutput): boolean {
     return Date.parse(output.Expiration) - this.clock.now() > this.refreshWindowMs;
   }

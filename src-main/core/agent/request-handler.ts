@@ -50,14 +50,10 @@ export class RequestHandler {
           keeper.upsert(session);
           return session;
         });
-      case 'sessions.end': {
-        const { profile } = request.params;
-        return backend.end(profile).then(() => {
-          keeper.remove(profile);
-          this.credentials.forget(profile);
-          return { ended: true as const };
-        });
-      }
+      case 'sessions.end':
+        return this.end(request.params.profile).then(() => ({ ended: true as const }));
+      case 'sessions.logout':
+        return this.logout().then((ended) => ({ ended }));
       case 'sessions.list':
         return this.syncSessions().then((sessions) => ({ sessions }));
       case 'status':
@@ -82,6 +78,22 @@ export class RequestHandler {
       throw new TouchroleError('agent-declined', why, { hint });
     }
     return this.credentials.get(params.profile, own.fingerprint, (p) => backend.credentialProcess(p));
+  }
+
+  /** Ends a session: no longer served from memory, gone from the files and the timeline. */
+  async end(profile: string): Promise<void> {
+    this.credentials.forget(profile);
+    await this.options.backend.end(profile);
+    this.options.keeper.remove(profile);
+  }
+
+  /** Ends every session and drops every cached one; memory first, so nothing is served meanwhile. */
+  async logout(): Promise<string[]> {
+    this.credentials.forgetAll();
+    const ended = await this.options.backend.logout();
+    for (const profile of ended) this.options.keeper.remove(profile);
+    await this.syncSessions();
+    return ended;
   }
 
   /** Picks up sessions written by other touchrole processes while the agent runs. */

@@ -29,6 +29,10 @@ export interface RunningAgent {
   sessions(): AgentSession[];
   /** Every event the agent sends to subscribers; returns an unsubscribe function. */
   onEvent(listener: (event: AgentEvent) => void): () => void;
+  /** End a session as a client's sessions.end would (the embedding app's menu). */
+  end(profile: string): Promise<void>;
+  /** Log out as a client's sessions.logout would; returns the profiles ended. */
+  logout(): Promise<string[]>;
   /** Re-read sessions and recompute the timeline now (call after sleep/resume). */
   refresh(): Promise<void>;
   /** Tick every second while a window shows a countdown. */
@@ -90,6 +94,8 @@ export async function runAgent(options: RunAgentOptions): Promise<RunningAgent> 
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    end: (profile) => handler.end(profile),
+    logout: () => handler.logout(),
     refresh,
     setCountdownShown: (shown) => keeper.setCountdownShown(shown),
     close: async () => {

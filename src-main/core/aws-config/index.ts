@@ -15,6 +15,7 @@ export {
   upsertManagedSection,
   removeManagedSection,
   removeExpiredManagedSections,
+  removeAllManagedSections,
   removeKeys,
   managedSections,
   orderedJsonStringify,

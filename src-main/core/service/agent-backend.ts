@@ -84,6 +84,9 @@ export function createServiceAgent(o: ServiceAgentOptions): ServiceAgent {
     async end(profile) {
       await service.end(profile);
     },
+    async logout() {
+      return (await service.logout()).ended;
+    },
     async expire(profile) {
       await service.end(profile);
     },

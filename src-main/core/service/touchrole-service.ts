@@ -10,6 +10,7 @@ import {
   managedSections,
   readAwsFile,
   readCredentialsSection,
+  removeAllManagedSections,
   removeManagedSection,
   sessionProfileName,
   updateCredentialsFile,
@@ -26,6 +27,7 @@ import {
   defaultRoleSessionName,
   elevate,
   firstKeysFound,
+  listCachedRoleSessions,
   MfaStepLedger,
   resolutionScope,
   SessionCache,
@@ -215,6 +217,39 @@ export class TouchroleService {
       });
     }
     return found;
+  }
+
+  /**
+   * Logs out: every cached session is dropped first (role sessions and the MFA session, which could
+   * assume every MFA role without a touch), then every section touchrole wrote. Returns the profiles ended.
+   */
+  async logout(): Promise<{ ended: string[]; cacheEntriesRemoved: string[] }> {
+    const settings = await this.settings();
+    const cache = this.cache(settings);
+    const cached = await listCachedRoleSessions(cache.dir, this.o.clock.now());
+    const cacheEntriesRemoved = await cache.clear();
+    const credentialsFile = awsFilePaths(this.o.env).credentialsFile;
+    let written: string[] = [];
+    try {
+      await updateCredentialsFile(
+        credentialsFile,
+        (text) => {
+          const r = removeAllManagedSections(text);
+          written = r.removed;
+          return r.text;
+        },
+        { clock: this.o.clock },
+      );
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      throw new TouchroleError('file-write-failed', `Every cached session is gone, but ${credentialsFile} could not be edited: ${why}`, {
+        hint: 'Fix the file, then run `touchrole logout` again to remove the sections touchrole wrote.',
+        cause: e,
+      });
+    }
+    const suffix = settings.profileSuffix;
+    const profiles = [...written.map((n) => (n.endsWith(suffix) ? n.slice(0, -suffix.length) : n)), ...cached.map((c) => c.profile)];
+    return { ended: [...new Set(profiles)], cacheEntriesRemoved };
   }
 
   /** GetCallerIdentity with the profile's session (elevating when none is cached). */

@@ -14,6 +14,8 @@ export interface SessionCacheOptions {
   refreshWindowMs?: number;
 }
 
+const ENTRY_FILE = /^(role-session|mfa-session)\..+\.json$/;
+
 export class SessionCache {
   readonly dir: string;
   private readonly clock: Clock;
@@ -39,12 +41,21 @@ export class SessionCache {
     await rm(join(this.dir, cacheFileName(key)), { force: true });
   }
 
+  /** Removes every entry, role and MFA sessions alike (touchrole logout); returns the file names removed. */
+  async clear(): Promise<string[]> {
+    // Only a missing folder means "nothing cached": any other failure must reach the user, who is logging out.
+    const all = await readdir(this.dir).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? [] : Promise.reject(e)));
+    const names = all.filter((n) => ENTRY_FILE.test(n));
+    for (const name of names) await rm(join(this.dir, name), { force: true });
+    return names;
+  }
+
   /** Removes expired (or unreadable) entries; returns the file names removed. */
   async removeExpired(): Promise<string[]> {
     const names = await readdir(this.dir).catch(() => [] as string[]);
     const removed: string[] = [];
     for (const name of names) {
-      if (!/^(role-session|mfa-session)\..+\.json$/.test(name)) continue;
+      if (!ENTRY_FILE.test(name)) continue;
       const entry = parseEntry(await readFile(join(this.dir, name), 'utf8').catch(() => ''));
       if (entry === undefined || entry.expiration <= this.clock.now()) {
         await rm(join(this.dir, name), { force: true });

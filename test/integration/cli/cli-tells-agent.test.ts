@@ -57,6 +57,38 @@ describe('commands tell a running agent', () => {
     expect(backend.calls.filter((c) => c === 'credentialProcess admin')).toHaveLength(2);
   });
 
+  it('logout: every section and cached session (the MFA session too) is gone, and the agent serves nothing from memory', async () => {
+    const user = userWithSession();
+    const credentialsFile = join(user.awsDir, 'credentials');
+    const before = readFileSync(credentialsFile, 'utf8');
+    writeFileSync(credentialsFile, upsertManagedSection(before, 'prod-touchrole', { accessKeyId: 'ASIAPROD', secretAccessKey: 's', sessionToken: 't', expiresAt: Date.now() + 60_000 }));
+    const cache = new SessionCache({ dir: touchrolePaths(user.env).cache, clock: systemClock });
+    const live = { accessKeyId: 'ASIAC', secretAccessKey: 's', sessionToken: 't', expiration: Date.now() + 3600_000, fingerprint: 'fp' };
+    const mfaKey = { kind: 'mfa-session' as const, sourceProfile: 'dev', mfaSerial: 'arn:aws:iam::123456789012:mfa/alice' };
+    await cache.put({ kind: 'role-session', profile: 'cached-only' }, { kind: 'role-session', profile: 'cached-only', ...live });
+    await cache.put(mfaKey, { kind: 'mfa-session', profile: 'dev', ...live });
+    const { backend, socketPath } = await agentFor(user);
+    const ask = () => tryAgent({ method: 'credentialProcess', params: { profile: 'admin' } }, { socketPath, timeoutMs: 5000 });
+    await ask();
+    await ask(); // served from the agent's memory
+    expect(backend.calls).toEqual(['credentialProcess admin']);
+
+    const r = await runTouchrole(['logout', '--json'], user.env);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { ended: string[]; cacheEntriesRemoved: string[] };
+    expect([...out.ended].sort()).toEqual(['admin', 'cached-only', 'prod']);
+    expect(out.cacheEntriesRemoved).toHaveLength(2);
+    expect(await cache.get(mfaKey, 'fp')).toBeUndefined();
+    expect(await cache.get({ kind: 'role-session', profile: 'cached-only' }, 'fp')).toBeUndefined();
+    // The user's own section stays byte for byte; only touchrole's sections went.
+    const after = readFileSync(credentialsFile, 'utf8');
+    expect(managedSections(after)).toEqual([]);
+    expect(after).toBe('[dev]\naws_access_key_id = AKIADEV\naws_secret_access_key = s\n');
+    expect(backend.calls).toContain('logout');
+    await ask();
+    expect(backend.calls.filter((c) => c === 'credentialProcess admin')).toHaveLength(2);
+  });
+
   it('end with an uneditable credentials file: the cached copy is gone, the agent is told, the command fails and says why', async () => {
     const user = userWithSession();
     const { backend } = await agentFor(user);

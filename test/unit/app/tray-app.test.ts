@@ -81,6 +81,19 @@ describe('tray app: menu', () => {
     expect(h.electron.tray.title).toBe('');
   });
 
+  it('logs out from the menu: every session ends', async () => {
+    const h = await start((b) => {
+      b.addSession('admin', NOW + 42 * MIN);
+      b.addSession('prod', NOW + 90 * MIN);
+    });
+    expect(h.electron.tray.title).toBe('42m');
+    h.electron.tray.click(['Log out (end all sessions)']);
+    await flush();
+    expect(h.backend.calls.filter((c) => c.method === 'logout')).toHaveLength(1);
+    expect(h.electron.tray.title).toBe('');
+    expect(h.electron.tray.labels()[0]).toBe('No active sessions');
+  });
+
   it('opens the console only for an AWS console URL', async () => {
     const h = await start((b) => b.addSession('admin', NOW + 30 * MIN));
     h.electron.tray.click(['Open console', 'admin']);

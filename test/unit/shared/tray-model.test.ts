@@ -69,6 +69,7 @@ describe('tray model: menu', () => {
     expect(outline(model.menu)).toEqual([
       { 'admin — 42m left': ['Renew', 'End session'] },
       { 'prod — 1h 30m left': ['Renew', 'End session'] },
+      'Log out (end all sessions)',
       '---',
       {
         Elevate: [
@@ -84,6 +85,13 @@ describe('tray model: menu', () => {
       '---',
       'Quit touchrole',
     ]);
+  });
+
+  it('always offers Log out, which ends every session and the MFA session', () => {
+    for (const sessions of [[], [session('admin', 42 * MIN)]]) {
+      const logout = buildTrayModel(input({ sessions })).menu.find((i) => i.type === 'item' && i.label === 'Log out (end all sessions)');
+      expect(logout).toEqual({ type: 'item', label: 'Log out (end all sessions)', enabled: true, action: { kind: 'logout' } });
+    }
   });
 
   it('carries the action of each item', () => {
@@ -122,7 +130,7 @@ describe('tray model: menu', () => {
 
   it('shows no sessions, no role profiles and no console when there are none', () => {
     const menu = outline(buildTrayModel(input({ roleProfiles: [] })).menu);
-    expect(menu.slice(0, 5)).toEqual(['(No active sessions)', '---', '(Elevate: no role profiles in ~/.aws/config)', '(YubiKey: ready)', '---']);
+    expect(menu.slice(0, 6)).toEqual(['(No active sessions)', 'Log out (end all sessions)', '---', '(Elevate: no role profiles in ~/.aws/config)', '(YubiKey: ready)', '---']);
     expect(menu).toContain('(Open console (no active session))');
   });
 

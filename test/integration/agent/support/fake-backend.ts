@@ -46,6 +46,13 @@ export class FakeBackend implements AgentBackend {
     return Promise.resolve();
   }
 
+  logout(): Promise<string[]> {
+    this.calls.push('logout');
+    const ended = [...this.stored.keys()];
+    this.stored.clear();
+    return Promise.resolve(ended);
+  }
+
   expire(profile: string): Promise<void> {
     this.calls.push(`expire ${profile}`);
     if (this.expireFails) return Promise.reject(new TouchroleError('file-locked', 'Another touchrole process holds the credentials file'));
