@@ -31,7 +31,10 @@ export interface RegisterResult {
 /**
  * CreateVirtualMFADevice -> PUT the seed into the YubiKey (named with the device ARN) -> codes
  * for T and T+1 from the key -> EnableMFADevice -> mfa_serial in the config profile. On a
- * failure before EnableMFADevice, the device and the credential are removed again.
+ * failure before EnableMFADevice, the device and the credential are removed again. A failed
+ * EnableMFADevice is ambiguous (a timeout or a lost answer may follow AWS enabling the device),
+ * so IAM is asked before anything is undone: the seed on the YubiKey is never deleted while AWS
+ * may require codes from it.
  */
 export async function registerMfaDevice(profile: string, deps: MfaDeviceDeps, options: { touch: boolean; deviceName?: string }): Promise<RegisterResult> {
   const ctx: CallContext = { credentials: deps.credentials, ...(deps.region === undefined ? {} : { region: deps.region }) };
@@ -39,6 +42,15 @@ export async function registerMfaDevice(profile: string, deps: MfaDeviceDeps, op
   const device = await deps.iam.createVirtualMFADevice(ctx, { name: options.deviceName ?? user.userName });
   const serial = device.serialNumber;
   let id: string | undefined;
+  const fail = async (e: unknown): Promise<never> => {
+    const undone = await undo(deps, ctx, serial, id !== undefined);
+    throw new TouchroleError(isTouchroleError(e) ? e.code : 'iam-error', `MFA device registration failed: ${describe(e)}; ${undone}`, {
+      hint: isTouchroleError(e) && e.hint !== undefined ? e.hint : `Fix the cause and run \`touchrole mfa register ${profile}\` again.`,
+      cause: e,
+    });
+  };
+  let codes: [string, string];
+  const at = deps.clock.now();
   try {
     const seed = decodeBase32Seed(device.base32Seed);
     try {
@@ -46,18 +58,20 @@ export async function registerMfaDevice(profile: string, deps: MfaDeviceDeps, op
     } finally {
       seed.fill(0);
     }
-    const at = deps.clock.now();
-    const [code1, code2] = await deps.key.consecutiveCodes(id, at, options.touch);
-    await deps.iam.enableMFADevice(ctx, { userName: user.userName, serialNumber: serial, authenticationCode1: code1, authenticationCode2: code2 });
-    // AWS accepts each code once: steps T and T+1 are spent now.
-    await deps.markCodeUsed?.(serial, timeStep(at) + 1);
+    codes = await deps.key.consecutiveCodes(id, at, options.touch);
   } catch (e) {
-    const undone = await undo(deps, ctx, serial, id !== undefined);
-    throw new TouchroleError(isTouchroleError(e) ? e.code : 'iam-error', `MFA device registration failed: ${describe(e)}; ${undone}`, {
-      hint: isTouchroleError(e) && e.hint !== undefined ? e.hint : `Fix the cause and run \`touchrole mfa register ${profile}\` again.`,
-      cause: e,
-    });
+    return fail(e);
   }
+  try {
+    await deps.iam.enableMFADevice(ctx, { userName: user.userName, serialNumber: serial, authenticationCode1: codes[0], authenticationCode2: codes[1] });
+  } catch (e) {
+    const enabled = await isEnabled(deps, ctx, user.userName, serial);
+    if (enabled === false) return fail(e);
+    if (enabled === undefined) throw unknownOutcome(e, profile, user.userName, serial);
+    // AWS enabled the device although its answer was lost or an error: registration went through.
+  }
+  // AWS accepts each code once: steps T and T+1 are spent now.
+  await deps.markCodeUsed?.(serial, timeStep(at) + 1);
   try {
     await deps.config.set(profile, 'mfa_serial', serial);
   } catch (e) {
@@ -67,6 +81,30 @@ export async function registerMfaDevice(profile: string, deps: MfaDeviceDeps, op
     });
   }
   return { profile, userName: user.userName, serialNumber: serial, oathCredential: id, touch: options.touch };
+}
+
+/** Whether IAM lists `serial` as an MFA device of the user; undefined when IAM cannot be asked. */
+async function isEnabled(deps: MfaDeviceDeps, ctx: CallContext, userName: string, serial: string): Promise<boolean | undefined> {
+  try {
+    return (await deps.iam.listMFADevices(ctx, { userName })).some((d) => d.serialNumber === serial);
+  } catch {
+    return undefined;
+  }
+}
+
+function unknownOutcome(e: unknown, profile: string, userName: string, serial: string): TouchroleError {
+  return new TouchroleError(
+    isTouchroleError(e) ? e.code : 'iam-error',
+    `MFA device registration may or may not have finished: EnableMFADevice failed (${describe(e)}) and IAM could not be asked ` +
+      `whether ${serial} is enabled now. The seed stays on the YubiKey, so you cannot be locked out.`,
+    {
+      hint:
+        `Check with "aws iam list-mfa-devices --user-name ${userName}": if ${serial} is listed, add "mfa_serial = ${serial}" to ` +
+        `[profile ${profile}] in ~/.aws/config; if not, delete the unused device ("aws iam delete-virtual-mfa-device --serial-number ${serial}" ` +
+        `and "ykman oath accounts delete ${serial}") and run "touchrole mfa register ${profile}" again.`,
+      cause: e,
+    },
+  );
 }
 
 async function undo(deps: MfaDeviceDeps, ctx: CallContext, serial: string, onKey: boolean): Promise<string> {

@@ -19,6 +19,15 @@ export interface AwsClientOptions {
 export type AwsService = 'STS' | 'IAM';
 
 /**
+ * Options for a request that carries a TOTP code: one attempt. AWS accepts a code once, so an SDK
+ * retry after a lost answer is refused as an invalid code, which hides what really happened (for
+ * EnableMFADevice: whether the device is now enabled). The caller decides what a failure means.
+ */
+export function codeOnce(options: AwsClientOptions, code: string | undefined): AwsClientOptions {
+  return code === undefined ? options : { ...options, maxAttempts: 1 };
+}
+
+/**
  * The endpoint the SDK would use from the environment, resolved here explicitly: the SDK also
  * reads `endpoint_url` from the AWS_PROFILE config profile, which is not the profile being
  * elevated, so touchrole resolves it itself and tells the SDK to ignore configured endpoints.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The only file that talks to @aws-sdk/client-iam, loaded lazily like the STS adapter.
 import { BugError } from '../../../src-shared/errors';
-import { sdkClientConfig, type AwsClientOptions } from './client-config';
+import { codeOnce, sdkClientConfig, type AwsClientOptions } from './client-config';
 import type { AccessKeyInfo, AccessKeyStatus, IamApi, MfaDeviceInfo } from './iam-port';
 import { mapAwsError } from './map-aws-error';
 import type { CallContext } from './sts-port';
@@ -14,9 +14,10 @@ export function createIamApi(options: AwsClientOptions): IamApi {
   let sdk: Promise<IamModule> | undefined;
   const load = (): Promise<IamModule> => (sdk ??= import('@aws-sdk/client-iam'));
 
-  async function call<T>(operation: string, ctx: CallContext, run: (m: IamModule, client: IamSdkClient) => Promise<T>): Promise<T> {
+  /** `code`: the request carries a TOTP code, which AWS accepts once: never retried (see codeOnce). */
+  async function call<T>(operation: string, ctx: CallContext, run: (m: IamModule, client: IamSdkClient) => Promise<T>, code?: string): Promise<T> {
     const m = await load();
-    const client = new m.IAMClient(sdkClientConfig('IAM', ctx, options));
+    const client = new m.IAMClient(sdkClientConfig('IAM', ctx, codeOnce(options, code)));
     try {
       return await run(m, client);
     } catch (e) {
@@ -101,7 +102,7 @@ export function createIamApi(options: AwsClientOptions): IamApi {
           }),
           opts(ctx),
         );
-      }),
+      }, input.authenticationCode1),
     deactivateMFADevice: (ctx, input) =>
       call('DeactivateMFADevice', ctx, async (m, client) => {
         await client.send(new m.DeactivateMFADeviceCommand({ UserName: input.userName, SerialNumber: input.serialNumber }), opts(ctx));

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The only file that talks to @aws-sdk/client-sts. Loaded lazily: credential_process cache hits never pay for it.
 import { BugError } from '../../../src-shared/errors';
-import { sdkClientConfig, type AwsClientOptions } from './client-config';
+import { codeOnce, sdkClientConfig, type AwsClientOptions } from './client-config';
 import { mapAwsError } from './map-aws-error';
 import type { AssumeRoleOutput, CallContext, CallerIdentity, StsApi, TemporaryCredentials } from './sts-port';
 
@@ -13,9 +13,10 @@ export function createStsApi(options: AwsClientOptions): StsApi {
   let sdk: Promise<StsModule> | undefined;
   const load = (): Promise<StsModule> => (sdk ??= import('@aws-sdk/client-sts'));
 
-  async function call<T>(operation: string, ctx: CallContext, run: (m: StsModule, client: StsSdkClient) => Promise<T>): Promise<T> {
+  /** `code`: the request carries a TOTP code, which AWS accepts once: never retried (see codeOnce). */
+  async function call<T>(operation: string, ctx: CallContext, run: (m: StsModule, client: StsSdkClient) => Promise<T>, code?: string): Promise<T> {
     const m = await load();
-    const client = new m.STSClient(sdkClientConfig('STS', ctx, options));
+    const client = new m.STSClient(sdkClientConfig('STS', ctx, codeOnce(options, code)));
     try {
       return await run(m, client);
     } catch (e) {
@@ -41,7 +42,7 @@ export function createStsApi(options: AwsClientOptions): StsApi {
           opts(ctx),
         );
         return { credentials: temporary(out.Credentials, 'AssumeRole'), assumedRoleArn: out.AssumedRoleUser?.Arn ?? '' };
-      }),
+      }, input.tokenCode),
     getSessionToken: (ctx, input) =>
       call('GetSessionToken', ctx, async (m, client) => {
         const out = await client.send(
@@ -49,7 +50,7 @@ export function createStsApi(options: AwsClientOptions): StsApi {
           opts(ctx),
         );
         return temporary(out.Credentials, 'GetSessionToken');
-      }),
+      }, input.tokenCode),
     getCallerIdentity: (ctx) =>
       call('GetCallerIdentity', ctx, async (m, client): Promise<CallerIdentity> => {
         const out = await client.send(new m.GetCallerIdentityCommand({}), opts(ctx));

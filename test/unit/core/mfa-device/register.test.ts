@@ -80,6 +80,33 @@ describe('registerMfaDevice', () => {
     expect(config.size).toBe(0);
   });
 
+  it('EnableMFADevice answers an error after AWS enabled the device: IAM is asked, nothing is undone, mfa_serial is set', async () => {
+    const serial = 'arn:aws:iam::123456789012:mfa/alice';
+    deps.iam = Object.assign(Object.create(iam) as FakeIam, {
+      enableMFADevice: async (ctx: Parameters<FakeIam['enableMFADevice']>[0], input: Parameters<FakeIam['enableMFADevice']>[1]) => {
+        await iam.enableMFADevice(ctx, input); // AWS did it; the answer never arrived
+        throw new TouchroleError('sts-network', 'IAM EnableMFADevice timed out');
+      },
+    });
+    const r = await registerMfaDevice('work', deps, { touch: false });
+    expect(r.serialNumber).toBe(serial);
+    expect(key.creds.has(serial)).toBe(true);
+    expect(iam.devices.map((d) => d.serialNumber)).toEqual([serial]);
+    expect(config.get('work.mfa_serial')).toBe(serial);
+  });
+
+  it('EnableMFADevice fails and IAM cannot be asked: the seed stays on the key and the message says what to check', async () => {
+    const serial = 'arn:aws:iam::123456789012:mfa/alice';
+    iam.failNext('enableMFADevice', new TouchroleError('sts-network', 'IAM EnableMFADevice timed out'));
+    iam.failNext('listMFADevices', new TouchroleError('sts-network', 'IAM ListMFADevices timed out'));
+    const err = await registerMfaDevice('work', deps, { touch: false }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TouchroleError);
+    expect((err as TouchroleError).message).toMatch(/may or may not have finished.*seed stays on the YubiKey/);
+    expect((err as TouchroleError).hint).toContain(`aws iam list-mfa-devices --user-name alice`);
+    expect(key.creds.has(serial)).toBe(true);
+    expect(config.size).toBe(0);
+  });
+
   it('unregister undoes register', async () => {
     const r = await registerMfaDevice('work', deps, { touch: false });
     const u = await unregisterMfaDevice('work', r.serialNumber, deps);
