@@ -129,19 +129,24 @@ export class MfaStepLedger {
 
   private async read(): Promise<LedgerFile> {
     const text = await readFile(this.file, 'utf8').catch(() => undefined);
-    if (text === undefined) return { version: 1, serials: {} };
+    if (text === undefined) return { version: 1, serials: noPrototype() };
     try {
       const v = JSON.parse(text) as Partial<LedgerFile>;
-      const serials: LedgerFile['serials'] = {};
+      const serials = noPrototype();
       for (const [k, e] of Object.entries(v.serials ?? {})) {
         if (typeof e?.step === 'number' && typeof e.usedAt === 'string') serials[k] = { step: e.step, usedAt: e.usedAt };
       }
       return { version: 1, serials };
     } catch {
       // A damaged ledger only costs a possible wait; it is rewritten on the next use.
-      return { version: 1, serials: {} };
+      return { version: 1, serials: noPrototype() };
     }
   }
+}
+
+/** Serials are the user's strings: "__proto__" or "constructor" must index data, not Object.prototype. */
+function noPrototype(): LedgerFile['serials'] {
+  return Object.create(null) as LedgerFile['serials'];
 }
 
 function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
