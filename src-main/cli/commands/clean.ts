@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import { printable } from '../../../src-shared/printable';
 import { awsFilePaths, updateCredentialsFile } from '../../core/aws-config';
 import type { CommandDef } from '../command';
 
@@ -14,7 +15,7 @@ export const command: CommandDef = {
     const path = awsFilePaths(ctx.env).credentialsFile;
     const { removedExpired } = await updateCredentialsFile(path, (text) => text, { clock: ctx.clock });
     return {
-      text: removedExpired.length ? `Removed ${removedExpired.length} expired session(s) from ${path}: ${removedExpired.join(', ')}` : `No expired sessions in ${path}`,
+      text: removedExpired.length ? `Removed ${removedExpired.length} expired session(s) from ${path}: ${removedExpired.map(printable).join(', ')}` : `No expired sessions in ${path}`,
       json: { path, removed: removedExpired },
     };
   },

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import { printable } from '../../../src-shared/printable';
 import type { CommandDef } from '../command';
 import { serviceFor } from '../service-for';
 import { tellAgent } from '../tell-agent';
@@ -19,6 +20,6 @@ export const command: CommandDef = {
     const found = await serviceFor(ctx).end(profile);
     // A running agent would otherwise keep answering credential_process from its memory.
     await tellAgent(ctx, 'sessions.end', { profile });
-    return { text: found ? `Ended the session of ${profile}` : `No session of ${profile} in the credentials file (its cached copy, if any, is gone)`, json: { profile, removed: found } };
+    return { text: found ? `Ended the session of ${printable(profile)}` : `No session of ${printable(profile)} in the credentials file (its cached copy, if any, is gone)`, json: { profile, removed: found } };
   },
 };

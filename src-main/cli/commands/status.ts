@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import { printable } from '../../../src-shared/printable';
 import { formatTimeLeft } from '../../../src-shared/time/format';
 import type { CommandDef } from '../command';
 import { serviceFor } from '../service-for';
@@ -24,9 +25,9 @@ export const command: CommandDef = {
     const reminders = (await service.rotationReminders({ markNotified: false })).map((r) => ({ profile: r.profile, kind: r.kind, message: r.message }));
     const text = [
       ...(sessions.length
-        ? sessions.map((s) => `${s.writtenProfile.padEnd(32)} ${formatTimeLeft(s.secondsLeft * 1000).padStart(8)}  until ${s.expiration}`)
+        ? sessions.map((s) => `${printable(s.writtenProfile).padEnd(32)} ${formatTimeLeft(s.secondsLeft * 1000).padStart(8)}  until ${s.expiration}`)
         : ['No touchrole sessions. Start one with `touchrole elevate <profile>`.']),
-      ...reminders.map((r) => `! ${r.message}`),
+      ...reminders.map((r) => `! ${printable(r.message)}`),
     ].join('\n');
     return { text, json: { sessions, reminders } };
   },
