@@ -2,8 +2,10 @@
 /**
  * The tray, computed: title, tooltip and menu from the app's state and the time. Pure, so every
  * label is unit-tested; src-main/app/tray.ts only renders the result and dispatches actions.
+ * Profile names pass through printable(): a name from ~/.aws/config must not break a label.
  */
 import type { RoleProfileView, RotationReminder, SessionView, WindowView, YubikeyState } from './ipc-contract';
+import { printable } from './printable';
 import { formatDuration } from './time/duration';
 import { formatTimeLeft } from './time/format';
 
@@ -73,13 +75,13 @@ export function buildTrayModel(input: TrayInput): TrayModel {
 
 function sessionLines(sessions: readonly SessionView[], now: number): string[] {
   if (sessions.length === 0) return ['No active sessions'];
-  return sessions.map((s) => `${s.profile}: ${timeLeftLabel(s, now)}`);
+  return sessions.map((s) => `${printable(s.profile)}: ${timeLeftLabel(s, now)}`);
 }
 
 function sessionMenu(s: SessionView, now: number): MenuItemModel {
   return {
     type: 'submenu',
-    label: `${s.profile} — ${timeLeftLabel(s, now)}`,
+    label: `${printable(s.profile)} — ${timeLeftLabel(s, now)}`,
     items: [item('Renew', true, { kind: 'renew', profile: s.profile }), item('End session', true, { kind: 'end', profile: s.profile })],
   };
 }
@@ -96,7 +98,7 @@ function elevateMenu(input: TrayInput): MenuItemModel {
       const choices = [...new Set([...input.durationChoices, profileDefault])].sort((a, b) => a - b);
       return {
         type: 'submenu' as const,
-        label: active.has(p.name) ? `${p.name} (active)` : p.name,
+        label: active.has(p.name) ? `${printable(p.name)} (active)` : printable(p.name),
         items: choices.map((d) => item(durationLabel(d, profileDefault), true, { kind: 'elevate', profile: p.name, durationSeconds: d })),
       };
     }),
@@ -125,15 +127,15 @@ function yubikeyItem(state: YubikeyState): MenuItemModel {
 function reminderItem(r: RotationReminder): MenuItemModel {
   const label =
     r.kind === 'rotate'
-      ? `Rotate access key of ${r.profile} (${r.ageDays} days old)`
-      : `Finish key rotation of ${r.profile} (old key inactive ${r.ageDays} days)`;
+      ? `Rotate access key of ${printable(r.profile)} (${r.ageDays} days old)`
+      : `Finish key rotation of ${printable(r.profile)} (old key inactive ${r.ageDays} days)`;
   return item(label, true, { kind: 'open-window', view: 'reminders' });
 }
 
 function consoleMenu(sessions: readonly SessionView[], now: number): MenuItemModel {
   const live = sessions.filter((s) => msLeft(s, now) > 0);
   if (live.length === 0) return item('Open console (no active session)', false);
-  return { type: 'submenu', label: 'Open console', items: live.map((s) => item(s.profile, true, { kind: 'open-console', profile: s.profile })) };
+  return { type: 'submenu', label: 'Open console', items: live.map((s) => item(printable(s.profile), true, { kind: 'open-console', profile: s.profile })) };
 }
 
 function timeLeftLabel(s: SessionView, now: number): string {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import type { WireError } from '../../src-shared/errors';
 import type { SessionView } from '../../src-shared/ipc-contract';
+import { printable } from '../../src-shared/printable';
 import { computeTimeline } from '../../src-shared/session-timeline';
 import { formatTimeLeft } from '../../src-shared/time/format';
 import type { ElectronPort, NotificationPort } from './electron-port';
@@ -50,7 +51,7 @@ export class Notifier {
     const expiredNow = new Set(timeline.expired.map((s) => `${s.profile}\n${s.expiresAt}`));
     for (const s of timeline.expired) {
       if (this.expiredShown.has(`${s.profile}\n${s.expiresAt}`)) continue;
-      this.show(`${s.profile} session expired`, 'touchrole removed its profile from ~/.aws/credentials. Elevate again to continue.', () => this.options.onOpen());
+      this.show(`${printable(s.profile)} session expired`, 'touchrole removed its profile from ~/.aws/credentials. Elevate again to continue.', () => this.options.onOpen());
     }
     this.expiredShown = expiredNow;
     return timeline.nextTickAt;
@@ -59,7 +60,7 @@ export class Notifier {
   /** Shows "Touch your YubiKey" while a touch is awaited; closes it when it is not. */
   touchPrompt(pending: boolean, profile: string | undefined): void {
     if (pending && this.touch === undefined) {
-      const body = profile === undefined ? 'touchrole is waiting for a touch.' : `To elevate ${profile}.`;
+      const body = profile === undefined ? 'touchrole is waiting for a touch.' : `To elevate ${printable(profile)}.`;
       this.touch = this.show('Touch your YubiKey', body, () => this.options.onOpen());
     } else if (!pending && this.touch !== undefined) {
       this.touch.close();
@@ -69,11 +70,11 @@ export class Notifier {
   }
 
   error(what: string, error: WireError): void {
-    this.show(`${what} failed`, error.hint === undefined ? error.message : `${error.message}\n${error.hint}`, () => this.options.onOpen());
+    this.show(`${printable(what)} failed`, error.hint === undefined ? printable(error.message) : `${printable(error.message)}\n${printable(error.hint)}`, () => this.options.onOpen());
   }
 
   private expiryWarning(profile: string, msLeft: number): void {
-    const title = `${profile} expires in ${formatTimeLeft(msLeft)}`;
+    const title = `${printable(profile)} expires in ${formatTimeLeft(msLeft)}`;
     const renew = (): void => this.options.onRenew(profile);
     if (this.options.electron.platform !== 'darwin') {
       this.show(title, 'Click to renew now and keep working without interruption.', renew);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { BugError, TouchroleError, type WireError } from '../../src-shared/errors';
+import { printable } from '../../src-shared/printable';
 
 /** 0 ok; 1 something the user can fix (the message says how); 2 usage; 3 a bug in touchrole. */
 export const EXIT_OK = 0;
@@ -25,9 +26,9 @@ export function toFailure(e: unknown): Failure {
   };
 }
 
-/** One line for stderr: message, then what to do. */
+/** One line for stderr: message, then what to do; a name or an ARN quoted in them cannot break the line or drive the terminal. */
 export function failureLine(wire: WireError): string {
-  return wire.hint === undefined ? `touchrole: ${wire.message}` : `touchrole: ${wire.message} (${wire.hint})`;
+  return wire.hint === undefined ? `touchrole: ${printable(wire.message)}` : `touchrole: ${printable(wire.message)} (${printable(wire.hint)})`;
 }
 
 // Error messages from libraries can quote request data; keep only the type and the first line.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { parseArgs } from 'node:util';
 import { TouchroleError } from '../../src-shared/errors';
+import { printableText } from '../../src-shared/printable';
 import { systemClock } from '../../src-shared/time/clock';
 import type { CliContext, CommandDef } from './command';
 import { EXIT_OK, failureLine, toFailure } from './exit-codes';
@@ -35,7 +36,8 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
     const tail = dashes === -1 ? undefined : argv.slice(dashes + 1);
     const { positionals, values } = parseCommandArgs(def, def.afterDashes === true || tail === undefined ? rest : [...rest, '--', ...tail]);
     const out = await def.run({ positionals, values, ...(def.afterDashes === true && tail !== undefined ? { command: tail } : {}) }, ctx);
-    ctx.stdout.write(values['json'] === true ? `${out.jsonText ?? JSON.stringify(out.json, null, 2)}\n` : ensureNewline(out.text));
+    // Text for people: no control character a name or an ARN carried can reach the terminal.
+    ctx.stdout.write(values['json'] === true ? `${out.jsonText ?? JSON.stringify(out.json, null, 2)}\n` : ensureNewline(printableText(out.text)));
     return out.exitCode ?? EXIT_OK;
   } catch (e) {
     const failure = toFailure(e);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import { printable } from '../../../src-shared/printable';
 import { runAgent } from '../../core/agent';
 import { createTouchPrompter } from '../../core/prompt';
 import { createServiceAgent } from '../../core/service';
@@ -26,9 +27,9 @@ export const command: CommandDef = {
       env: ctx.env,
       warningThresholdsMs: settings.warnMinutes.map((m) => m * 60_000),
       credentialRefreshWindowMs: settings.refreshMinutes * 60_000,
-      log: (line) => ctx.stderr.write(`touchrole agent: ${line}\n`),
+      log: (line) => ctx.stderr.write(`touchrole agent: ${printable(line)}\n`),
     });
-    const say = (line: string): boolean => ctx.stdout.write(`${new Date(ctx.clock.now()).toISOString()} ${line}\n`);
+    const say = (line: string): boolean => ctx.stdout.write(`${new Date(ctx.clock.now()).toISOString()} ${printable(line)}\n`);
     agent.onEvent((e) => {
       if (e.event === 'warning') say(`${e.data.profile}: session expires in ${Math.ceil(e.data.secondsLeft / 60)} min (renew: touchrole elevate ${e.data.profile})`);
       if (e.event === 'expired') say(`${e.data.profile}: session expired${e.data.removed ? ' and removed from the credentials file' : ''}`);

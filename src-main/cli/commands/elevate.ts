@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import { printable } from '../../../src-shared/printable';
 import { TouchroleError } from '../../../src-shared/errors';
 import { parseDuration } from '../../../src-shared/time/duration';
 import type { MfaMode } from '../../core/sessions';
@@ -36,11 +37,11 @@ export const command: CommandDef = {
     // The tray shows the new session (and warns before it expires) at once.
     await tellAgent(ctx, 'sessions.list', {});
     const left = Math.round((Date.parse(s.expiration) - ctx.clock.now()) / 60000);
-    const mode = s.plan.mfa ? ` (MFA: ${s.plan.mfa.mode}; ${s.plan.mfa.reason})` : '';
+    const mode = s.plan.mfa ? ` (MFA: ${s.plan.mfa.mode}; ${printable(s.plan.mfa.reason)})` : '';
     return {
       text: [
-        `Elevated ${profile}${s.roleArn ? ` to ${s.roleArn}` : ''} until ${s.expiration} (${left} min)${mode}`,
-        `Use it with: aws --profile ${s.writtenProfile ?? ''} ...`,
+        `Elevated ${printable(profile)}${s.roleArn ? ` to ${printable(s.roleArn)}` : ''} until ${s.expiration} (${left} min)${mode}`,
+        `Use it with: aws --profile ${printable(s.writtenProfile ?? '')} ...`,
       ].join('\n'),
       json: {
         profile,

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import { printable } from '../../../src-shared/printable';
 import type { CommandDef } from '../command';
 import { serviceFor } from '../service-for';
 import { TouchroleError } from '../../../src-shared/errors';
@@ -28,11 +29,11 @@ export const command: CommandDef = {
     const agentFailure = await tellAgentOrFailure(ctx, 'sessions.end', { profile });
     if (failure !== undefined) throw failure;
     if (agentFailure !== undefined) {
-      throw new TouchroleError('agent-unavailable', `${profile} is gone from the credentials file and the cache, but the running agent did not confirm: ${agentFailure.message}`, {
+      throw new TouchroleError('agent-unavailable', `${printable(profile)} is gone from the credentials file and the cache, but the running agent did not confirm: ${agentFailure.message}`, {
         hint: 'The agent may still serve it from memory until it expires: restart the tray app or `touchrole agent`.',
         cause: agentFailure,
       });
     }
-    return { text: found ? `Ended the session of ${profile}` : `No session of ${profile} in the credentials file (its cached copy, if any, is gone)`, json: { profile, removed: found } };
+    return { text: found ? `Ended the session of ${printable(profile)}` : `No session of ${printable(profile)} in the credentials file (its cached copy, if any, is gone)`, json: { profile, removed: found } };
   },
 };

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import { printable } from '../../../src-shared/printable';
 import { TouchroleError } from '../../../src-shared/errors';
 import { parseDuration } from '../../../src-shared/time/duration';
 import { systemTimers } from '../../core/agent';
@@ -64,7 +65,7 @@ async function runServed(
     renewBeforeMs: Math.max(settings.refreshMinutes * 60_000, MIN_REMAINING_MS),
     clock: ctx.clock,
     timers: systemTimers,
-    log: (line) => ctx.stderr.write(`${line}\n`),
+    log: (line) => ctx.stderr.write(`${printable(line)}\n`),
     ...(o.durationSeconds === undefined ? {} : { durationSeconds: o.durationSeconds }),
   });
   const server = await startCredentialsServer({ current: () => renewing.current() });

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import { printable } from '../../../src-shared/printable';
 import { awsFilePaths } from '../../core/aws-config';
 import { keyAgeSources, keysAgeReport, RotationStateFile } from '../../core/rotation';
 import { createIamApi } from '../../core/sts';
@@ -33,9 +34,9 @@ export const command: CommandDef = {
     });
     const lines = report.map((e) => {
       const age = e.ageDays === null ? 'age unknown' : `${e.ageDays} days old (limit ${e.maxAgeDays}, from ${e.source})`;
-      const due = e.due ? ' - DUE: touchrole keys rotate ' + e.profile : '';
+      const due = e.due ? ' - DUE: touchrole keys rotate ' + printable(e.profile) : '';
       const pending = e.pendingDeletion === null ? '' : ` - old key ${e.pendingDeletion.oldAccessKeyId} to delete after ${e.pendingDeletion.deleteAfter}`;
-      return `${e.profile}\t${e.accessKeyId ?? '-'}\t${age}${due}${pending}${e.note === null ? '' : ` (${e.note})`}`;
+      return `${printable(e.profile)}\t${e.accessKeyId ?? '-'}\t${age}${due}${pending}${e.note === null ? '' : ` (${printable(e.note)})`}`;
     });
     return { text: lines.length === 0 ? 'No profile has a long-term access key' : lines.join('\n'), json: { keys: report } };
   },

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { TouchroleError } from '../../../src-shared/errors';
+import { printable } from '../../../src-shared/printable';
 import type { CommandDef } from '../command';
 import { serviceFor } from '../service-for';
 import { tellAgentOrFailure } from '../tell-agent';
@@ -35,7 +36,7 @@ export const command: CommandDef = {
     }
     const ended = outcome?.ended ?? [];
     const cacheEntriesRemoved = outcome?.cacheEntriesRemoved ?? [];
-    const text = ended.length > 0 ? `Logged out: ended ${ended.join(', ')}; the MFA session is gone too` : 'Logged out: no sessions were active; no MFA session is kept';
+    const text = ended.length > 0 ? `Logged out: ended ${ended.map(printable).join(', ')}; the MFA session is gone too` : 'Logged out: no sessions were active; no MFA session is kept';
     return { text, json: { ended, cacheEntriesRemoved } };
   },
 };

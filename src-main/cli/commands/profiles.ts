@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import { printable } from '../../../src-shared/printable';
 import { loadAwsProfiles, orderedJsonStringify, profilesReport, type AwsProfile } from '../../core/aws-config';
 import type { CommandDef } from '../command';
 import { sourceKeysFor } from '../services';
@@ -30,11 +31,11 @@ export const command: CommandDef = {
 };
 
 function describe(p: AwsProfile, expiresAt: number | undefined, now: number): string {
-  const parts = [p.name.padEnd(24), p.kind.padEnd(6)];
-  if (p.roleArn) parts.push(p.roleArn);
+  const parts = [printable(p.name).padEnd(24), p.kind.padEnd(6)];
+  if (p.roleArn) parts.push(printable(p.roleArn));
   if (p.keys) parts.push(`keys: ${p.keys}`);
-  if (p.mfaSerial) parts.push(`mfa: ${p.mfaSerial}`);
+  if (p.mfaSerial) parts.push(`mfa: ${printable(p.mfaSerial)}`);
   if (expiresAt !== undefined) parts.push(expiresAt > now ? `touchrole session, ${Math.ceil((expiresAt - now) / 60000)}m left` : 'touchrole session, expired');
-  if (p.problem) parts.push(`! ${p.problem.message}`);
+  if (p.problem) parts.push(`! ${printable(p.problem.message)}`);
   return parts.join('  ');
 }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import { printable } from '../../../src-shared/printable';
 import { formatTimeLeft } from '../../../src-shared/time/format';
 import type { CommandDef } from '../command';
 import { serviceFor } from '../service-for';
@@ -31,11 +32,11 @@ export const command: CommandDef = {
       ...(sessions.length
         ? sessions.map((s) =>
             s.expiration === null || s.secondsLeft === null
-              ? `${s.writtenProfile.padEnd(32)} expiry unreadable (damaged by an edit; \`touchrole clean\` removes it)`
-              : `${s.writtenProfile.padEnd(32)} ${formatTimeLeft(s.secondsLeft * 1000).padStart(8)}  until ${s.expiration}`,
+              ? `${printable(s.writtenProfile).padEnd(32)} expiry unreadable (damaged by an edit; \`touchrole clean\` removes it)`
+              : `${printable(s.writtenProfile).padEnd(32)} ${formatTimeLeft(s.secondsLeft * 1000).padStart(8)}  until ${s.expiration}`,
           )
         : ['No touchrole sessions. Start one with `touchrole elevate <profile>`.']),
-      ...reminders.map((r) => `! ${r.message}`),
+      ...reminders.map((r) => `! ${printable(r.message)}`),
     ].join('\n');
     return { text, json: { sessions, reminders } };
   },

@@ -1,19 +1,20 @@
 // SPDX-License-Identifier: MIT
 import type { OrderedJson } from '../../../src-shared/aws-ini';
 import type { AwsProfileSet } from './load-aws-profiles';
+import { redactSetting } from './redact-setting';
 import { resolveRoleChain } from './role-chain';
 
 /**
  * `touchrole profiles --json`: `profiles` is exactly botocore's merged profile map (the
  * conformance corpus's shape: settings as strings, sub-sections as objects); `touchrole`
- * holds what touchrole derives per profile. Secrets are left out of both.
+ * holds what touchrole derives per profile. Secrets are left out of both (redact-setting.ts).
  */
 export function profilesReport(set: AwsProfileSet): OrderedJson {
   const profiles = new Map<string, OrderedJson>();
   const derived = new Map<string, OrderedJson>();
   for (const [name, p] of set.profiles) {
     const settings = new Map<string, OrderedJson>();
-    for (const [key, value] of p.settings) settings.set(key, SECRET_KEYS.has(key) ? REDACTED : value);
+    for (const [key, value] of p.settings) settings.set(key, redactSetting(key, value));
     profiles.set(name, settings);
     const chain = p.kind === 'role' && p.problem === undefined ? resolveRoleChain(set.profiles, name) : undefined;
     const expires = set.sessions.get(name);
@@ -36,7 +37,3 @@ export function profilesReport(set: AwsProfileSet): OrderedJson {
     ['touchrole', derived],
   ]);
 }
-
-// Never printed: shown as a placeholder so the presence of a key is still visible.
-const SECRET_KEYS = new Set(['aws_secret_access_key', 'aws_session_token', 'aws_security_token']);
-const REDACTED = '<redacted>';

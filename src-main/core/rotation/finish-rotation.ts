@@ -20,7 +20,7 @@ export interface FinishResult {
 }
 
 export async function finishRotation(profile: string, deps: FinishDeps, options: { now: boolean }): Promise<FinishResult> {
-  const pending = (await deps.state.read()).pending[profile];
+  const pending = (await deps.state.read()).pending.get(profile);
   if (pending === undefined) {
     throw new TouchroleError('rotation-failed', `No rotation of "${profile}" is waiting to be finished`, { hint: `Start one with \`touchrole keys rotate ${profile}\`.` });
   }
@@ -43,7 +43,7 @@ export async function finishRotation(profile: string, deps: FinishDeps, options:
     await deps.iam.deleteAccessKey(ctx, { userName: pending.userName, accessKeyId: old.accessKeyId });
   }
   await deps.state.update((s) => {
-    delete s.pending[profile];
+    s.pending.delete(profile);
   });
   return { profile, deletedAccessKeyId: pending.oldAccessKeyId, alreadyGone: old === undefined };
 }

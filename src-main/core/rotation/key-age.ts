@@ -2,7 +2,7 @@
 // How old each source profile's access key is: IAM's CreateDate (cached, refreshed at most daily), else the import date.
 import type { Clock } from '../../../src-shared/time/clock';
 import type { IamApi } from '../sts';
-import type { RotationStateFile } from './rotation-state';
+import type { KeyDateRecord, RotationStateFile } from './rotation-state';
 
 /** One source profile's key, as the report needs it. */
 export interface KeyAgeSource {
@@ -43,10 +43,10 @@ const DAY_MS = 86_400_000;
 export async function keysAgeReport(deps: KeyAgeDeps): Promise<KeyAgeEntry[]> {
   const now = deps.clock.now();
   const state = await deps.state.read();
-  const fresh: Record<string, { accessKeyId: string; createdAt?: number; readAt: number }> = {};
+  const fresh = new Map<string, KeyDateRecord>();
   const out: KeyAgeEntry[] = [];
   for (const src of deps.sources) {
-    const pending = state.pending[src.profile];
+    const pending = state.pending.get(src.profile);
     const base = {
       profile: src.profile,
       maxAgeDays: src.maxAgeDays,
@@ -66,7 +66,7 @@ export async function keysAgeReport(deps: KeyAgeDeps): Promise<KeyAgeEntry[]> {
     let created: number | undefined;
     let source: KeyDateSource = 'unknown';
     let note: string | null = null;
-    const cached = state.keyDates[src.profile];
+    const cached = state.keyDates.get(src.profile);
     if (cached !== undefined && cached.accessKeyId === keys.accessKeyId && now - cached.readAt < DAY_MS) {
       created = cached.createdAt;
       source = 'iam-cached';
@@ -79,7 +79,7 @@ export async function keysAgeReport(deps: KeyAgeDeps): Promise<KeyAgeEntry[]> {
         note = `IAM could not be asked: ${e instanceof Error ? e.message : String(e)}`;
       }
       // Remember the attempt either way, so a failing IAM is asked again tomorrow, not on every status.
-      fresh[src.profile] = { accessKeyId: keys.accessKeyId, readAt: now, ...(created === undefined ? {} : { createdAt: created }) };
+      fresh.set(src.profile, { accessKeyId: keys.accessKeyId, readAt: now, ...(created === undefined ? {} : { createdAt: created }) });
     }
     if (created === undefined) {
       const imported = keys.importedAt === undefined ? NaN : Date.parse(keys.importedAt);
@@ -99,9 +99,9 @@ export async function keysAgeReport(deps: KeyAgeDeps): Promise<KeyAgeEntry[]> {
       note,
     });
   }
-  if (Object.keys(fresh).length > 0) {
+  if (fresh.size > 0) {
     await deps.state.update((s) => {
-      for (const [profile, rec] of Object.entries(fresh)) s.keyDates[profile] = rec;
+      for (const [profile, rec] of fresh) s.keyDates.set(profile, rec);
     });
   }
   return out;
@@ -127,7 +127,7 @@ export async function rotationReminders(deps: KeyAgeDeps, options: { markNotifie
   const { lastNotified } = await deps.state.read();
   const out: RotationReminder[] = [];
   for (const e of report) {
-    const notify = now - (lastNotified[e.profile] ?? -Infinity) >= DAY_MS;
+    const notify = now - (lastNotified.get(e.profile) ?? -Infinity) >= DAY_MS;
     if (e.pendingDeletion !== null && Date.parse(e.pendingDeletion.deleteAfter) <= now) {
       out.push({ profile: e.profile, kind: 'finish', notify, message: `${e.profile}: delete the old key ${e.pendingDeletion.oldAccessKeyId} (touchrole keys rotate ${e.profile} --finish)` });
     } else if (e.due && e.pendingDeletion === null) {
@@ -137,7 +137,7 @@ export async function rotationReminders(deps: KeyAgeDeps, options: { markNotifie
   const toMark = out.filter((r) => r.notify).map((r) => r.profile);
   if (options.markNotified && toMark.length > 0) {
     await deps.state.update((s) => {
-      for (const p of toMark) s.lastNotified[p] = now;
+      for (const p of toMark) s.lastNotified.set(p, now);
     });
   }
   return out;

@@ -39,7 +39,7 @@ const DAY_MS = 86_400_000;
  * throws 'rotation-failed' saying what IAM holds, what is stored, and what to run next.
  */
 export async function rotateAccessKey(profile: string, deps: RotationDeps, options: RotateOptions): Promise<RotationResult> {
-  const pending = (await deps.state.read()).pending[profile];
+  const pending = (await deps.state.read()).pending.get(profile);
   if (pending !== undefined) {
     throw new TouchroleError('rotation-failed', `A rotation of "${profile}" is not finished: old key ${pending.oldAccessKeyId} is ${pending.oldDeactivated ? 'inactive' : 'still active'} in IAM`, {
       hint: `Finish it first with \`touchrole keys rotate ${profile} --finish\` (add --now before the grace period ends).`,
@@ -79,8 +79,8 @@ export async function rotateAccessKey(profile: string, deps: RotationDeps, optio
   await step(
     () =>
       deps.state.update((s) => {
-        s.pending[profile] = { userName, oldAccessKeyId: old.accessKeyId, newAccessKeyId: created.accessKeyId, oldDeactivated: false, deleteAfter };
-        delete s.keyDates[profile];
+        s.pending.set(profile, { userName, oldAccessKeyId: old.accessKeyId, newAccessKeyId: created.accessKeyId, oldDeactivated: false, deleteAfter });
+        s.keyDates.delete(profile);
       }),
     `Could not record the rotation in touchrole's state; ${working}, old key ${old.accessKeyId} is still active`,
     `Deactivate and delete ${old.accessKeyId} in the IAM console.`,
@@ -93,7 +93,7 @@ export async function rotateAccessKey(profile: string, deps: RotationDeps, optio
     finish,
   );
   await deps.state.update((s) => {
-    const p = s.pending[profile];
+    const p = s.pending.get(profile);
     if (p !== undefined) p.oldDeactivated = true;
   });
   const base = { profile, userName, oldAccessKeyId: old.accessKeyId, newAccessKeyId: created.accessKeyId, storedIn: deps.keys.description };
@@ -105,7 +105,7 @@ export async function rotateAccessKey(profile: string, deps: RotationDeps, optio
     finish,
   );
   await deps.state.update((s) => {
-    delete s.pending[profile];
+    s.pending.delete(profile);
   });
   return { ...base, oldKey: 'deleted' };
 }

@@ -24,15 +24,16 @@ export interface PendingDeletion {
   deleteAfter: number;
 }
 
+/** Keyed by profile name in Maps: a profile may be named "__proto__" or "constructor". */
 export interface RotationStateData {
   version: 1;
-  keyDates: Record<string, KeyDateRecord>;
+  keyDates: Map<string, KeyDateRecord>;
   /** Epoch ms of the last reminder notification, per profile (at most one a day). */
-  lastNotified: Record<string, number>;
-  pending: Record<string, PendingDeletion>;
+  lastNotified: Map<string, number>;
+  pending: Map<string, PendingDeletion>;
 }
 
-const empty = (): RotationStateData => ({ version: 1, keyDates: {}, lastNotified: {}, pending: {} });
+const empty = (): RotationStateData => ({ version: 1, keyDates: new Map(), lastNotified: new Map(), pending: new Map() });
 
 /** A 0600 JSON file in the state dir; every change is a locked read-modify-atomic-write. */
 export class RotationStateFile {
@@ -59,10 +60,20 @@ export class RotationStateFile {
     return withFileLock(this.lock, async () => {
       const state = await this.read();
       edit(state);
-      await atomicWriteFile(this.path, `${JSON.stringify(state, null, 2)}\n`);
+      await atomicWriteFile(this.path, `${JSON.stringify(toJson(state), null, 2)}\n`);
       return state;
     });
   }
+}
+
+/** Object.fromEntries defines own properties, so a "__proto__" key is written as data. */
+function toJson(state: RotationStateData): object {
+  return {
+    version: 1,
+    keyDates: Object.fromEntries(state.keyDates),
+    lastNotified: Object.fromEntries(state.lastNotified),
+    pending: Object.fromEntries(state.pending),
+  };
 }
 
 /** A damaged state file is not fatal: dates are re-read from IAM; only reminders and pending records are lost. */
@@ -74,15 +85,17 @@ function parseState(text: string): RotationStateData {
     return empty();
   }
   if (typeof value !== 'object' || value === null) return empty();
-  const v = value as Partial<RotationStateData>;
+  const v = value as { keyDates?: unknown; lastNotified?: unknown; pending?: unknown };
   return {
     version: 1,
-    keyDates: isRecord(v.keyDates) ? v.keyDates : {},
-    lastNotified: isRecord(v.lastNotified) ? v.lastNotified : {},
-    pending: isRecord(v.pending) ? v.pending : {},
+    keyDates: entriesOf<KeyDateRecord>(v.keyDates, (r) => typeof r === 'object' && r !== null),
+    lastNotified: entriesOf<number>(v.lastNotified, (n) => typeof n === 'number'),
+    pending: entriesOf<PendingDeletion>(v.pending, (r) => typeof r === 'object' && r !== null),
   };
 }
 
-function isRecord<T>(x: Record<string, T> | undefined): x is Record<string, T> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
+/** JSON.parse makes "__proto__" an own property: Object.entries sees it like any other name. */
+function entriesOf<T>(x: unknown, ok: (v: unknown) => boolean): Map<string, T> {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return new Map();
+  return new Map(Object.entries(x).filter(([, v]) => ok(v)) as Array<[string, T]>);
 }

@@ -157,7 +157,7 @@ export class MfaStepLedger {
     try {
       text = await readFile(this.file, 'utf8');
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { data: { version: 1, serials: {} }, damaged: new Set() };
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { data: { version: 1, serials: noPrototype() }, damaged: new Set() };
       throw new TouchroleError('file-read-failed', `Cannot read touchrole's record of used MFA codes (${this.file})`, {
         hint: `check its permissions (it must be a file your user can read and write), or remove it: ${this.file}`,
         cause: e,
@@ -167,11 +167,11 @@ export class MfaStepLedger {
     try {
       parsed = JSON.parse(text);
     } catch {
-      return { data: { version: 1, serials: {} }, damaged: 'all' };
+      return { data: { version: 1, serials: noPrototype() }, damaged: 'all' };
     }
     const entries = typeof parsed === 'object' && parsed !== null ? (parsed as { serials?: unknown }).serials : undefined;
-    if (typeof entries !== 'object' || entries === null) return { data: { version: 1, serials: {} }, damaged: 'all' };
-    const serials: LedgerFile['serials'] = {};
+    if (typeof entries !== 'object' || entries === null) return { data: { version: 1, serials: noPrototype() }, damaged: 'all' };
+    const serials: LedgerFile['serials'] = noPrototype();
     const damaged = new Set<string>();
     for (const [k, e] of Object.entries(entries as Record<string, { step?: unknown; usedAt?: unknown } | null>)) {
       if (typeof e?.step === 'number' && Number.isSafeInteger(e.step) && typeof e.usedAt === 'string') serials[k] = { step: e.step, usedAt: e.usedAt };
@@ -179,6 +179,11 @@ export class MfaStepLedger {
     }
     return { data: { version: 1, serials }, damaged };
   }
+}
+
+/** Serials are the user's strings: "__proto__" or "constructor" must index data, not Object.prototype. */
+function noPrototype(): LedgerFile['serials'] {
+  return Object.create(null) as LedgerFile['serials'];
 }
 
 function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

@@ -65,3 +65,19 @@ describe('notifications', () => {
     expect([win.renewed, win.opened]).toEqual([['a'], []]);
   });
 });
+
+describe('notifications: names from ~/.aws/config', () => {
+  it('shows control characters in profile names and error messages escaped', () => {
+    const { electron, n } = notifier();
+    const evil = 'ops\u001b[31m\nroot';
+    n.update([{ profile: evil, expiration: new Date(NOW + 5 * MIN).toISOString() }], NOW, [10 * MIN], false);
+    n.touchPrompt(true, evil);
+    n.error(`Renewing ${evil}`, { code: 'profile-not-found', message: `No profile "${evil}"`, hint: 'Check \u001b]0;x\u0007' });
+    const shown = electron.notifications.map((x) => [x.options.title, x.options.body]);
+    expect(shown).toEqual([
+      ['ops\\x1b[31m\\nroot expires in 5m', 'Click to renew now and keep working without interruption.'],
+      ['Touch your YubiKey', 'To elevate ops\\x1b[31m\\nroot.'],
+      ['Renewing ops\\x1b[31m\\nroot failed', 'No profile "ops\\x1b[31m\\nroot"\nCheck \\x1b]0;x\\x07'],
+    ]);
+  });
+});

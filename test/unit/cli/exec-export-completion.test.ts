@@ -40,6 +40,10 @@ describe('touchrole exec: arguments', () => {
   it("still passes -- through to the other commands' parser", async () => {
     const r = await cli(['status', '--', 'x']);
     expect(r.code).toBe(2);
+    // After --, "--json" is a word, not the flag: the usage error is text, and stdout stays empty.
+    const words = await cli(['status', '--', '--json']);
+    expect([words.code, words.stdout]).toEqual([2, '']);
+    expect(words.stderr).toMatch(/^touchrole: /);
   });
 });
 

@@ -172,3 +172,26 @@ describe('tray model: install command-line tool', () => {
     expect(offered.slice(at + 1).map((i) => (i.type === 'item' ? i.label : '---'))).toEqual(['---', 'Quit touchrole']);
   });
 });
+
+describe('tray model: names from ~/.aws/config', () => {
+  it('shows control characters in profile names escaped in the tooltip and every label', () => {
+    const evil = 'ops\u001b[31m\nroot';
+    const model = buildTrayModel(
+      input({
+        sessions: [session(evil, 42 * MIN)],
+        roleProfiles: [{ name: evil, roleArn: 'arn:aws:iam::123456789012:role/Ops' }],
+        reminders: [{ profile: evil, kind: 'rotate', ageDays: 100, maxAgeDays: 90 }],
+      }),
+    );
+    expect(model.tooltip).toBe('touchrole\nops\\x1b[31m\\nroot: 42m left');
+    const labels = JSON.stringify(outline(model.menu));
+    expect(labels).not.toContain('\\u001b');
+    expect(labels).toContain('ops\\\\x1b[31m\\\\nroot — 42m left');
+    expect(labels).toContain('Rotate access key of ops\\\\x1b[31m\\\\nroot (100 days old)');
+    // Actions still carry the real name: the app must elevate the profile as it is named.
+    const elevate = model.menu.find((i) => i.type === 'submenu' && i.label === 'Elevate');
+    const first = elevate?.type === 'submenu' ? elevate.items[0] : undefined;
+    const action = first?.type === 'submenu' ? first.items[0] : undefined;
+    expect(action?.type === 'item' ? action.action : undefined).toMatchObject({ kind: 'elevate', profile: evil });
+  });
+});

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -77,12 +77,36 @@ describe('rotationReminders', () => {
 
   it('reminds to finish a rotation once its grace period is over', async () => {
     await deps.state.update((s) => {
-      s.pending['work'] = { userName: 'alice', oldAccessKeyId: 'AKIAOLD', newAccessKeyId: 'AKIANEW', oldDeactivated: true, deleteAfter: clock.now() + DAY };
+      s.pending.set('work', { userName: 'alice', oldAccessKeyId: 'AKIAOLD', newAccessKeyId: 'AKIANEW', oldDeactivated: true, deleteAfter: clock.now() + DAY });
     });
     expect(await rotationReminders(deps, { markNotified: false })).toEqual([]);
     clock.advance(DAY);
     expect(await rotationReminders(deps, { markNotified: false })).toEqual([
       { profile: 'work', kind: 'finish', notify: true, message: 'work: delete the old key AKIAOLD (touchrole keys rotate work --finish)' },
     ]);
+  });
+});
+
+describe('profiles named like Object.prototype keys', () => {
+  it('keeps dates, reminders and pending rotations of "__proto__", "constructor" and "toString" as data, across a write and a read', async () => {
+    const key = await iam.createAccessKey({ credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
+    const read = async (): Promise<{ accessKeyId: string; secretAccessKey: string }> => ({ accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey });
+    const names = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
+    deps = { ...deps, sources: names.map((profile) => ({ profile, maxAgeDays: 90, read })) };
+    clock.advance(100 * DAY);
+    const report = await keysAgeReport(deps);
+    expect(report.map((e) => [e.profile, e.source, e.pendingDeletion])).toEqual(names.map((n) => [n, 'iam', null]));
+    // The second report is served from the state file: each name found its own record.
+    expect((await keysAgeReport(deps)).map((e) => e.source)).toEqual(names.map(() => 'iam-cached'));
+    expect((await rotationReminders(deps, { markNotified: true })).map((r) => [r.profile, r.notify])).toEqual(names.map((n) => [n, true]));
+    expect((await rotationReminders(deps, { markNotified: true })).map((r) => r.notify)).toEqual(names.map(() => false));
+    await deps.state.update((s) => {
+      s.pending.set('__proto__', { userName: 'alice', oldAccessKeyId: 'AKIAOLD', newAccessKeyId: key.accessKeyId, oldDeactivated: true, deleteAfter: clock.now() });
+    });
+    const state = await deps.state.read();
+    expect([...state.pending.keys()]).toEqual(['__proto__']);
+    expect([...state.keyDates.keys()].sort()).toEqual([...names].sort());
+    expect(Object.getPrototypeOf(JSON.parse(readFileSync(deps.state.path, 'utf8')) as object)).toBe(Object.prototype);
+    expect(Object.keys((JSON.parse(readFileSync(deps.state.path, 'utf8')) as { pending: object }).pending)).toEqual(['__proto__']);
   });
 });

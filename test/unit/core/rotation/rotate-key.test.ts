@@ -59,7 +59,7 @@ describe('rotateAccessKey', () => {
     expect(iam.keys.find((k) => k.accessKeyId === oldId)?.status).toBe('Inactive');
     // Verified with the new key itself.
     expect(sts.calls.some((c) => c.op === 'GetCallerIdentity' && c.ctx.credentials.accessKeyId === r.newAccessKeyId)).toBe(true);
-    const pending = (await deps.state.read()).pending['work'];
+    const pending = (await deps.state.read()).pending.get('work');
     expect(pending).toMatchObject({ oldAccessKeyId: oldId, newAccessKeyId: r.newAccessKeyId, oldDeactivated: true, userName: 'alice' });
   });
 
@@ -72,7 +72,7 @@ describe('rotateAccessKey', () => {
     const done = await finishRotation('work', deps, { now: false });
     expect(done).toEqual({ profile: 'work', deletedAccessKeyId: oldId, alreadyGone: false });
     expect(iam.keys.map((k) => k.accessKeyId)).toEqual([await storedKeyWorks()]);
-    expect((await deps.state.read()).pending).toEqual({});
+    expect((await deps.state.read()).pending).toEqual(new Map());
   });
 
   it('--delete-old deletes the old key at once and leaves nothing pending', async () => {
@@ -80,7 +80,7 @@ describe('rotateAccessKey', () => {
     expect(r.oldKey).toBe('deleted');
     expect(iam.keys.map((k) => k.accessKeyId)).toEqual([r.newAccessKeyId]);
     expect(await storedKeyWorks()).toBe(r.newAccessKeyId);
-    expect((await deps.state.read()).pending).toEqual({});
+    expect((await deps.state.read()).pending).toEqual(new Map());
   });
 
   it('refuses to start a second rotation while one is pending', async () => {
@@ -143,7 +143,7 @@ describe('rotateAccessKey', () => {
     expect(e.message).toContain(`new key ${stored} is stored in the keychain and works; old key ${oldId} is still active`);
     expect(e.hint).toContain('--finish --now');
     expect(iam.keys.find((k) => k.accessKeyId === oldId)?.status).toBe('Active');
-    expect((await deps.state.read()).pending['work']?.oldDeactivated).toBe(false);
+    expect((await deps.state.read()).pending.get('work')?.oldDeactivated).toBe(false);
     await finishRotation('work', deps, { now: true });
     expect(iam.keys.map((k) => k.accessKeyId)).toEqual([stored]);
   });

@@ -172,3 +172,15 @@ describe('MfaStepLedger', () => {
     expect(codesRead).toBe(0);
   });
 });
+
+describe('MfaStepLedger with serials named like Object.prototype keys', () => {
+  it('records "__proto__" and "constructor" as serials of their own', async () => {
+    const l = ledger();
+    expect(await l.lastStep('constructor')).toBeUndefined();
+    await l.markUsed('__proto__', 7);
+    await l.markUsed('constructor', 9);
+    expect(await l.lastStep('__proto__')).toBe(7);
+    expect(await l.lastStep('constructor')).toBe(9);
+    expect(Object.keys((JSON.parse(readFileSync(join(dir, 'mfa-steps.json'), 'utf8')) as { serials: object }).serials)).toEqual(['__proto__', 'constructor']);
+  });
+});
