@@ -2,7 +2,7 @@
 // The agent's socket on the real file system: a private directory, refusal of anything other
 // users could reach, stale sockets, and a second agent.
 import { spawn } from 'node:child_process';
-import { chmod, lstat, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, chown, lstat, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src-shared/time/clock';
@@ -27,6 +27,16 @@ async function start(socketPath: string): Promise<RunningAgent> {
   const agent = await runAgent({ backend: new FakeBackend(systemClock), clock: systemClock, socketPath });
   agents.push(agent);
   return agent;
+}
+
+async function errorOf(p: Promise<unknown>): Promise<TouchroleError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof TouchroleError) return e;
+    throw e;
+  }
+  throw new Error('expected a TouchroleError');
 }
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
@@ -74,6 +84,42 @@ describe('socket directory', () => {
     const me = process.getuid?.() ?? 0;
     await expect(checkSocketDir(socketPath, me)).resolves.toBeUndefined();
     expect(await codeOf(checkSocketDir(socketPath, me + 1))).toBe('agent-socket-insecure');
+  });
+
+  for (const mode of [0o777, 0o770, 0o722]) {
+    it(`refuses a private directory inside one with mode ${mode.toString(8)} and no sticky bit (others could swap it)`, async () => {
+      const shared = join(tmp.dir, 'shared');
+      await mkdir(join(shared, 'mine'), { recursive: true });
+      await chmod(join(shared, 'mine'), 0o700);
+      await chmod(shared, mode);
+      const socketPath = join(shared, 'mine', 'agent.sock');
+      const error = await errorOf(start(socketPath));
+      expect(error.code).toBe('agent-socket-insecure');
+      expect(error.message).toContain(`${shared}, above the agent socket directory, has mode ${mode.toString(8)} without the sticky bit`);
+      expect(await codeOf(tryAgent({ method: 'ping', params: {} }, { socketPath, timeoutMs: 1000 }))).toBe('agent-socket-insecure');
+      // With the sticky bit (as /tmp has), nobody else can rename it: accepted.
+      await chmod(shared, 0o1777);
+      await start(socketPath);
+      expect(await tryAgent({ method: 'ping', params: {} }, { socketPath, timeoutMs: 2000 })).toEqual({ pong: true, protocol: 1 });
+    });
+  }
+
+  it('refuses a private directory inside one another user owns', async () => {
+    const parent = join(tmp.dir, 'theirs');
+    await mkdir(join(parent, 'mine'), { recursive: true });
+    await chmod(join(parent, 'mine'), 0o700);
+    const me = process.getuid?.() ?? 0;
+    if (me === 0) {
+      // As root, a directory of another user is one chown away.
+      await chown(parent, 4242, 4242);
+      const error = await errorOf(start(join(parent, 'mine', 'agent.sock')));
+      expect(error.message).toContain(`${parent}, above the agent socket directory, is owned by uid 4242`);
+    } else {
+      // Without root no directory of another user can be made: check as if we were another uid (root-owned ancestors pass).
+      console.warn('socket-security: not root, so the ancestor-owner case runs with a pretended uid instead of a chown');
+      const error = await errorOf(checkSocketDir(join(parent, 'mine', 'agent.sock'), me + 1));
+      expect(error.code).toBe('agent-socket-insecure');
+    }
   });
 
   it('refuses a symlink in place of the directory', async () => {
