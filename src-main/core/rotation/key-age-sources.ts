@@ -21,6 +21,8 @@ export function keyAgeSources(
   const out: KeyAgeSource[] = [];
   for (const p of profiles.values()) {
     if (p.kind !== 'source' || p.keys === undefined) continue;
+    // Temporary keys (touchrole's own [<profile>-touchrole] sessions among them) expire; they have no age to rotate.
+    if (p.settings.has('aws_session_token') || p.settings.has('aws_security_token')) continue;
     const region = p.region === undefined ? {} : { region: p.region };
     const base = { profile: p.name, maxAgeDays: maxAgeDaysFor(p, o.defaultMaxAgeDays), ...region };
     if (p.keys === 'keychain') out.push({ ...base, read: () => o.store.get(p.name) });

@@ -59,6 +59,9 @@ describe('profiles named like Object.prototype keys', () => {
 
   it('status, keys age, clean and end work with them', async () => {
     const env = protoUser(true);
+    // The session section holds temporary keys: not a key to report the age of.
+    const ages = JSON.parse((await cliInProcess(['keys', 'age', '--json'], env)).stdout) as { keys: Array<{ profile: string }> };
+    expect(ages.keys.map((k) => k.profile)).toEqual(['constructor', 'hasOwnProperty']);
     const clean = await cliInProcess(['clean', '--json'], env);
     expect(JSON.parse(clean.stdout)).toMatchObject({ removed: ['__proto__-touchrole'] });
     const status = await cliInProcess(['status', '--json'], env);
