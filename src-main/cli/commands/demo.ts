@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import { TouchroleError } from '../../../src-shared/errors';
 import { flag, type CommandDef } from '../command';
 
 export const command: CommandDef = {
@@ -19,7 +20,13 @@ export const command: CommandDef = {
       (values['json'] === true ? ctx.stderr : ctx.stdout).write(`${line}\n`);
     };
     // The emulators are tooling outside the product: loaded only when the demo runs (docs/architecture.md).
-    const { runDemo } = await import('../../../src-emulators');
+    const { runDemo } = await import('../../../src-emulators').catch((e: NodeJS.ErrnoException) => {
+      // The desktop app's copy of the command leaves the emulators out (scripts/build-app-cli.mjs).
+      if (e.code !== 'MODULE_NOT_FOUND' && e.code !== 'ERR_MODULE_NOT_FOUND') throw e;
+      throw new TouchroleError('command-not-found', 'touchrole demo is not part of the desktop app (its virtual YubiKey and STS are test tools)', {
+        hint: 'Install the npm package (README, Install) or run `npm run demo` in a clone to try it.',
+      });
+    });
     const report = await runDemo({ env: ctx.env, clock: ctx.clock, say, builtIn: flag(values, 'builtin'), keep: flag(values, 'keep') });
     return { text: '', json: report };
   },

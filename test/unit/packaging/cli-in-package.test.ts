@@ -2,7 +2,7 @@
 // The packaged app carries the CLI: electron-builder puts the bundle and the launchers in
 // resources/, the .deb links /usr/bin/touchrole, and the launcher really runs the bundle with the
 // app's binary as Node (here a layout like the installed one, with node standing in for Electron).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -84,5 +84,27 @@ describe('packaging: the CLI', () => {
       stderr = String((e as { stderr: unknown }).stderr);
     }
     expect(stderr).toMatch(/the desktop app at .* is incomplete .*reinstall it/);
+  });
+
+  it('the CLI the app carries (dist-bundle/touchrole.js, from npm run build) runs alone with the app\'s node_modules on NODE_PATH, without the emulators', () => {
+    const bundle = join(ROOT, 'dist-bundle', 'touchrole.js');
+    const text = readFileSync(bundle, 'utf8');
+    expect(text).not.toContain('VirtualYubiKey');
+    expect(text).not.toContain('startStsEmulator');
+    // As in resources/cli: no node_modules beside or above it, only what NODE_PATH names.
+    const cli = join(mkdtempSync(join(tmpdir(), 'touchrole-app-cli-')), 'cli');
+    mkdirSync(join(cli, 'home'), { recursive: true });
+    copyFileSync(bundle, join(cli, 'touchrole.js'));
+    const env = { PATH: process.env['PATH'], HOME: join(cli, 'home'), NODE_PATH: join(ROOT, 'node_modules') };
+    const run = (args: string[]): { status: number | null; stdout: string; stderr: string } =>
+      spawnSync(process.execPath, [join(cli, 'touchrole.js'), ...args], { env, encoding: 'utf8' });
+    const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(run(['--version']).stdout).toBe(`touchrole ${version.version}\n`);
+    const profiles = run(['profiles', '--json']);
+    expect(profiles.status, profiles.stderr).toBe(0);
+    expect(JSON.parse(profiles.stdout)).toMatchObject({ profiles: {} });
+    const demo = run(['demo']);
+    expect(demo.status).toBe(1);
+    expect(demo.stderr).toContain('touchrole demo is not part of the desktop app');
   });
 });
