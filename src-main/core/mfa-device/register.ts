@@ -18,6 +18,8 @@ export interface MfaDeviceDeps {
   region?: string;
   /** Told the last time step whose code AWS accepted, so the next elevation waits for a fresh one. */
   markCodeUsed?: (serial: string, step: number) => Promise<void>;
+  /** Waits between IAM lookups (default: a timer; tests pass one that returns at once). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface RegisterResult {
@@ -83,13 +85,23 @@ export async function registerMfaDevice(profile: string, deps: MfaDeviceDeps, op
   return { profile, userName: user.userName, serialNumber: serial, oathCredential: id, touch: options.touch };
 }
 
+// IAM is eventually consistent: a device enabled a moment ago may not be listed yet, so "not
+// enabled" (which deletes the seed) takes several lookups a little apart.
+const LOOKUPS = 3;
+const LOOKUP_GAP_MS = 2_000;
+
 /** Whether IAM lists `serial` as an MFA device of the user; undefined when IAM cannot be asked. */
 async function isEnabled(deps: MfaDeviceDeps, ctx: CallContext, userName: string, serial: string): Promise<boolean | undefined> {
-  try {
-    return (await deps.iam.listMFADevices(ctx, { userName })).some((d) => d.serialNumber === serial);
-  } catch {
-    return undefined;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  for (let i = 0; i < LOOKUPS; i++) {
+    if (i > 0) await sleep(LOOKUP_GAP_MS);
+    try {
+      if ((await deps.iam.listMFADevices(ctx, { userName })).some((d) => d.serialNumber === serial)) return true;
+    } catch {
+      return undefined;
+    }
   }
+  return false;
 }
 
 function unknownOutcome(e: unknown, profile: string, userName: string, serial: string): TouchroleError {

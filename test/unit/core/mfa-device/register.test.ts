@@ -35,6 +35,7 @@ let key: FakeMfaKey;
 let config: Map<string, string>;
 let deps: MfaDeviceDeps;
 const enabled: Array<{ code1: string; code2: string }> = [];
+const sleeps: number[] = [];
 
 beforeEach(() => {
   clock = new ManualClock(59_000);
@@ -52,7 +53,8 @@ beforeEach(() => {
       return iam.enableMFADevice(ctx, input);
     },
   });
-  deps = { iam: spy, clock, key, config: { ...editor }, credentials: { accessKeyId: 'AKIAX', secretAccessKey: 's' } };
+  sleeps.length = 0;
+  deps = { iam: spy, clock, key, config: { ...editor }, credentials: { accessKeyId: 'AKIAX', secretAccessKey: 's' }, sleep: async (ms) => void sleeps.push(ms) };
 });
 
 describe('registerMfaDevice', () => {
@@ -78,6 +80,8 @@ describe('registerMfaDevice', () => {
     await expect(registerMfaDevice('work', deps, { touch: false })).rejects.toThrow(/InvalidAuthenticationCode.*the YubiKey credential was removed; the unused IAM MFA device was deleted/);
     expect(key.creds.size).toBe(0);
     expect(config.size).toBe(0);
+    // "Not enabled" was concluded only after three lookups, 2 s apart (IAM is eventually consistent).
+    expect(sleeps).toEqual([2000, 2000]);
   });
 
   it('EnableMFADevice answers an error after AWS enabled the device: IAM is asked, nothing is undone, mfa_serial is set', async () => {
@@ -92,6 +96,24 @@ describe('registerMfaDevice', () => {
     expect(r.serialNumber).toBe(serial);
     expect(key.creds.has(serial)).toBe(true);
     expect(iam.devices.map((d) => d.serialNumber)).toEqual([serial]);
+    expect(config.get('work.mfa_serial')).toBe(serial);
+  });
+
+  it('IAM lists the device only on the second lookup: nothing is undone', async () => {
+    const serial = 'arn:aws:iam::123456789012:mfa/alice';
+    let lookups = 0;
+    deps.iam = Object.assign(Object.create(iam) as FakeIam, {
+      enableMFADevice: async () => {
+        throw new TouchroleError('sts-network', 'IAM EnableMFADevice timed out');
+      },
+      listMFADevices: async () => {
+        lookups += 1;
+        return lookups < 2 ? [] : [{ userName: 'alice', serialNumber: serial }];
+      },
+    });
+    await registerMfaDevice('work', deps, { touch: false });
+    expect(lookups).toBe(2);
+    expect(key.creds.has(serial)).toBe(true);
     expect(config.get('work.mfa_serial')).toBe(serial);
   });
 
