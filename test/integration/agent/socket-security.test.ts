@@ -11,6 +11,7 @@ import { agentSocketPath, runAgent, tryAgent, type RunningAgent } from '../../..
 import { checkSocketDir } from '../../../src-main/core/agent/socket-path';
 import { FakeBackend } from './support/fake-backend';
 import { privateDir } from './support/raw-client';
+import { errorOf } from '../../support/error-of';
 
 let tmp: { dir: string; cleanup: () => Promise<void> };
 const agents: RunningAgent[] = [];
@@ -27,16 +28,6 @@ async function start(socketPath: string): Promise<RunningAgent> {
   const agent = await runAgent({ backend: new FakeBackend(systemClock), clock: systemClock, socketPath });
   agents.push(agent);
   return agent;
-}
-
-async function errorOf(p: Promise<unknown>): Promise<TouchroleError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TouchroleError) return e;
-    throw e;
-  }
-  throw new Error('expected a TouchroleError');
 }
 
 async function codeOf(p: Promise<unknown>): Promise<string> {

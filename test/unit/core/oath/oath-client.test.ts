@@ -11,6 +11,7 @@ import type { CardTransport } from '../../../../src-main/core/transport/card-tra
 import type { CardReaders, ReaderInfo } from '../../../../src-main/core/transport/readers';
 import { FakeKeychain } from '../../../support/fake-keychain';
 import { ScriptedTransport, type ScriptStep } from '../../../support/scripted-transport';
+import { errorOf } from '../../../support/error-of';
 
 const DEVICE_ID = 'ZoQN2hVOihE8Md0K0y9/Og';
 const SELECT = { expect: '00a4040007a0000005272101', reply: '7903050403 7108 0102030405060708 9000' };
@@ -76,16 +77,6 @@ class FakeReaders implements CardReaders {
 
 const client = (readers: CardReaders, keychain = new FakeKeychain()) =>
   new OathClient({ readers, keychain, randomChallenge: () => hexToBytes('a0a1a2a3a4a5a6a7') });
-
-async function errorOf(p: Promise<unknown>): Promise<TouchroleError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TouchroleError) return e;
-    throw e;
-  }
-  throw new Error('expected a TouchroleError');
-}
 
 describe('discovery', () => {
   it('finds YubiKeys by selecting the OATH AID, with serial where the management applet answers', async () => {

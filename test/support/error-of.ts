@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: MIT
+import { TouchroleError } from '../../src-shared/errors';
+
+/** The TouchroleError a promise rejects with; any other outcome fails the test. */
+export async function errorOf(p: Promise<unknown>): Promise<TouchroleError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof TouchroleError) return e;
+    throw e;
+  }
+  throw new Error('expected a TouchroleError');
+}
