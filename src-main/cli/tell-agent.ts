@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import type { AgentMethod, AgentParams } from '../../src-shared/agent-protocol';
+import { TouchroleError } from '../../src-shared/errors';
 import { agentSocketPath, tryAgent } from '../core/hot-path';
 import type { CliContext } from './command';
 
@@ -30,4 +31,26 @@ export async function tellAgentOrFailure<M extends AgentMethod>(ctx: CliContext,
   } catch (e) {
     return e instanceof Error ? e : new Error(String(e));
   }
+}
+
+/**
+ * Ending sessions (end, logout): `local` removes touchrole's copies (the cache first), then a
+ * running agent is told whatever happened, so it forgets them too. The local failure is reported
+ * first; else an agent that did not confirm, since it could still serve the sessions from memory.
+ * `done` says what was removed, for that message.
+ */
+export async function endThenTellAgent<T, M extends AgentMethod>(ctx: CliContext, local: () => Promise<T>, method: M, params: AgentParams<M>, done: string): Promise<T> {
+  const outcome = await local().then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  const agentFailure = await tellAgentOrFailure(ctx, method, params);
+  if (!outcome.ok) throw outcome.error;
+  if (agentFailure !== undefined) {
+    throw new TouchroleError('agent-unavailable', `${done}, but the running agent did not confirm: ${agentFailure.message}`, {
+      hint: 'The agent may still serve from memory until the sessions expire: restart the tray app or `touchrole agent`.',
+      cause: agentFailure,
+    });
+  }
+  return outcome.value;
 }

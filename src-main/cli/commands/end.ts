@@ -2,8 +2,7 @@
 import { printable } from '../../../src-shared/printable';
 import type { CommandDef } from '../command';
 import { serviceFor } from '../service-for';
-import { TouchroleError } from '../../../src-shared/errors';
-import { tellAgentOrFailure } from '../tell-agent';
+import { endThenTellAgent } from '../tell-agent';
 
 export const command: CommandDef = {
   path: ['end'],
@@ -18,22 +17,9 @@ export const command: CommandDef = {
   positionals: [1, 1],
   async run({ positionals }, ctx) {
     const profile = positionals[0] ?? '';
-    let found = false;
-    let failure: unknown;
-    try {
-      found = await serviceFor(ctx).end(profile);
-    } catch (e) {
-      failure = e; // the cached copy is already gone: still make the agent forget it, then report
-    }
     // A running agent would otherwise keep answering credential_process from its memory.
-    const agentFailure = await tellAgentOrFailure(ctx, 'sessions.end', { profile });
-    if (failure !== undefined) throw failure;
-    if (agentFailure !== undefined) {
-      throw new TouchroleError('agent-unavailable', `${printable(profile)} is gone from the credentials file and the cache, but the running agent did not confirm: ${agentFailure.message}`, {
-        hint: 'The agent may still serve it from memory until it expires: restart the tray app or `touchrole agent`.',
-        cause: agentFailure,
-      });
-    }
+    const done = `${printable(profile)} is gone from the credentials file and the cache`;
+    const found = await endThenTellAgent(ctx, () => serviceFor(ctx).end(profile), 'sessions.end', { profile }, done);
     return { text: found ? `Ended the session of ${printable(profile)}` : `No session of ${printable(profile)} in the credentials file (its cached copy, if any, is gone)`, json: { profile, removed: found } };
   },
 };
