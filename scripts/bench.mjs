@@ -88,7 +88,9 @@ async function main() {
       touch: { kind: 'auto', delayMs: 0 },
       connectTimeoutMs: 10_000,
     }).catch((e) => {
-      throw new Error(`${e.message} (is pcscd running with vsmartcard-vpcd, and port ${VPCD_PORT} free? set TOUCHROLE_BENCH_VPCD_PORT=35964 for the second reader)`);
+      throw new Error(
+        `${e.message} (is pcscd running with vsmartcard-vpcd, and port ${VPCD_PORT} free? set TOUCHROLE_BENCH_VPCD_PORT=35964 for the second reader)`,
+      );
     });
     stops.push(key.stop);
     scenario = makeScenario(REPO, moto.url, mfaSerial);

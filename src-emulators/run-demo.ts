@@ -113,7 +113,11 @@ function writeAwsFiles(home: string, keys: { accessKeyId: string; secretAccessKe
     `[profile demo]\nregion = us-east-1\n\n[profile ${PROFILE}]\nrole_arn = ${ROLE_ARN}\nsource_profile = demo\nmfa_serial = ${MFA_SERIAL}\nregion = us-east-1\n`,
     { mode: 0o600 },
   );
-  writeFileSync(join(home, '.aws', 'credentials'), `# the demo user's long-term keys\n[demo]\naws_access_key_id = ${keys.accessKeyId}\naws_secret_access_key = ${keys.secretAccessKey}\n`, { mode: 0o600 });
+  writeFileSync(
+    join(home, '.aws', 'credentials'),
+    `# the demo user's long-term keys\n[demo]\naws_access_key_id = ${keys.accessKeyId}\naws_secret_access_key = ${keys.secretAccessKey}\n`,
+    { mode: 0o600 },
+  );
 }
 
 function demoPrompter(say: (line: string) => void): TouchPrompter {
@@ -128,7 +132,12 @@ function demoPrompter(say: (line: string) => void): TouchPrompter {
 function redacted(text: string, section: string): string[] {
   const lines = text.split('\n');
   const start = lines.indexOf(`[${section}]`);
-  const body = lines.slice(start, lines.findIndex((l, i) => i > start && l.startsWith('['))).filter((l) => l !== '');
+  const body = lines
+    .slice(
+      start,
+      lines.findIndex((l, i) => i > start && l.startsWith('[')),
+    )
+    .filter((l) => l !== '');
   return body.map((l) => l.replace(/^(aws_secret_access_key|aws_session_token)\s*=\s*(.{6}).*$/, '$1 = $2... (hidden)'));
 }
 
@@ -162,6 +171,10 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<strin
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new TouchroleError('sts-error', `The AWS CLI could not use the written profile: ${err.trim().split('\n').pop() ?? `exit ${code}`}`))));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(out)
+        : reject(new TouchroleError('sts-error', `The AWS CLI could not use the written profile: ${err.trim().split('\n').pop() ?? `exit ${code}`}`)),
+    );
   });
 }

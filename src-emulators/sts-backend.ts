@@ -64,7 +64,9 @@ async function startMoto(bin: string): Promise<DemoAws> {
     }
     if (Date.now() > deadline || child.exitCode !== null) {
       child.kill();
-      throw new TouchroleError('sts-network', 'moto_server did not start for the demo', { hint: 'run `touchrole demo --builtin` to use the built-in emulator' });
+      throw new TouchroleError('sts-network', 'moto_server did not start for the demo', {
+        hint: 'run `touchrole demo --builtin` to use the built-in emulator',
+      });
     }
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -11,7 +11,13 @@ import { createSettingsView } from './views/settings';
 import { createTouchOverlay } from './views/touch-overlay';
 import { createYubikeyView } from './views/yubikey';
 
-const VIEW_LABELS: Record<WindowView, string> = { sessions: 'Sessions', profiles: 'Elevate', yubikey: 'YubiKey', settings: 'Settings', reminders: 'Key rotation' };
+const VIEW_LABELS: Record<WindowView, string> = {
+  sessions: 'Sessions',
+  profiles: 'Elevate',
+  yubikey: 'YubiKey',
+  settings: 'Settings',
+  reminders: 'Key rotation',
+};
 
 function start(): void {
   const api = window.touchrole;

@@ -87,9 +87,7 @@ export type AgentResult<M extends AgentMethod> = AgentMethods[M]['result'];
 /** A validated request; `method` narrows `params`. */
 export type AgentRequest = { [M in AgentMethod]: { v: 1; id: RequestId; method: M; params: AgentParams<M> } }[AgentMethod];
 
-export type AgentResponse =
-  | { v: 1; id: RequestId; ok: true; result: unknown }
-  | { v: 1; id: RequestId | null; ok: false; error: WireError };
+export type AgentResponse = { v: 1; id: RequestId; ok: true; result: unknown } | { v: 1; id: RequestId | null; ok: false; error: WireError };
 
 /** A touch prompt from whatever path needs the YubiKey (menu, window, credential_process). */
 export interface TouchEvent {
@@ -161,10 +159,7 @@ export function parseRequest(line: string): ParsedRequest {
 }
 
 /** What the client reads: a response, an event, or something it must refuse. */
-export type ParsedServerMessage =
-  | { kind: 'response'; response: AgentResponse }
-  | { kind: 'event'; event: AgentEvent }
-  | { kind: 'invalid'; reason: string };
+export type ParsedServerMessage = { kind: 'response'; response: AgentResponse } | { kind: 'event'; event: AgentEvent } | { kind: 'invalid'; reason: string };
 
 /** Parses one agent -> client line; checks the envelope, error shape and event data. */
 export function parseServerMessage(line: string): ParsedServerMessage {
@@ -242,12 +237,7 @@ export function isAgentSession(r: unknown): r is AgentSession {
 function isAgentStatus(r: unknown): r is AgentStatus {
   if (!isRecord(r) || !isRecord(r['agent']) || !isSessionList(r['sessions'])) return false;
   const agent = r['agent'];
-  return (
-    typeof agent['protocol'] === 'number' &&
-    typeof agent['pid'] === 'number' &&
-    isString(agent['startedAt']) &&
-    isYubikeyState(r['yubikey'])
-  );
+  return typeof agent['protocol'] === 'number' && typeof agent['pid'] === 'number' && isString(agent['startedAt']) && isYubikeyState(r['yubikey']);
 }
 
 export function isWireError(e: unknown): e is WireError {

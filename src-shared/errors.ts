@@ -82,15 +82,11 @@ export class TouchroleError extends Error {
   }
 
   toWire(): WireError {
-    return this.hint === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, hint: this.hint };
+    return this.hint === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, hint: this.hint };
   }
 
   static fromWire(wire: WireError): TouchroleError {
-    return wire.hint === undefined
-      ? new TouchroleError(wire.code, wire.message)
-      : new TouchroleError(wire.code, wire.message, { hint: wire.hint });
+    return wire.hint === undefined ? new TouchroleError(wire.code, wire.message) : new TouchroleError(wire.code, wire.message, { hint: wire.hint });
   }
 }
 

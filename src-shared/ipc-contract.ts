@@ -173,8 +173,7 @@ const VALIDATORS: { readonly [M in IpcMethod]: Check } = {
   yubikeyStatus: noPayload,
   unlock: (p) => fields(p, { password, deviceId: optional(boundedText) }),
   settingsGet: noPayload,
-  settingsSet: (p) =>
-    fields(p, { warnMinutes, defaultDurationSeconds: duration, startAtLogin: boolean, profileSuffix }),
+  settingsSet: (p) => fields(p, { warnMinutes, defaultDurationSeconds: duration, startAtLogin: boolean, profileSuffix }),
   rotationReminders: noPayload,
 };
 

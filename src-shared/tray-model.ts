@@ -21,9 +21,7 @@ export type TrayAction =
   | { kind: 'quit' };
 
 export type MenuItemModel =
-  | { type: 'item'; label: string; enabled: boolean; action?: TrayAction }
-  | { type: 'submenu'; label: string; items: MenuItemModel[] }
-  | { type: 'separator' };
+  { type: 'item'; label: string; enabled: boolean; action?: TrayAction } | { type: 'submenu'; label: string; items: MenuItemModel[] } | { type: 'separator' };
 
 export interface TrayInput {
   sessions: readonly SessionView[];
@@ -54,7 +52,11 @@ export const TOUCH_TITLE = 'Touch YubiKey';
 export function buildTrayModel(input: TrayInput): TrayModel {
   const sessions = sortedByExpiry(input.sessions);
   const shortest = sessions[0];
-  const title = input.touchPending ? TOUCH_TITLE : shortest === undefined || shortest.expiryUnreadable === true ? '' : formatTimeLeft(msLeft(shortest, input.now));
+  const title = input.touchPending
+    ? TOUCH_TITLE
+    : shortest === undefined || shortest.expiryUnreadable === true
+      ? ''
+      : formatTimeLeft(msLeft(shortest, input.now));
   const tooltip = ['touchrole', ...(input.touchPending ? ['Touch your YubiKey'] : []), ...sessionLines(sessions, input.now)].join('\n');
 
   const menu: MenuItemModel[] = [];

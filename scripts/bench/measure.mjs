@@ -39,7 +39,7 @@ export async function credentialProcessHit(ctx) {
     const a = await expectTouches(ctx, 0, 'credential_process cache hit', () => aws(ctx, ['sts', 'get-caller-identity', '--profile', 'cp']));
     if (!/:assumed-role\/Bench\//.test(callerArn(a))) throw new Error(`credential_process profile called as ${callerArn(a)}, not the role`);
     const b = await aws(ctx, ['sts', 'get-caller-identity', '--profile', 'static']);
-    if (i >= 0) cp.push(a.ms), stat.push(b.ms); // run -1 is a warm-up of both
+    if (i >= 0) (cp.push(a.ms), stat.push(b.ms)); // run -1 is a warm-up of both
   }
   return { cp: summarize(cp), static: summarize(stat) };
 }
@@ -54,7 +54,7 @@ export async function coldStart(ctx) {
     const v = await touchrole(ctx, ['--version']);
     const h = await expectTouches(ctx, 0, 'credential-process cache hit', () => touchrole(ctx, ['credential-process', 'role']));
     if (JSON.parse(h.stdout).Version !== 1) throw new Error('credential-process did not print credential_process JSON');
-    if (i >= 0) node.push(n.ms), version.push(v.ms), hit.push(h.ms);
+    if (i >= 0) (node.push(n.ms), version.push(v.ms), hit.push(h.ms));
   }
   return { node: summarize(node), version: summarize(version), hit: summarize(hit) };
 }
@@ -68,13 +68,29 @@ async function manualFlow(ctx) {
   const tokenCode = code.stdout.trim();
   if (!/^\d{6}$/.test(tokenCode)) throw new Error(`ykman printed "${tokenCode}", not a 6-digit code`);
   const assumed = await aws(ctx, [
-    'sts', 'assume-role', '--profile', 'dev', '--role-arn', ctx.scenario.roleArn, '--role-session-name', 'manual',
-    '--serial-number', ctx.mfaSerial, '--token-code', tokenCode, '--duration-seconds', '3600',
+    'sts',
+    'assume-role',
+    '--profile',
+    'dev',
+    '--role-arn',
+    ctx.scenario.roleArn,
+    '--role-session-name',
+    'manual',
+    '--serial-number',
+    ctx.mfaSerial,
+    '--token-code',
+    tokenCode,
+    '--duration-seconds',
+    '3600',
   ]);
   steps.assumeRole = assumed.ms;
   const c = JSON.parse(assumed.stdout).Credentials;
   steps.configureSet = 0;
-  for (const [key, value] of [['aws_access_key_id', c.AccessKeyId], ['aws_secret_access_key', c.SecretAccessKey], ['aws_session_token', c.SessionToken]]) {
+  for (const [key, value] of [
+    ['aws_access_key_id', c.AccessKeyId],
+    ['aws_secret_access_key', c.SecretAccessKey],
+    ['aws_session_token', c.SessionToken],
+  ]) {
     steps.configureSet += (await timed(AWS_V2, ['configure', 'set', key, value, '--profile', 'role-manual'], ctx.scenario.env)).ms;
   }
   return { ms: Number(process.hrtime.bigint() - start) / 1e6, steps };

@@ -61,5 +61,9 @@ export async function createRole(scenario, motoUrl) {
     Version: '2012-10-17',
     Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }],
   });
-  await timed(AWS_V2, ['iam', 'create-role', '--role-name', 'Bench', '--assume-role-policy-document', trust, '--profile', 'dev', '--endpoint-url', motoUrl], scenario.env);
+  await timed(
+    AWS_V2,
+    ['iam', 'create-role', '--role-name', 'Bench', '--assume-role-policy-document', trust, '--profile', 'dev', '--endpoint-url', motoUrl],
+    scenario.env,
+  );
 }

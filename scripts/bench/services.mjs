@@ -29,7 +29,9 @@ export function missingTools(repo) {
 
 export function version(cmd, args) {
   try {
-    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim().split('\n')[0];
+    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+      .trim()
+      .split('\n')[0];
   } catch (e) {
     return `unknown (${e.message.split('\n')[0]})`;
   }

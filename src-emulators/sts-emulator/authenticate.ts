@@ -2,14 +2,7 @@
 // Who signed this request? Finds the access key (long-term or temporary), checks the session
 // token and its expiry, then the SigV4 signature, in the order AWS reports the failures.
 import type { Clock } from '../../src-shared/time/clock';
-import {
-  AwsQueryError,
-  expiredToken,
-  incompleteSignature,
-  invalidClientTokenId,
-  missingAuthentication,
-  signatureDoesNotMatch,
-} from './aws-errors';
+import { AwsQueryError, expiredToken, incompleteSignature, invalidClientTokenId, missingAuthentication, signatureDoesNotMatch } from './aws-errors';
 import type { Directory, Principal, SessionRecord } from './directory';
 import { headerValue, parseAuthorization, signatureMatches, type ReceivedRequest } from './sigv4';
 

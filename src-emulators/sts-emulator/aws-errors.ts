@@ -14,11 +14,9 @@ export class AwsQueryError extends Error {
   }
 }
 
-export const missingAuthentication = (): AwsQueryError =>
-  new AwsQueryError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
+export const missingAuthentication = (): AwsQueryError => new AwsQueryError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
 
-export const incompleteSignature = (detail: string): AwsQueryError =>
-  new AwsQueryError('IncompleteSignature', detail, 400);
+export const incompleteSignature = (detail: string): AwsQueryError => new AwsQueryError('IncompleteSignature', detail, 400);
 
 export const invalidClientTokenId = (): AwsQueryError =>
   new AwsQueryError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
@@ -30,8 +28,7 @@ export const signatureDoesNotMatch = (): AwsQueryError =>
     403,
   );
 
-export const expiredToken = (): AwsQueryError =>
-  new AwsQueryError('ExpiredToken', 'The security token included in the request is expired', 400);
+export const expiredToken = (): AwsQueryError => new AwsQueryError('ExpiredToken', 'The security token included in the request is expired', 400);
 
 export const accessDenied = (message: string): AwsQueryError => new AwsQueryError('AccessDenied', message, 403);
 
@@ -39,26 +36,20 @@ export const notAuthorized = (callerArn: string, action: string, resource: strin
   accessDenied(`User: ${callerArn} is not authorized to perform: ${action} on resource: ${resource}`);
 
 // AWS answers a wrong code and a code already used with the same text (trailing space included).
-export const invalidMfaCode = (): AwsQueryError =>
-  accessDenied('MultiFactorAuthentication failed with invalid MFA one time pass code. ');
+export const invalidMfaCode = (): AwsQueryError => accessDenied('MultiFactorAuthentication failed with invalid MFA one time pass code. ');
 
 export const unknownMfaSerial = (): AwsQueryError =>
-  accessDenied(
-    'MultiFactorAuthentication failed, unable to validate MFA code.  Please verify your MFA serial number is valid and associated with this user.',
-  );
+  accessDenied('MultiFactorAuthentication failed, unable to validate MFA code.  Please verify your MFA serial number is valid and associated with this user.');
 
 export const validationError = (message: string): AwsQueryError => new AwsQueryError('ValidationError', message, 400);
 
 /** The "1 validation error detected" text STS uses for a member that breaks a constraint. */
 export const constraintViolation = (value: string | null, member: string, constraint: string): AwsQueryError =>
-  validationError(
-    `1 validation error detected: Value ${value === null ? 'null' : `'${value}'`} at '${member}' failed to satisfy constraint: ${constraint}`,
-  );
+  validationError(`1 validation error detected: Value ${value === null ? 'null' : `'${value}'`} at '${member}' failed to satisfy constraint: ${constraint}`);
 
 export const noSuchEntity = (message: string): AwsQueryError => new AwsQueryError('NoSuchEntity', message, 404);
 
-export const entityAlreadyExists = (message: string): AwsQueryError =>
-  new AwsQueryError('EntityAlreadyExists', message, 409);
+export const entityAlreadyExists = (message: string): AwsQueryError => new AwsQueryError('EntityAlreadyExists', message, 409);
 
 export const limitExceeded = (message: string): AwsQueryError => new AwsQueryError('LimitExceeded', message, 409);
 

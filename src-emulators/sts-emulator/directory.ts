@@ -41,8 +41,7 @@ export interface MfaDeviceRecord extends TotpState {
 
 /** Who signed a request: a user (with long-term keys or a session token) or an assumed role. */
 export type Principal =
-  | { kind: 'user'; user: UserRecord; session: SessionRecord | undefined }
-  | { kind: 'role'; role: RoleRecord; sessionName: string; session: SessionRecord };
+  { kind: 'user'; user: UserRecord; session: SessionRecord | undefined } | { kind: 'role'; role: RoleRecord; sessionName: string; session: SessionRecord };
 
 export interface SessionRecord {
   accessKeyId: string;

@@ -137,12 +137,12 @@ const deleteVirtualMfaDevice: ActionHandler = (ctx) => {
 };
 
 const listMfaDevices: ActionHandler = (ctx) => {
-  const devices = ctx.directory.devicesOf(targetUser(ctx).userName).map(
-    (d) =>
-      text('UserName', d.userName) +
-      text('SerialNumber', d.serial) +
-      text('EnableDate', d.enableDate === undefined ? undefined : isoSeconds(d.enableDate)),
-  );
+  const devices = ctx.directory
+    .devicesOf(targetUser(ctx).userName)
+    .map(
+      (d) =>
+        text('UserName', d.userName) + text('SerialNumber', d.serial) + text('EnableDate', d.enableDate === undefined ? undefined : isoSeconds(d.enableDate)),
+    );
   return members('MFADevices', devices) + text('IsTruncated', false);
 };
 

@@ -20,8 +20,7 @@ export function presentedValidMfa(ctx: ActionContext): boolean {
   patternParam(ctx, 'TokenCode', code, { min: 6, max: 6, pattern: /^\d+$/, patternText: '[\\d]*' });
   const device = ctx.directory.mfaDevices.get(serial);
   const caller = ctx.principal;
-  const ownedByCaller =
-    device !== undefined && (caller.kind === 'role' || device.userName === undefined || device.userName === caller.user.userName);
+  const ownedByCaller = device !== undefined && (caller.kind === 'role' || device.userName === undefined || device.userName === caller.user.userName);
   if (device === undefined || !ownedByCaller) throw unknownMfaSerial();
   if (verifyTotp(device, code, ctx.clock.now()) !== 'ok') throw invalidMfaCode();
   return true;

@@ -40,10 +40,7 @@ export function members(name: string, items: string[]): string {
 /** `<ActionResponse>` with an optional `<ActionResult>` and the request id. */
 export function successXml(action: string, xmlns: string, result: string | null, requestId: string): string {
   const resultXml = result === null ? '' : tag(`${action}Result`, result);
-  return (
-    `<${action}Response xmlns="${xmlns}">${resultXml}` +
-    `${tag('ResponseMetadata', text('RequestId', requestId))}</${action}Response>\n`
-  );
+  return `<${action}Response xmlns="${xmlns}">${resultXml}` + `${tag('ResponseMetadata', text('RequestId', requestId))}</${action}Response>\n`;
 }
 
 export function errorXml(xmlns: string, code: string, message: string, status: number, requestId: string): string {

@@ -7,15 +7,7 @@ import { systemClock, type Clock } from '../../src-shared/time/clock';
 import { Directory } from './directory';
 import { handleQueryRequest } from './dispatch';
 import { FEDERATION_PATH, FederationEndpoint } from './federation';
-import {
-  addMfaDevice,
-  addRole,
-  addUser,
-  type AddedUser,
-  type AddMfaDeviceOptions,
-  type AddRoleOptions,
-  type AddUserOptions,
-} from './seed-directory';
+import { addMfaDevice, addRole, addUser, type AddedUser, type AddMfaDeviceOptions, type AddRoleOptions, type AddUserOptions } from './seed-directory';
 import type { ReceivedRequest } from './sigv4';
 
 /** Query requests are small; anything bigger is not a client of this emulator. */

@@ -55,7 +55,10 @@ function decodeQueryComponent(text: string): string {
 
 function canonicalPath(path: string): string {
   // Each segment re-encoded once from its decoded form, so equivalent spellings agree.
-  const encoded = path.split('/').map((segment) => uriEncode(decodeURIComponent(segment))).join('/');
+  const encoded = path
+    .split('/')
+    .map((segment) => uriEncode(decodeURIComponent(segment)))
+    .join('/');
   return encoded === '' ? '/' : encoded;
 }
 

@@ -1,14 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The four STS actions touchrole uses, with the limits and refusals real STS applies.
 import { accessDenied, AwsQueryError, notAuthorized, validationError } from './aws-errors';
-import {
-  integerParam,
-  optionalParam,
-  patternParam,
-  requiredParam,
-  type ActionContext,
-  type ActionHandler,
-} from './action-context';
+import { integerParam, optionalParam, patternParam, requiredParam, type ActionContext, type ActionHandler } from './action-context';
 import { assumedRoleArn, principalAccount, principalArn, type SessionRecord } from './directory';
 import { isoSeconds, newAccessKeyId, newSecretAccessKey, newSessionToken } from './identifiers';
 import { presentedValidMfa } from './mfa-check';
@@ -70,11 +63,7 @@ const assumeRole: ActionHandler = (ctx) => {
 
   const session = issueSession(ctx, durationSeconds, mfa, { kind: 'role', roleArn, sessionName });
   return (
-    tag(
-      'AssumedRoleUser',
-      text('AssumedRoleId', `${role.roleId}:${sessionName}`),
-      text('Arn', assumedRoleArn(role, sessionName)),
-    ) + credentialsXml(session)
+    tag('AssumedRoleUser', text('AssumedRoleId', `${role.roleId}:${sessionName}`), text('Arn', assumedRoleArn(role, sessionName))) + credentialsXml(session)
   );
 };
 

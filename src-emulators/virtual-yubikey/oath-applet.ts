@@ -7,12 +7,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { type CardResponse, type CommandApdu, ok, status, SW } from './apdu';
 import type { Applet } from './applet';
-import {
-  algorithmFromCode,
-  ALGORITHM_CODES,
-  type StoredCredential,
-  TYPE_CODES,
-} from './credential';
+import { algorithmFromCode, ALGORITHM_CODES, type StoredCredential, TYPE_CODES } from './credential';
 import { dynamicTruncate, hmac, movingFactor } from './oath-crypto';
 import { encodeTlv, parseTlvs, type Tlv } from './tlv';
 import { parsePut } from './oath-put';
@@ -209,9 +204,7 @@ export class OathApplet implements Applet {
   }
 
   private list(): CardResponse {
-    const entries = this.store.credentials.map((c) =>
-      encodeTlv(TAG_NAME_LIST, Buffer.concat([Buffer.from([typeAndAlgorithm(c)]), Buffer.from(c.id, 'utf8')])),
-    );
+    const entries = this.store.credentials.map((c) => encodeTlv(TAG_NAME_LIST, Buffer.concat([Buffer.from([typeAndAlgorithm(c)]), Buffer.from(c.id, 'utf8')])));
     return ok(Buffer.concat(entries));
   }
 

@@ -2,14 +2,7 @@
 import type { StoredCredential } from './credential';
 import { algorithmFromCode, typeFromCode } from './credential';
 import { readTlv } from './tlv';
-import {
-  TAG_NAME,
-  TAG_KEY,
-  TAG_PROPERTY,
-  TAG_IMF,
-  PROP_REQUIRE_TOUCH,
-  MAX_NAME_BYTES,
-} from './ykoath-constants';
+import { TAG_NAME, TAG_KEY, TAG_PROPERTY, TAG_IMF, PROP_REQUIRE_TOUCH, MAX_NAME_BYTES } from './ykoath-constants';
 
 /**
  * PUT data: NAME, KEY, then optionally PROPERTY and IMF. PROPERTY is a tag followed directly

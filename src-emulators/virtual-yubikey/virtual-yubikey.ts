@@ -7,12 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type Clock, systemClock } from '../../src-shared/time/clock';
 import { VirtualCard } from './card';
-import {
-  periodOfId,
-  type StoredCredential,
-  toStoredCredential,
-  type VirtualCredentialOptions,
-} from './credential';
+import { periodOfId, type StoredCredential, toStoredCredential, type VirtualCredentialOptions } from './credential';
 import { ManagementApplet } from './management-applet';
 import { OathApplet, type OathStore } from './oath-applet';
 import { deriveAccessKey, dynamicTruncate, formatCode, hmac, movingFactor } from './oath-crypto';
@@ -76,10 +71,7 @@ export class VirtualYubiKey {
       capacity,
     };
     this.touchSensor = new TouchSensor(options.touch ?? { kind: 'auto', delayMs: 300 }, () => void this.remove());
-    this.card = new VirtualCard([
-      new OathApplet(this.store, this.touchSensor, version),
-      new ManagementApplet(this.serial, version),
-    ]);
+    this.card = new VirtualCard([new OathApplet(this.store, this.touchSensor, version), new ManagementApplet(this.serial, version)]);
     const card = this.card;
     this.link = new VpcdLink('127.0.0.1', this.port, {
       atr: YUBIKEY_ATR,

@@ -61,9 +61,7 @@ export class VpcdLink {
         if (this.socket === socket) this.socket = undefined;
         reject(error);
       };
-      socket.once('error', (e) =>
-        fail(new Error(`virtual YubiKey: cannot connect to vpcd at ${this.host}:${this.port}: ${e.message}`)),
-      );
+      socket.once('error', (e) => fail(new Error(`virtual YubiKey: cannot connect to vpcd at ${this.host}:${this.port}: ${e.message}`)));
       socket.on('data', (chunk) => {
         if (this.socket !== socket) return;
         clearTimeout(timer);

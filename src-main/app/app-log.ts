@@ -40,7 +40,10 @@ export function redactSecrets(text: string): string {
 export function describeError(e: unknown): string {
   if (e instanceof TouchroleError) return `${e.code}: ${redactSecrets(e.message)}`;
   if (e instanceof Error) {
-    const frames = (e.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 8);
+    const frames = (e.stack ?? '')
+      .split('\n')
+      .filter((l) => /^\s+at /.test(l))
+      .slice(0, 8);
     return [`${e.name}: ${redactSecrets(e.message)}`, ...frames.map((f) => `    ${redactSecrets(f.trim())}`)].join('\n');
   }
   return `non-error thrown: ${typeof e}`;

@@ -25,7 +25,7 @@ const runPowerShell: RunPowerShell = (script, env) =>
 
 // Appends the folder to the user's Path (HKCU, no elevation) unless it is already there.
 const ADD_TO_USER_PATH = [
-  "$d = $env:TOUCHROLE_CLI_DIR",
+  '$d = $env:TOUCHROLE_CLI_DIR',
   "$p = [Environment]::GetEnvironmentVariable('Path', 'User')",
   "if ($null -eq $p) { $p = '' }",
   "if (($p -split ';') -notcontains $d) { [Environment]::SetEnvironmentVariable('Path', (($p.TrimEnd(';') + ';' + $d).TrimStart(';')), 'User') }",
@@ -51,7 +51,9 @@ export async function installCli(o: CliInstallOptions): Promise<string> {
   const manual = `In Terminal: sudo mkdir -p ${o.linkDir ?? '/usr/local/bin'} && sudo ln -sf '${target}' '${link}'`;
   const existing = await lstat(link).catch(() => undefined);
   if (existing !== undefined && !existing.isSymbolicLink()) {
-    throw new TouchroleError('cli-install-failed', `${link} exists and is not a link touchrole made; it was left alone`, { hint: `Remove it, then try again, or: ${manual}` });
+    throw new TouchroleError('cli-install-failed', `${link} exists and is not a link touchrole made; it was left alone`, {
+      hint: `Remove it, then try again, or: ${manual}`,
+    });
   }
   try {
     if (existing !== undefined) {
@@ -62,9 +64,13 @@ export async function installCli(o: CliInstallOptions): Promise<string> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const denied = code === 'EACCES' || code === 'EPERM';
-    throw new TouchroleError('cli-install-failed', denied ? `touchrole may not write to ${o.linkDir ?? '/usr/local/bin'} (it needs an administrator)` : `Could not create ${link} (${code ?? 'error'})`, {
-      hint: manual,
-    });
+    throw new TouchroleError(
+      'cli-install-failed',
+      denied ? `touchrole may not write to ${o.linkDir ?? '/usr/local/bin'} (it needs an administrator)` : `Could not create ${link} (${code ?? 'error'})`,
+      {
+        hint: manual,
+      },
+    );
   }
   return `${link} now runs the touchrole CLI of this app: run "touchrole --help" in a new terminal.`;
 }

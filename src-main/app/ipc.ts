@@ -57,7 +57,10 @@ export async function dispatch<M extends IpcMethod>(
   } catch (e) {
     if (e instanceof TouchroleError) return { ok: false, error: e.toWire() };
     onUnexpected(method, e);
-    return { ok: false, error: { code: 'internal', message: `touchrole failed unexpectedly (${method})`, hint: 'Try again; if it keeps failing, restart touchrole.' } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: `touchrole failed unexpectedly (${method})`, hint: 'Try again; if it keeps failing, restart touchrole.' },
+    };
   }
 }
 

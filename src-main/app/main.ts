@@ -81,7 +81,8 @@ async function coreBackend(log: AppLog): Promise<CoreBackend> {
 async function main(port: ElectronPort, log: AppLog): Promise<void> {
   const { app } = electron;
   // The packaged app starts itself; `npm start` runs Electron on the app folder.
-  const launchCommand = process.env['APPIMAGE'] !== undefined ? [process.env['APPIMAGE']] : app.isPackaged ? [process.execPath] : [process.execPath, app.getAppPath()];
+  const launchCommand =
+    process.env['APPIMAGE'] !== undefined ? [process.env['APPIMAGE']] : app.isPackaged ? [process.execPath] : [process.execPath, app.getAppPath()];
   const offerCli = app.isPackaged && (process.platform === 'darwin' || process.platform === 'win32');
   const trayApp = await startApp({
     electron: port,

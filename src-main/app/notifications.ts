@@ -51,7 +51,9 @@ export class Notifier {
     const expiredNow = new Set(timeline.expired.map((s) => `${s.profile}\n${s.expiresAt}`));
     for (const s of timeline.expired) {
       if (this.expiredShown.has(`${s.profile}\n${s.expiresAt}`)) continue;
-      this.show(`${printable(s.profile)} session expired`, 'touchrole removed its profile from ~/.aws/credentials. Elevate again to continue.', () => this.options.onOpen());
+      this.show(`${printable(s.profile)} session expired`, 'touchrole removed its profile from ~/.aws/credentials. Elevate again to continue.', () =>
+        this.options.onOpen(),
+      );
     }
     this.expiredShown = expiredNow;
     return timeline.nextTickAt;
@@ -70,7 +72,9 @@ export class Notifier {
   }
 
   error(what: string, error: WireError): void {
-    this.show(`${printable(what)} failed`, error.hint === undefined ? printable(error.message) : `${printable(error.message)}\n${printable(error.hint)}`, () => this.options.onOpen());
+    this.show(`${printable(what)} failed`, error.hint === undefined ? printable(error.message) : `${printable(error.message)}\n${printable(error.hint)}`, () =>
+      this.options.onOpen(),
+    );
   }
 
   private expiryWarning(profile: string, msLeft: number): void {

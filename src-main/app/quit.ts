@@ -31,10 +31,12 @@ export function closeBeforeQuit(o: QuitGuardOptions): void {
         resolve();
       }, o.timeoutMs ?? 10_000);
     });
-    Promise.race([o.close().catch(o.onError), timeout]).finally(() => {
-      o.timers.clearTimeout(timer);
-      state = 'closed';
-      o.app.quit();
-    }).catch(o.onError);
+    Promise.race([o.close().catch(o.onError), timeout])
+      .finally(() => {
+        o.timers.clearTimeout(timer);
+        state = 'closed';
+        o.app.quit();
+      })
+      .catch(o.onError);
   });
 }

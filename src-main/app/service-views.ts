@@ -15,7 +15,14 @@ export function serviceViews(service: TouchroleService): ServiceViews {
       const set = await service.profiles();
       return [...set.profiles.values()].flatMap((p) =>
         p.kind === 'role' && p.roleArn !== undefined && p.problem === undefined
-          ? [{ name: p.name, roleArn: p.roleArn, ...(p.mfaSerial ? { mfaSerial: p.mfaSerial } : {}), ...(p.durationSeconds ? { durationSeconds: p.durationSeconds } : {}) }]
+          ? [
+              {
+                name: p.name,
+                roleArn: p.roleArn,
+                ...(p.mfaSerial ? { mfaSerial: p.mfaSerial } : {}),
+                ...(p.durationSeconds ? { durationSeconds: p.durationSeconds } : {}),
+              },
+            ]
           : [],
       );
     },

@@ -28,10 +28,13 @@ export class Ticker {
     if (this.handle !== undefined) this.timers.clearTimeout(this.handle);
     const now = this.clock.now();
     const next = this.tick(now);
-    this.handle = this.timers.setTimeout(() => {
-      this.handle = undefined;
-      this.runNow();
-    }, Math.max(1, next - now));
+    this.handle = this.timers.setTimeout(
+      () => {
+        this.handle = undefined;
+        this.runNow();
+      },
+      Math.max(1, next - now),
+    );
   }
 
   stop(): void {

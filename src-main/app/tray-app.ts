@@ -164,7 +164,13 @@ export class TrayApp {
   /** Re-reads everything from the backend and recomputes from the wall clock (start, resume). */
   async refresh(): Promise<void> {
     const { backend } = this.options;
-    const settled = await Promise.allSettled([backend.sessions(), backend.yubikeyStatus(), backend.roleProfiles(), backend.rotationReminders(), backend.settings()]);
+    const settled = await Promise.allSettled([
+      backend.sessions(),
+      backend.yubikeyStatus(),
+      backend.roleProfiles(),
+      backend.rotationReminders(),
+      backend.settings(),
+    ]);
     const [sessions, yubikey, profiles, reminders, settings] = settled;
     if (sessions.status === 'fulfilled') this.sessions = sessions.value;
     if (yubikey.status === 'fulfilled') this.yubikey = yubikey.value;

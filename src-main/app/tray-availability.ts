@@ -18,9 +18,17 @@ const runWithTimeout: RunCommand = (file, args, done) => {
 export function trayAvailable(platform: NodeJS.Platform, run: RunCommand = runWithTimeout): Promise<boolean> {
   if (platform !== 'linux') return Promise.resolve(true);
   const args = [
-    'call', '--session', '--timeout', '2',
-    '--dest', 'org.freedesktop.DBus', '--object-path', '/org/freedesktop/DBus',
-    '--method', 'org.freedesktop.DBus.NameHasOwner', 'org.kde.StatusNotifierWatcher',
+    'call',
+    '--session',
+    '--timeout',
+    '2',
+    '--dest',
+    'org.freedesktop.DBus',
+    '--object-path',
+    '/org/freedesktop/DBus',
+    '--method',
+    'org.freedesktop.DBus.NameHasOwner',
+    'org.kde.StatusNotifierWatcher',
   ];
   return new Promise((resolve) => {
     run('gdbus', args, (error, stdout) => resolve(error === null && /\(true,?\)/.test(stdout)));

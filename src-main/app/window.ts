@@ -78,7 +78,10 @@ export class MainWindow {
       return;
     }
     const window = this.options.electron.createWindow(buildWindowOptions(this.options.preloadPath));
-    const onError = (what: string) => (e: unknown): void => this.options.onError?.(what, e);
+    const onError =
+      (what: string) =>
+      (e: unknown): void =>
+        this.options.onError?.(what, e);
     lockDownNavigation(window, this.options.electron.shell, onError('opening a link'));
     const changed = (): void => this.options.onVisibilityChange?.();
     window.on('show', changed);

@@ -26,7 +26,13 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
       return EXIT_OK;
     }
     const entry = findEntry(argv);
-    if (!entry) throw usage(`unknown command "${argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')}"`);
+    if (!entry)
+      throw usage(
+        `unknown command "${argv
+          .filter((a) => !a.startsWith('-'))
+          .slice(0, 2)
+          .join(' ')}"`,
+      );
     const def = await entry.load();
     const rest = own.slice(entry.path.length);
     if (rest.includes('--help') || rest.includes('-h')) {
@@ -52,7 +58,10 @@ function findEntry(argv: string[]): RegistryEntry | undefined {
   return [...registry].sort((a, b) => b.path.length - a.path.length).find((e) => e.path.every((w, i) => argv[i] === w));
 }
 
-function parseCommandArgs(def: CommandDef, rest: string[]): { positionals: string[]; values: Record<string, string | boolean | (string | boolean)[] | undefined> } {
+function parseCommandArgs(
+  def: CommandDef,
+  rest: string[],
+): { positionals: string[]; values: Record<string, string | boolean | (string | boolean)[] | undefined> } {
   let parsed;
   try {
     parsed = parseArgs({ args: rest, options: { json: { type: 'boolean' }, ...def.options }, allowPositionals: true, strict: true });

@@ -16,9 +16,6 @@ export function serviceFor(ctx: CliContext): TouchroleService {
     env: ctx.env,
     clock: ctx.clock,
     prompter: createTouchPrompter({ env: ctx.env, platform: process.platform }),
-    onMfaWait: (w) =>
-      ctx.stderr.write(
-        `touchrole: ${WAIT_REASONS[w.reason]}; waiting ${Math.ceil(w.waitMs / 1000)} s for the next one\n`,
-      ),
+    onMfaWait: (w) => ctx.stderr.write(`touchrole: ${WAIT_REASONS[w.reason]}; waiting ${Math.ceil(w.waitMs / 1000)} s for the next one\n`),
   });
 }

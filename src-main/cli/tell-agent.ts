@@ -39,7 +39,13 @@ export async function tellAgentOrFailure<M extends AgentMethod>(ctx: CliContext,
  * first; else an agent that did not confirm, since it could still serve the sessions from memory.
  * `done` says what was removed, for that message.
  */
-export async function endThenTellAgent<T, M extends AgentMethod>(ctx: CliContext, local: () => Promise<T>, method: M, params: AgentParams<M>, done: string): Promise<T> {
+export async function endThenTellAgent<T, M extends AgentMethod>(
+  ctx: CliContext,
+  local: () => Promise<T>,
+  method: M,
+  params: AgentParams<M>,
+  done: string,
+): Promise<T> {
   const outcome = await local().then(
     (value) => ({ ok: true as const, value }),
     (error: unknown) => ({ ok: false as const, error }),

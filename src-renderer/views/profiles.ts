@@ -11,13 +11,22 @@ export interface ProfilesDeps {
 }
 
 /** Role profiles from ~/.aws/config, each with a duration choice and Elevate. */
-export function createProfilesView(root: HTMLElement, deps: ProfilesDeps): { update(profiles: readonly RoleProfileView[], defaultDurationSeconds: number): void } {
+export function createProfilesView(
+  root: HTMLElement,
+  deps: ProfilesDeps,
+): { update(profiles: readonly RoleProfileView[], defaultDurationSeconds: number): void } {
   const update = (profiles: readonly RoleProfileView[], defaultDurationSeconds: number): void => {
     if (profiles.length === 0) {
       root.replaceChildren(el('p', { class: 'empty', text: 'No role profiles in ~/.aws/config. Add one with role_arn and mfa_serial.' }));
       return;
     }
-    root.replaceChildren(el('ul', { class: 'list' }, profiles.map((p) => profileRow(p, defaultDurationSeconds, deps))));
+    root.replaceChildren(
+      el(
+        'ul',
+        { class: 'list' },
+        profiles.map((p) => profileRow(p, defaultDurationSeconds, deps)),
+      ),
+    );
   };
   return { update };
 }

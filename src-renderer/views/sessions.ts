@@ -38,7 +38,10 @@ export function createSessionsView(root: HTMLElement, deps: SessionsDeps): { upd
       const row = el('li', { class: 'session', attrs: { 'data-profile': s.profile } }, [
         el('div', { class: 'session-main' }, [
           el('span', { class: 'name', text: s.profile }),
-          el('span', { class: 'detail', text: [s.writtenProfile === undefined ? '' : `profile ${s.writtenProfile}`, s.roleArn ?? ''].filter((x) => x !== '').join(' · ') }),
+          el('span', {
+            class: 'detail',
+            text: [s.writtenProfile === undefined ? '' : `profile ${s.writtenProfile}`, s.roleArn ?? ''].filter((x) => x !== '').join(' · '),
+          }),
         ]),
         countdown,
         el('div', { class: 'actions' }, [

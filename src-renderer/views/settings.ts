@@ -33,7 +33,11 @@ export function createSettingsView(root: HTMLElement, deps: SettingsDeps): { upd
     let settings: AppSettings;
     try {
       settings = {
-        warnMinutes: warn.value.split(',').map((m) => m.trim()).filter((m) => m !== '').map(Number),
+        warnMinutes: warn.value
+          .split(',')
+          .map((m) => m.trim())
+          .filter((m) => m !== '')
+          .map(Number),
         defaultDurationSeconds: parseDuration(duration.value),
         startAtLogin: login.checked,
         profileSuffix: suffix.value.trim(),

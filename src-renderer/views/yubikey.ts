@@ -27,16 +27,44 @@ export function createYubikeyView(root: HTMLElement, deps: YubikeyDeps): { updat
     if (status.keys.length > 0) {
       parts.push(
         el('table', { class: 'keys' }, [
-          el('thead', {}, [el('tr', {}, ['Serial', 'Device ID', 'Reader', 'Access'].map((h) => el('th', { text: h })))]),
-          el('tbody', {}, status.keys.map((k) => el('tr', {}, [k.serial === undefined ? '—' : String(k.serial), k.deviceId, k.reader, k.locked ? 'locked' : 'unlocked'].map((c) => el('td', { text: c }))))),
+          el('thead', {}, [
+            el(
+              'tr',
+              {},
+              ['Serial', 'Device ID', 'Reader', 'Access'].map((h) => el('th', { text: h })),
+            ),
+          ]),
+          el(
+            'tbody',
+            {},
+            status.keys.map((k) =>
+              el(
+                'tr',
+                {},
+                [k.serial === undefined ? '—' : String(k.serial), k.deviceId, k.reader, k.locked ? 'locked' : 'unlocked'].map((c) => el('td', { text: c })),
+              ),
+            ),
+          ),
         ]),
       );
     }
     parts.push(el('h3', { text: 'AWS MFA credentials' }));
     parts.push(
       status.mfaCredentials.length === 0
-        ? el('p', { class: 'empty', text: status.state === 'locked' ? 'Unlock the key to list its credentials.' : 'No credential named with an AWS MFA device ARN.' })
-        : el('ul', { class: 'list' }, status.mfaCredentials.map((c) => el('li', { class: 'credential' }, [el('span', { class: 'name', text: c.mfaSerial }), el('span', { class: 'detail', text: c.touch ? `${c.name} · touch required` : c.name })]))),
+        ? el('p', {
+            class: 'empty',
+            text: status.state === 'locked' ? 'Unlock the key to list its credentials.' : 'No credential named with an AWS MFA device ARN.',
+          })
+        : el(
+            'ul',
+            { class: 'list' },
+            status.mfaCredentials.map((c) =>
+              el('li', { class: 'credential' }, [
+                el('span', { class: 'name', text: c.mfaSerial }),
+                el('span', { class: 'detail', text: c.touch ? `${c.name} · touch required` : c.name }),
+              ]),
+            ),
+          ),
     );
     if (status.keys.some((k) => k.locked)) parts.push(unlockForm(status, deps));
     root.replaceChildren(...parts);

@@ -33,10 +33,7 @@ export function buildProfileMap(sections: IniSections): AwsConfigFile {
   const services = new Map<string, IniSection>();
   const otherSections = new Map<string, IniSection>();
   for (const [name, values] of sections) {
-    const target = name.startsWith('profile') ? profiles
-      : name.startsWith('sso-session') ? ssoSessions
-      : name.startsWith('services') ? services
-      : undefined;
+    const target = name.startsWith('profile') ? profiles : name.startsWith('sso-session') ? ssoSessions : name.startsWith('services') ? services : undefined;
     if (target !== undefined) {
       const words = shlexSplit(name);
       const second = words?.length === 2 ? words[1] : undefined;

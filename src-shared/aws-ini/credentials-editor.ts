@@ -205,9 +205,7 @@ function verifyWritten(text: string, name: string, entries: ReadonlyArray<[strin
   const { lines, sections } = scanSections(text);
   const span = findSection(sections, name);
   const read = span === undefined ? [] : lines.slice(span.header + 1, span.next).filter((l) => l.kind !== 'blank' && l.kind !== 'comment');
-  const ok =
-    read.length === entries.length &&
-    read.every((l, i) => l.kind === 'option' && l.key === entries[i]?.[0] && l.value === entries[i]?.[1]);
+  const ok = read.length === entries.length && read.every((l, i) => l.kind === 'option' && l.key === entries[i]?.[0] && l.value === entries[i]?.[1]);
   if (!ok) {
     throw new TouchroleError('credentials-parse-error', `The credentials file's layout around [${name}] prevents a safe edit`, {
       hint: 'Check the lines near that section (indentation), or remove the section by hand.',

@@ -9,12 +9,7 @@ export type IniSection = ReadonlyMap<string, IniValue>;
 export type IniSections = ReadonlyMap<string, IniSection>;
 
 export type IniErrorReason =
-  | 'duplicate-section'
-  | 'duplicate-key'
-  | 'missing-section-header'
-  | 'line-without-delimiter'
-  | 'empty-key'
-  | 'nested-line-without-equals';
+  'duplicate-section' | 'duplicate-key' | 'missing-section-header' | 'line-without-delimiter' | 'empty-key' | 'nested-line-without-equals';
 
 const REASON_TEXT: Record<IniErrorReason, string> = {
   'duplicate-section': 'a section appears twice',

@@ -18,15 +18,8 @@ const TOKEN_KEYS = ['aws_security_token', 'aws_session_token'] as const;
  * The static keys botocore's SharedCredentialProvider (credentials file), then ConfigProvider
  * (config file) return for `profile`; null when neither file has aws_access_key_id for it.
  */
-export function staticCredentials(
-  profile: string,
-  config: AwsConfigFile | undefined,
-  credentials: IniSections | undefined,
-): StaticCredentialsResult | null {
-  return (
-    fromSection(credentials?.get(profile), 'shared-credentials-file') ??
-    fromSection(config?.profiles.get(profile), 'config-file')
-  );
+export function staticCredentials(profile: string, config: AwsConfigFile | undefined, credentials: IniSections | undefined): StaticCredentialsResult | null {
+  return fromSection(credentials?.get(profile), 'shared-credentials-file') ?? fromSection(config?.profiles.get(profile), 'config-file');
 }
 
 function fromSection(section: IniSection | undefined, source: StaticCredentialsSource): StaticCredentialsResult | null {

@@ -52,16 +52,7 @@ export function splitResponse(response: Uint8Array): ResponseApdu {
   return { data: response.slice(0, n - 2), sw: ((response[n - 2] ?? 0) << 8) | (response[n - 1] ?? 0) };
 }
 
-export type StatusKind =
-  | 'ok'
-  | 'more-data'
-  | 'auth-required'
-  | 'no-such-object'
-  | 'no-space'
-  | 'not-found'
-  | 'wrong-data'
-  | 'unsupported'
-  | 'other';
+export type StatusKind = 'ok' | 'more-data' | 'auth-required' | 'no-such-object' | 'no-space' | 'not-found' | 'wrong-data' | 'unsupported' | 'other';
 
 /** Classify a status word so callers branch on meaning, not numbers. */
 export function statusKind(sw: number): StatusKind {

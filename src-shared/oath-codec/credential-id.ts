@@ -27,7 +27,5 @@ export function parseCredentialId(id: string, type: OathType): CredentialIdParts
     return { issuer: m[2], name: m[3] ?? id, period: m[1] ? Number.parseInt(m[1], 10) : DEFAULT_PERIOD };
   }
   const colon = id.indexOf(':');
-  return colon >= 0
-    ? { issuer: id.slice(0, colon), name: id.slice(colon + 1), period: 0 }
-    : { issuer: undefined, name: id, period: 0 };
+  return colon >= 0 ? { issuer: id.slice(0, colon), name: id.slice(colon + 1), period: 0 } : { issuer: undefined, name: id, period: 0 };
 }

@@ -74,10 +74,7 @@ export function isSlotConfigured(status: OtpStatus, slot: OtpSlot): boolean {
  * so for them a status report means "no data": rejected, or the touch wait ran out.
  */
 export function progSeqAdvanced(before: number, after: OtpStatus): boolean {
-  return (
-    after.progSeq === before + 1 ||
-    (before > 0 && after.progSeq === 0 && (after.touchLevel & CONFIG_STATUS_MASK) === 0)
-  );
+  return after.progSeq === before + 1 || (before > 0 && after.progSeq === 0 && (after.touchLevel & CONFIG_STATUS_MASK) === 0);
 }
 
 export function versionAtLeast(version: readonly [number, number, number], min: readonly [number, number, number]): boolean {

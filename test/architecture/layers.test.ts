@@ -24,7 +24,8 @@ function sourceFiles(dir: string): string[] {
   return out;
 }
 
-const IMPORT_RE = /(?:^|[^\w.])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[^\w.])import\s*['"]([^'"]+)['"]|(?:^|[^\w.])(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/gm;
+const IMPORT_RE =
+  /(?:^|[^\w.])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[^\w.])import\s*['"]([^'"]+)['"]|(?:^|[^\w.])(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 function importsOf(absFile: string): Import[] {
   const text = readFileSync(absFile, 'utf8').replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '');
@@ -33,26 +34,34 @@ function importsOf(absFile: string): Import[] {
   for (const m of text.matchAll(IMPORT_RE)) {
     const spec = m[1] ?? m[2] ?? m[3];
     if (!spec) continue;
-    const target = spec.startsWith('.') ? relative(ROOT, resolve(dirname(absFile), spec)).split(sep).join('/') : undefined;
+    const target = spec.startsWith('.')
+      ? relative(ROOT, resolve(dirname(absFile), spec))
+          .split(sep)
+          .join('/')
+      : undefined;
     const dynamic = m[3] !== undefined;
     out.push(target === undefined ? { file, spec, dynamic } : { file, spec, target, dynamic });
   }
   return out;
 }
 
-const all: Import[] = ['src-shared', 'src-main', 'src-renderer', 'src-emulators']
-  .flatMap((d) => sourceFiles(join(ROOT, d)))
-  .flatMap(importsOf);
+const all: Import[] = ['src-shared', 'src-main', 'src-renderer', 'src-emulators'].flatMap((d) => sourceFiles(join(ROOT, d))).flatMap(importsOf);
 
-const pkg = (spec: string): string => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0] ?? spec);
+const pkg = (spec: string): string => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] ?? spec));
 const layerOf = (path: string): string =>
-  path.startsWith('src-shared/') ? 'shared'
-  : path.startsWith('src-main/core/') ? 'core'
-  : path.startsWith('src-main/cli/') ? 'cli'
-  : path.startsWith('src-main/app/') ? 'app'
-  : path.startsWith('src-renderer/') ? 'renderer'
-  : `${path}/`.startsWith('src-emulators/') ? 'emulators' // the folder itself is its index
-  : 'outside';
+  path.startsWith('src-shared/')
+    ? 'shared'
+    : path.startsWith('src-main/core/')
+      ? 'core'
+      : path.startsWith('src-main/cli/')
+        ? 'cli'
+        : path.startsWith('src-main/app/')
+          ? 'app'
+          : path.startsWith('src-renderer/')
+            ? 'renderer'
+            : `${path}/`.startsWith('src-emulators/')
+              ? 'emulators' // the folder itself is its index
+              : 'outside';
 
 // Which layers a layer may import (relative imports).
 const ALLOWED: Record<string, string[]> = {
@@ -116,7 +125,9 @@ describe('architecture: layers', () => {
   it('the product reaches the emulators only through the demo command, lazily', () => {
     const edges = all.filter((i) => layerOf(i.target ?? '') === 'emulators' && layerOf(i.file) !== 'emulators');
     expect(edges.length).toBeGreaterThan(0);
-    expect(edges.filter((i) => !lazyEmulatorImport(i)).map((i) => `${i.file} imports ${i.spec}: only a dynamic import in ${EMULATOR_ENTRY}, ${DOC}`)).toEqual([]);
+    expect(edges.filter((i) => !lazyEmulatorImport(i)).map((i) => `${i.file} imports ${i.spec}: only a dynamic import in ${EMULATOR_ENTRY}, ${DOC}`)).toEqual(
+      [],
+    );
   });
 
   it('only src-main/app/ipc.ts touches ipcMain', () => {

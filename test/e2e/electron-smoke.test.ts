@@ -27,7 +27,10 @@ const MFA = `arn:aws:iam::${ACCOUNT}:mfa/alice`;
 function electronBinary(): string | undefined {
   const name = process.platform === 'win32' ? 'electron.exe' : process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron';
   const dirs = [process.env['ELECTRON_OVERRIDE_DIST_PATH'], join(ROOT, 'node_modules', 'electron', 'dist')];
-  return dirs.filter((d): d is string => d !== undefined && d !== '').map((d) => join(d, name)).find((p) => existsSync(p));
+  return dirs
+    .filter((d): d is string => d !== undefined && d !== '')
+    .map((d) => join(d, name))
+    .find((p) => existsSync(p));
 }
 
 const BINARY = electronBinary();
@@ -52,7 +55,10 @@ describe.skipIf(BINARY === undefined)('the desktop app in real Electron (smoke)'
     moto = await startMoto();
     await moto.reset();
     const iam = new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: { ...MOTO_KEYS } });
-    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] });
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }],
+    });
     await iam.send(new CreateRoleCommand({ RoleName: 'Admin', AssumeRolePolicyDocument: trust }));
     iam.destroy();
     key = await VirtualYubiKey.start({
@@ -84,7 +90,9 @@ describe.skipIf(BINARY === undefined)('the desktop app in real Electron (smoke)'
   });
 
   it('starts with a tray, opens the window, elevates with a touch and quits cleanly', async () => {
-    await expect.poll(() => app.evaluate(() => (globalThis as { touchroleSmoke?: Smoke }).touchroleSmoke?.trayModel !== undefined), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => app.evaluate(() => (globalThis as { touchroleSmoke?: Smoke }).touchroleSmoke?.trayModel !== undefined), { timeout: 30_000 })
+      .toBe(true);
     const labels = await app.evaluate(() => ((globalThis as { touchroleSmoke?: Smoke }).touchroleSmoke?.trayModel?.menu ?? []).map((i) => i.label));
     expect(labels).toContain('Elevate');
 

@@ -24,7 +24,9 @@ let key: VirtualYubiKey;
 let user: TempUser;
 
 function config(): string {
-  const roles = ROLES.map((r) => `[profile ${r.toLowerCase()}]\nrole_arn = arn:aws:iam::${ACCOUNT}:role/${r}\nsource_profile = dev\nmfa_serial = ${MFA}\nregion = us-east-1\n`).join('\n');
+  const roles = ROLES.map(
+    (r) => `[profile ${r.toLowerCase()}]\nrole_arn = arn:aws:iam::${ACCOUNT}:role/${r}\nsource_profile = dev\nmfa_serial = ${MFA}\nregion = us-east-1\n`,
+  ).join('\n');
   return `# my AWS config\n[profile dev]\nregion = us-east-1\n\n${roles}\n[profile admin-cp]\ncredential_process = ${process.execPath} ${TOUCHROLE_BIN} credential-process role9\nregion = us-east-1\n\n[profile agent-cp]\ncredential_process = ${process.execPath} ${TOUCHROLE_BIN} credential-process role8\nregion = us-east-1\n`;
 }
 
@@ -50,7 +52,10 @@ beforeAll(async () => {
   moto = await startMoto();
   await moto.reset();
   const iam = new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: { ...MOTO_KEYS } });
-  const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] });
+  const trust = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }],
+  });
   for (const r of ROLES) await iam.send(new CreateRoleCommand({ RoleName: r, AssumeRolePolicyDocument: trust }));
   iam.destroy();
   // The name as Yubico Authenticator users create it: issuer "AWS", the device ARN as the account.
@@ -64,7 +69,10 @@ beforeAll(async () => {
   });
   await waitForCard(key.readerName, true);
   user = makeTempUser(
-    { config: config(), credentials: `; long-term keys\r\n[dev]\r\naws_access_key_id = ${MOTO_KEYS.accessKeyId}\r\naws_secret_access_key = ${MOTO_KEYS.secretAccessKey}\r\n` },
+    {
+      config: config(),
+      credentials: `; long-term keys\r\n[dev]\r\naws_access_key_id = ${MOTO_KEYS.accessKeyId}\r\naws_secret_access_key = ${MOTO_KEYS.secretAccessKey}\r\n`,
+    },
     { AWS_ENDPOINT_URL_STS: moto.url, AWS_ENDPOINT_URL_IAM: moto.url, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   );
 }, 120_000);
@@ -174,9 +182,9 @@ describe('touchrole end to end with the AWS CLI v2', () => {
     for (const r of runs) expect(r.code, r.stderr).toBe(0);
     const path = join(user.awsDir, 'credentials');
     expect(statSync(path).mode & 0o777).toBe(0o600);
-    const parsed = JSON.parse(
-      execFileSync('python3', [join(__dirname, '../fixtures/aws-config/oracle.py'), '--credentials', path], { encoding: 'utf8' }),
-    ) as { credentials: { ok: boolean; sections: Record<string, Record<string, string>> } };
+    const parsed = JSON.parse(execFileSync('python3', [join(__dirname, '../fixtures/aws-config/oracle.py'), '--credentials', path], { encoding: 'utf8' })) as {
+      credentials: { ok: boolean; sections: Record<string, Record<string, string>> };
+    };
     expect(parsed.credentials.ok).toBe(true);
     for (const r of ROLES) expect(parsed.credentials.sections[`${r.toLowerCase()}-touchrole`]?.['aws_session_token']).toBeTruthy();
     expect(readFileSync(path, 'utf8').startsWith('; long-term keys\r\n[dev]\r\n')).toBe(true);

@@ -28,7 +28,19 @@ export interface FakeAppBackendOptions {
   touch?: 'auto' | 'manual';
 }
 
-type Method = 'elevate' | 'renew' | 'end' | 'logout' | 'sessions' | 'roleProfiles' | 'yubikeyStatus' | 'unlock' | 'settings' | 'saveSettings' | 'rotationReminders' | 'consoleUrl';
+type Method =
+  | 'elevate'
+  | 'renew'
+  | 'end'
+  | 'logout'
+  | 'sessions'
+  | 'roleProfiles'
+  | 'yubikeyStatus'
+  | 'unlock'
+  | 'settings'
+  | 'saveSettings'
+  | 'rotationReminders'
+  | 'consoleUrl';
 
 export class FakeAppBackend implements AppBackend {
   readonly calls: { method: Method; args: unknown[] }[] = [];
@@ -65,7 +77,9 @@ export class FakeAppBackend implements AppBackend {
 
   /** The key gives up waiting. */
   timeoutTouch(): void {
-    this.pendingTouch?.reject(new TouchroleError('touch-timeout', 'the YubiKey was not touched in time', { hint: 'Touch the key when it blinks, then try again.' }));
+    this.pendingTouch?.reject(
+      new TouchroleError('touch-timeout', 'the YubiKey was not touched in time', { hint: 'Touch the key when it blinks, then try again.' }),
+    );
   }
 
   get touchPending(): boolean {
@@ -74,7 +88,13 @@ export class FakeAppBackend implements AppBackend {
 
   /** Puts a session in place without a touch (e.g. one written by `touchrole elevate`). */
   addSession(profile: string, expiresAt: number, durationSeconds = 3600): SessionView {
-    const session = { profile, expiration: new Date(expiresAt).toISOString(), roleArn: this.roleArnOf(profile), writtenProfile: `${profile}${this.settingsValue.profileSuffix}`, durationSeconds };
+    const session = {
+      profile,
+      expiration: new Date(expiresAt).toISOString(),
+      roleArn: this.roleArnOf(profile),
+      writtenProfile: `${profile}${this.settingsValue.profileSuffix}`,
+      durationSeconds,
+    };
     this.sessionMap.set(profile, session);
     this.emit('sessionsChanged', this.sessionList());
     return view(session);
@@ -95,7 +115,9 @@ export class FakeAppBackend implements AppBackend {
   async elevate(request: ElevateRequest): Promise<SessionView> {
     this.enter('elevate', [request]);
     if (!this.profilesValue.some((p) => p.name === request.profile)) {
-      throw new TouchroleError('profile-not-found', `profile ${request.profile} is not in ~/.aws/config`, { hint: 'Run touchrole profiles to see the role profiles.' });
+      throw new TouchroleError('profile-not-found', `profile ${request.profile} is not in ~/.aws/config`, {
+        hint: 'Run touchrole profiles to see the role profiles.',
+      });
     }
     if (this.locked) throw new TouchroleError('oath-locked', 'the YubiKey OATH applet is password protected', { hint: 'Unlock it in the YubiKey panel.' });
     await this.awaitTouch(request.profile);
@@ -135,7 +157,10 @@ export class FakeAppBackend implements AppBackend {
 
   async unlock(request: UnlockRequest): Promise<YubikeyStatusView> {
     this.enter('unlock', [request.deviceId]); // never record the password
-    if (request.password !== FAKE_PASSWORD) throw new TouchroleError('oath-wrong-password', 'wrong password for the YubiKey OATH applet', { hint: 'Try again; ykman oath access change can reset it.' });
+    if (request.password !== FAKE_PASSWORD)
+      throw new TouchroleError('oath-wrong-password', 'wrong password for the YubiKey OATH applet', {
+        hint: 'Try again; ykman oath access change can reset it.',
+      });
     this.locked = false;
     this.emit('yubikeyChanged', this.status());
     return this.status();
@@ -181,7 +206,9 @@ export class FakeAppBackend implements AppBackend {
     return {
       state: this.pendingTouch !== undefined ? 'touch-now' : this.locked ? 'locked' : 'ready',
       keys: [{ deviceId: 'c4f1e2a9', serial: 12345678, reader: 'Virtual PCD 00 00', locked: this.locked }],
-      mfaCredentials: this.locked ? [] : [{ deviceId: 'c4f1e2a9', name: 'AWS:arn:aws:iam::123456789012:mfa/alice', mfaSerial: 'arn:aws:iam::123456789012:mfa/alice', touch: true }],
+      mfaCredentials: this.locked
+        ? []
+        : [{ deviceId: 'c4f1e2a9', name: 'AWS:arn:aws:iam::123456789012:mfa/alice', mfaSerial: 'arn:aws:iam::123456789012:mfa/alice', touch: true }],
     };
   }
 
@@ -220,5 +247,10 @@ export class FakeAppBackend implements AppBackend {
 }
 
 function view(s: SessionView & { durationSeconds: number }): SessionView {
-  return { profile: s.profile, expiration: s.expiration, ...(s.roleArn === undefined ? {} : { roleArn: s.roleArn }), ...(s.writtenProfile === undefined ? {} : { writtenProfile: s.writtenProfile }) };
+  return {
+    profile: s.profile,
+    expiration: s.expiration,
+    ...(s.roleArn === undefined ? {} : { roleArn: s.roleArn }),
+    ...(s.writtenProfile === undefined ? {} : { writtenProfile: s.writtenProfile }),
+  };
 }

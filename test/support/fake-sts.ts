@@ -96,7 +96,12 @@ export class FakeSts implements StsApi {
     this.counter += 1;
     const accessKeyId = `ASIAFAKE${String(this.counter).padStart(8, '0')}`;
     this.identities.set(accessKeyId, identity);
-    return { accessKeyId, secretAccessKey: `secret-${this.counter}`, sessionToken: `token-${this.counter}`, expiration: this.clock.now() + durationSeconds * 1000 };
+    return {
+      accessKeyId,
+      secretAccessKey: `secret-${this.counter}`,
+      sessionToken: `token-${this.counter}`,
+      expiration: this.clock.now() + durationSeconds * 1000,
+    };
   }
 }
 
@@ -132,7 +137,12 @@ export class FakeIam implements IamApi {
       throw new TouchroleError('iam-error', 'IAM CreateAccessKey failed (LimitExceeded): Cannot exceed quota for AccessKeysPerUser: 2');
     }
     this.counter += 1;
-    const key: AccessKeyInfo = { userName: input.userName ?? this.userName, accessKeyId: `AKIAFAKE${String(this.counter).padStart(8, '0')}`, status: 'Active', createDate: this.clock.now() };
+    const key: AccessKeyInfo = {
+      userName: input.userName ?? this.userName,
+      accessKeyId: `AKIAFAKE${String(this.counter).padStart(8, '0')}`,
+      status: 'Active',
+      createDate: this.clock.now(),
+    };
     this.keys.push(key);
     return { ...key, secretAccessKey: `iam-secret-${this.counter}` };
   }

@@ -29,7 +29,9 @@ export async function startMoto(env: NodeJS.ProcessEnv = process.env): Promise<M
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
   const spawnError = new Promise<never>((_, reject) =>
-    child.once('error', (e) => reject(new Error(`moto_server could not be started (${e.message}); install it (pip install 'moto[server]') and put it on PATH`))),
+    child.once('error', (e) =>
+      reject(new Error(`moto_server could not be started (${e.message}); install it (pip install 'moto[server]') and put it on PATH`)),
+    ),
   );
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`moto_server exited with ${String(code)}: ${stderr}`))));
   try {

@@ -39,19 +39,15 @@ export function oathtoolTotp(options: OathtoolTotpOptions): Promise<string> {
 
 /** `oathtool --hotp --digits N --counter C <hex>` (oathtool's HOTP is HMAC-SHA1 only, as RFC 4226). */
 export function oathtoolHotp(options: OathtoolHotpOptions): Promise<string> {
-  return runOathtool([
-    '--hotp',
-    '--digits',
-    String(options.digits ?? 6),
-    '--counter',
-    String(options.counter),
-    hex(options.secret),
-  ]);
+  return runOathtool(['--hotp', '--digits', String(options.digits ?? 6), '--counter', String(options.counter), hex(options.secret)]);
 }
 
 /** "2026-01-02 03:04:05 UTC", the form oathtool's --now parses unambiguously. */
 export function utcForOathtool(atMs: number): string {
-  return `${new Date(Math.floor(atMs / 1000) * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, '')} UTC`;
+  return `${new Date(Math.floor(atMs / 1000) * 1000)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, '')} UTC`;
 }
 
 function hex(secret: Uint8Array): string {

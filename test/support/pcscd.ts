@@ -67,9 +67,7 @@ export async function requireReader(reader: string): Promise<ReaderState> {
   const found = readers.find((r) => r.name === reader);
   if (found === undefined) {
     const names = readers.map((r) => `"${r.name}"`).join(', ') || 'none';
-    throw new Error(
-      `PC/SC reader "${reader}" not found (readers: ${names}); is vsmartcard-vpcd installed and pcscd restarted?`,
-    );
+    throw new Error(`PC/SC reader "${reader}" not found (readers: ${names}); is vsmartcard-vpcd installed and pcscd restarted?`);
   }
   return found;
 }
@@ -93,8 +91,7 @@ function probe(): Promise<ProbeResult> {
       if (error !== null) {
         reject(
           new Error(
-            `cannot query pcscd through ${PYTHON} and pyscard (Debian python3-pyscard, installed with ` +
-              `yubikey-manager): ${stderr.trim() || error.message}`,
+            `cannot query pcscd through ${PYTHON} and pyscard (Debian python3-pyscard, installed with ` + `yubikey-manager): ${stderr.trim() || error.message}`,
           ),
         );
         return;

@@ -159,8 +159,7 @@ export class VirtualOtpHid implements OtpHidDevice {
 
   private statusReport(flags: number): Uint8Array {
     const [major, minor, build] = this.options.version ?? [5, 4, 3];
-    const touchLevel =
-      (this.options.slot1 !== undefined ? CFGSTATE_SLOT1_VALID : 0) | (this.options.slot2 !== undefined ? CFGSTATE_SLOT2_VALID : 0);
+    const touchLevel = (this.options.slot1 !== undefined ? CFGSTATE_SLOT1_VALID : 0) | (this.options.slot2 !== undefined ? CFGSTATE_SLOT2_VALID : 0);
     return Uint8Array.from([0, major, minor, build, this.progSeq, touchLevel & 0xff, touchLevel >> 8, flags]);
   }
 

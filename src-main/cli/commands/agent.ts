@@ -19,7 +19,11 @@ export const command: CommandDef = {
   options: {},
   positionals: [0, 0],
   async run(_input, ctx) {
-    const { backend, service } = createServiceAgent({ env: ctx.env, clock: ctx.clock, alsoPrompt: createTouchPrompter({ env: ctx.env, platform: process.platform }) });
+    const { backend, service } = createServiceAgent({
+      env: ctx.env,
+      clock: ctx.clock,
+      alsoPrompt: createTouchPrompter({ env: ctx.env, platform: process.platform }),
+    });
     const settings = await service.settings();
     const agent = await runAgent({
       backend,
@@ -31,7 +35,8 @@ export const command: CommandDef = {
     });
     const say = (line: string): boolean => ctx.stdout.write(`${new Date(ctx.clock.now()).toISOString()} ${printable(line)}\n`);
     agent.onEvent((e) => {
-      if (e.event === 'warning') say(`${e.data.profile}: session expires in ${Math.ceil(e.data.secondsLeft / 60)} min (renew: touchrole elevate ${e.data.profile})`);
+      if (e.event === 'warning')
+        say(`${e.data.profile}: session expires in ${Math.ceil(e.data.secondsLeft / 60)} min (renew: touchrole elevate ${e.data.profile})`);
       if (e.event === 'expired') say(`${e.data.profile}: session expired${e.data.removed ? ' and removed from the credentials file' : ''}`);
       if (e.event === 'touch' && e.data.state === 'needed') say(`touch your YubiKey${e.data.profile ? ` (elevate ${e.data.profile})` : ''}`);
     });

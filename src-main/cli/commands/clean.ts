@@ -27,7 +27,9 @@ export const command: CommandDef = {
     const dirs = [...new Set([dirname(files.credentialsFile), dirname(files.configFile), cacheDir])];
     const tempFiles = (await Promise.all(dirs.map((d) => removeStaleTempFilesIn(d, ctx.clock.now())))).flat();
     const lines = [
-      removedExpired.length ? `Removed ${removedExpired.length} expired session(s) from ${path}: ${removedExpired.map(printable).join(', ')}` : `No expired sessions in ${path}`,
+      removedExpired.length
+        ? `Removed ${removedExpired.length} expired session(s) from ${path}: ${removedExpired.map(printable).join(', ')}`
+        : `No expired sessions in ${path}`,
       ...(cacheEntries.length ? [`Removed ${cacheEntries.length} expired cache entr${cacheEntries.length === 1 ? 'y' : 'ies'}`] : []),
       ...(tempFiles.length ? [`Removed ${tempFiles.length} stale temp file(s) of a crashed write`] : []),
     ];

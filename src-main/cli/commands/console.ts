@@ -13,7 +13,7 @@ export interface ConsoleDeps {
 export const command: CommandDef = {
   path: ['console'],
   args: '<profile>',
-  summary: 'Open the AWS console signed in with the profile\'s role session',
+  summary: "Open the AWS console signed in with the profile's role session",
   help: [
     'Uses the cached role session (or elevates, with a touch), asks the AWS federation endpoint for a',
     'sign-in token and opens the console in the browser. --print prints the sign-in URL instead: it signs',

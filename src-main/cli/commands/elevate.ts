@@ -13,9 +13,9 @@ export const command: CommandDef = {
   summary: 'Touch the YubiKey, get a role session from STS, and write it to ~/.aws/credentials',
   help: [
     'The session is written as the profile "<profile>-touchrole" (the suffix is a setting): a name no',
-    'config profile uses, because the AWS CLI prefers a config profile\'s role_arn over keys in the',
+    "config profile uses, because the AWS CLI prefers a config profile's role_arn over keys in the",
     'credentials file. Use it with `aws --profile <profile>-touchrole ...` until it expires.',
-    '--duration: 15m to the role\'s maximum (12h at most; 1h when chaining roles). Default from settings (1h).',
+    "--duration: 15m to the role's maximum (12h at most; 1h when chaining roles). Default from settings (1h).",
     '--mfa-mode session: one touch gets an MFA session (GetSessionToken, up to 36h) that later elevations',
     '  reuse without a touch; role sessions are then capped at 1h by AWS.',
     '--mfa-mode direct: AssumeRole with the code itself, for role sessions longer than 1h.',

@@ -20,6 +20,11 @@ export const command: CommandDef = {
     // A running agent would otherwise keep answering credential_process from its memory.
     const done = `${printable(profile)} is gone from the credentials file and the cache`;
     const found = await endThenTellAgent(ctx, () => serviceFor(ctx).end(profile), 'sessions.end', { profile }, done);
-    return { text: found ? `Ended the session of ${printable(profile)}` : `No session of ${printable(profile)} in the credentials file (its cached copy, if any, is gone)`, json: { profile, removed: found } };
+    return {
+      text: found
+        ? `Ended the session of ${printable(profile)}`
+        : `No session of ${printable(profile)} in the credentials file (its cached copy, if any, is gone)`,
+      json: { profile, removed: found },
+    };
   },
 };

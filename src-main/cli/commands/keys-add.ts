@@ -16,7 +16,8 @@ export const command: CommandDef = {
   positionals: [1, 1],
   async run({ positionals, values }, ctx) {
     const profile = positionals[0] ?? '';
-    const accessKeyId = stringOption(values, 'access-key-id') ?? (await readSecret({ stdin: ctx.stdin, output: ctx.stderr, prompt: 'Access key ID: ', what: 'access key ID' }));
+    const accessKeyId =
+      stringOption(values, 'access-key-id') ?? (await readSecret({ stdin: ctx.stdin, output: ctx.stderr, prompt: 'Access key ID: ', what: 'access key ID' }));
     const secretAccessKey = await readSecret({ stdin: ctx.stdin, output: ctx.stderr, prompt: 'Secret access key: ', what: 'secret access key' });
     const stored = await keysCommandsFor(ctx).add(profile, { accessKeyId, secretAccessKey }, { replace: flag(values, 'replace') });
     return { text: `Stored ${stored.accessKeyId} for profile "${profile}" in the keychain`, json: stored };

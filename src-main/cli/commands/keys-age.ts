@@ -9,7 +9,7 @@ import { serviceFor } from '../service-for';
 export const command: CommandDef = {
   path: ['keys', 'age'],
   args: '',
-  summary: 'How old each source profile\'s access key is, and which are due for rotation',
+  summary: "How old each source profile's access key is, and which are due for rotation",
   help: [
     'The creation date comes from IAM ListAccessKeys (asked at most once a day, remembered in the state',
     'directory), else from when touchrole stored the key. A key older than the rotation max_age_days',

@@ -5,7 +5,7 @@ import { keysCommandsFor } from './keys-store';
 export const command: CommandDef = {
   path: ['keys', 'import'],
   args: '<profile>',
-  summary: 'Move a profile\'s keys out of the plaintext credentials file into the OS keychain',
+  summary: "Move a profile's keys out of the plaintext credentials file into the OS keychain",
   help: [
     'Stores the keys, reads them back and compares, and only then removes aws_access_key_id,',
     'aws_secret_access_key (and any aws_session_token) from that section; every other byte of the file stays.',

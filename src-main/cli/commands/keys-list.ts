@@ -14,7 +14,9 @@ export const command: CommandDef = {
   async run(_input, ctx) {
     const keys = await keysCommandsFor(ctx).list();
     return {
-      text: keys.length ? keys.map((k) => `${printable(k.profile).padEnd(24)}  ${k.accessKeyId}  stored ${k.importedAt}`).join('\n') : 'No keys in the keychain. Add some with `touchrole keys import <profile>` or `touchrole keys add <profile>`.',
+      text: keys.length
+        ? keys.map((k) => `${printable(k.profile).padEnd(24)}  ${k.accessKeyId}  stored ${k.importedAt}`).join('\n')
+        : 'No keys in the keychain. Add some with `touchrole keys import <profile>` or `touchrole keys add <profile>`.',
       json: { keys },
     };
   },

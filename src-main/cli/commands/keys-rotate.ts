@@ -21,7 +21,7 @@ import { serviceFor } from '../service-for';
 export const command: CommandDef = {
   path: ['keys', 'rotate'],
   args: '<profile>',
-  summary: 'Replace a profile\'s access key with a new one, safely',
+  summary: "Replace a profile's access key with a new one, safely",
   help: [
     'CreateAccessKey -> store the new key where the old one was (keychain or credentials file) -> check it',
     'with GetCallerIdentity (retrying while IAM catches up) -> make the old key Inactive. The old key is',
@@ -30,7 +30,12 @@ export const command: CommandDef = {
     'If any step fails, the stored key still works and the message says what IAM holds and what to run.',
     '--finish: delete the old key of a rotation whose grace period is over (--now: before that).',
   ],
-  examples: ['touchrole keys rotate work', 'touchrole keys rotate work --delete-old', 'touchrole keys rotate work --finish', 'touchrole keys rotate work --finish --now --json'],
+  examples: [
+    'touchrole keys rotate work',
+    'touchrole keys rotate work --delete-old',
+    'touchrole keys rotate work --finish',
+    'touchrole keys rotate work --finish --now --json',
+  ],
   options: { 'delete-old': { type: 'boolean' }, finish: { type: 'boolean' }, now: { type: 'boolean' } },
   positionals: [1, 1],
   async run({ positionals, values }, ctx) {
@@ -66,7 +71,9 @@ export async function sourceProfile(service: TouchroleService, name: string): Pr
   const profile = (await service.profiles()).profiles.get(name);
   if (profile === undefined) throw new TouchroleError('profile-not-found', `There is no profile "${name}"`, { hint: 'See `touchrole profiles`.' });
   if (profile.kind !== 'source') {
-    throw new TouchroleError('profile-invalid', `Profile "${name}" has no long-term access key of its own`, { hint: 'Name the source profile (the one with the access key).' });
+    throw new TouchroleError('profile-invalid', `Profile "${name}" has no long-term access key of its own`, {
+      hint: 'Name the source profile (the one with the access key).',
+    });
   }
   return profile;
 }
@@ -83,9 +90,14 @@ export async function profileKeys(service: TouchroleService, ctx: CliContext, pr
   const secret = profile.settings.get('aws_secret_access_key');
   const keys =
     profile.keys === 'config-file'
-      ? typeof id === 'string' && typeof secret === 'string' ? { accessKeyId: id, secretAccessKey: secret } : undefined
+      ? typeof id === 'string' && typeof secret === 'string'
+        ? { accessKeyId: id, secretAccessKey: secret }
+        : undefined
       : await keyHomeFor(service, ctx, profile).read();
-  if (keys === undefined) throw new TouchroleError('keys-not-found', `No access key is stored for profile "${profile.name}"`, { hint: `Store it with \`touchrole keys add ${profile.name}\`.` });
+  if (keys === undefined)
+    throw new TouchroleError('keys-not-found', `No access key is stored for profile "${profile.name}"`, {
+      hint: `Store it with \`touchrole keys add ${profile.name}\`.`,
+    });
   return keys;
 }
 
@@ -93,6 +105,12 @@ export async function profileKeys(service: TouchroleService, ctx: CliContext, pr
 export async function iamMfaFor(service: TouchroleService, ctx: CliContext, profile: AwsProfile, purpose: string): Promise<{ mfa?: IamMfa }> {
   if (profile.mfaSerial === undefined) return {};
   const profiles = (await service.profiles()).profiles;
-  const code = yubikeyMfaCodes({ profiles, clock: ctx.clock, prompter: createTouchPrompter({ env: ctx.env, platform: process.platform }), oath: () => service.oath(), purpose });
+  const code = yubikeyMfaCodes({
+    profiles,
+    clock: ctx.clock,
+    prompter: createTouchPrompter({ env: ctx.env, platform: process.platform }),
+    oath: () => service.oath(),
+    purpose,
+  });
   return { mfa: { serial: profile.mfaSerial, code, ledger: new MfaStepLedger({ stateDir: service.paths.state, clock: ctx.clock }) } };
 }

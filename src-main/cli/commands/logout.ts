@@ -20,7 +20,10 @@ export const command: CommandDef = {
   async run(_input, ctx) {
     const done = 'Logged out of the credentials file and the cache';
     const { ended, cacheEntriesRemoved } = await endThenTellAgent(ctx, () => serviceFor(ctx).logout(), 'sessions.logout', {}, done);
-    const text = ended.length > 0 ? `Logged out: ended ${ended.map(printable).join(', ')}; the MFA session is gone too` : 'Logged out: no sessions were active; no MFA session is kept';
+    const text =
+      ended.length > 0
+        ? `Logged out: ended ${ended.map(printable).join(', ')}; the MFA session is gone too`
+        : 'Logged out: no sessions were active; no MFA session is kept';
     return { text, json: { ended, cacheEntriesRemoved } };
   },
 };

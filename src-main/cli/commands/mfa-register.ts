@@ -13,7 +13,7 @@ import { profileKeys, sourceProfile } from './keys-rotate';
 export const command: CommandDef = {
   path: ['mfa', 'register'],
   args: '<profile>',
-  summary: 'Make the YubiKey the IAM user\'s virtual MFA device and set mfa_serial',
+  summary: "Make the YubiKey the IAM user's virtual MFA device and set mfa_serial",
   help: [
     'CreateVirtualMFADevice -> the seed goes straight into the YubiKey OATH applet (named with the device',
     'ARN, touch required unless --no-touch) -> the key computes two consecutive codes (touch twice) ->',
@@ -29,7 +29,9 @@ export const command: CommandDef = {
     const service = serviceFor(ctx);
     const profile = await sourceProfile(service, name);
     if (profile.mfaSerial !== undefined) {
-      throw new TouchroleError('profile-invalid', `Profile "${name}" already has mfa_serial ${profile.mfaSerial}`, { hint: `Run \`touchrole mfa unregister ${name}\` first to replace it.` });
+      throw new TouchroleError('profile-invalid', `Profile "${name}" already has mfa_serial ${profile.mfaSerial}`, {
+        hint: `Run \`touchrole mfa unregister ${name}\` first to replace it.`,
+      });
     }
     const credentials = await profileKeys(service, ctx, profile);
     const prompter = createTouchPrompter({ env: ctx.env, platform: process.platform });
@@ -44,7 +46,12 @@ export const command: CommandDef = {
         key: oathMfaKey(await service.oath(), {
           device: selectorFrom(values),
           clock: ctx.clock,
-          onTouch: (e) => void (e.phase === 'waiting' ? prompter.waiting({ credential: e.credential, purpose: `register ${name}` }) : e.phase === 'done' ? prompter.done() : prompter.timedOut()),
+          onTouch: (e) =>
+            void (e.phase === 'waiting'
+              ? prompter.waiting({ credential: e.credential, purpose: `register ${name}` })
+              : e.phase === 'done'
+                ? prompter.done()
+                : prompter.timedOut()),
         }),
         config: configFileEditor(awsFilePaths(ctx.env).configFile),
         markCodeUsed: (serial, step) => new MfaStepLedger({ stateDir: service.paths.state, clock: ctx.clock }).markUsed(serial, step),

@@ -12,7 +12,7 @@ import { iamMfaFor, profileKeys, sourceProfile } from './keys-rotate';
 export const command: CommandDef = {
   path: ['mfa', 'unregister'],
   args: '<profile>',
-  summary: 'Remove the profile\'s MFA device from IAM and the YubiKey, and its mfa_serial',
+  summary: "Remove the profile's MFA device from IAM and the YubiKey, and its mfa_serial",
   help: [
     'DeactivateMFADevice and DeleteVirtualMFADevice (signed with an MFA session: one touch), then the OATH',
     'credential is deleted from the YubiKey and mfa_serial removed from the profile in ~/.aws/config.',
@@ -29,7 +29,12 @@ export const command: CommandDef = {
     if (serial === undefined) throw new TouchroleError('profile-invalid', `Profile "${name}" has no mfa_serial`, { hint: 'Nothing to unregister.' });
     const sts = createStsApi({ env: ctx.env, clock: ctx.clock });
     const region = profile.region === undefined ? {} : { region: profile.region };
-    const session = await iamCallContext(await profileKeys(service, ctx, profile), { sts, clock: ctx.clock, ...region, ...(await iamMfaFor(service, ctx, profile, `unregister ${name}`)) });
+    const session = await iamCallContext(await profileKeys(service, ctx, profile), {
+      sts,
+      clock: ctx.clock,
+      ...region,
+      ...(await iamMfaFor(service, ctx, profile, `unregister ${name}`)),
+    });
     const r = await unregisterMfaDevice(name, serial, {
       iam: createIamApi({ env: ctx.env, clock: ctx.clock }),
       clock: ctx.clock,
@@ -38,6 +43,9 @@ export const command: CommandDef = {
       credentials: session.credentials,
       ...region,
     });
-    return { text: `Removed MFA device ${r.serialNumber}${r.removedFromKey ? ' from IAM and the YubiKey' : ' from IAM (the YubiKey had no credential for it)'}; mfa_serial removed from "${name}"`, json: r };
+    return {
+      text: `Removed MFA device ${r.serialNumber}${r.removedFromKey ? ' from IAM and the YubiKey' : ' from IAM (the YubiKey had no credential for it)'}; mfa_serial removed from "${name}"`,
+      json: r,
+    };
   },
 };

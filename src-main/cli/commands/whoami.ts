@@ -5,7 +5,7 @@ import { serviceFor } from '../service-for';
 export const command: CommandDef = {
   path: ['whoami'],
   args: '<profile>',
-  summary: 'STS GetCallerIdentity with the profile\'s session (elevating when none is cached)',
+  summary: "STS GetCallerIdentity with the profile's session (elevating when none is cached)",
   help: [],
   examples: ['touchrole whoami prod-admin'],
   options: {},

@@ -24,7 +24,12 @@ export const command: CommandDef = {
     const name = positionals[0];
     if (slot !== undefined) {
       if (slot !== '1' && slot !== '2') throw new TouchroleError('usage', `--slot must be 1 or 2, not "${slot}"`);
-      const code = await otpSlotCode(slot === '1' ? 1 : 2, ctx.clock, { waiting: () => void prompter.waiting({ credential: `OTP slot ${slot}`, purpose: 'a code' }), done: () => void prompter.done() }, new AbortController().signal);
+      const code = await otpSlotCode(
+        slot === '1' ? 1 : 2,
+        ctx.clock,
+        { waiting: () => void prompter.waiting({ credential: `OTP slot ${slot}`, purpose: 'a code' }), done: () => void prompter.done() },
+        new AbortController().signal,
+      );
       return { text: code, json: { slot: Number(slot), code } };
     }
     if (name === undefined) throw new TouchroleError('usage', 'Name the credential, or pass --slot', { hint: 'see `touchrole yubikey list`' });
@@ -32,7 +37,12 @@ export const command: CommandDef = {
     const r = await client.readCode(name, {
       nowMs: ctx.clock.now(),
       device: selectorFrom(values),
-      onTouch: (e) => void (e.phase === 'waiting' ? prompter.waiting({ credential: e.credential, purpose: 'a code' }) : e.phase === 'done' ? prompter.done() : prompter.timedOut()),
+      onTouch: (e) =>
+        void (e.phase === 'waiting'
+          ? prompter.waiting({ credential: e.credential, purpose: 'a code' })
+          : e.phase === 'done'
+            ? prompter.done()
+            : prompter.timedOut()),
     });
     return {
       text: r.code.value,

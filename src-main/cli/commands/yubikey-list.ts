@@ -20,7 +20,7 @@ export const command: CommandDef = {
 
 const NO_KEY = [
   'No YubiKey found: insert it or check that its CCID interface is enabled.',
-  '  Enable CCID with `ykman config usb --enable-all`; a key in use by another program (gpg-agent\'s',
+  "  Enable CCID with `ykman config usb --enable-all`; a key in use by another program (gpg-agent's",
   '  scdaemon, Yubico Authenticator) is reported as busy rather than missing.',
 ].join('\n');
 

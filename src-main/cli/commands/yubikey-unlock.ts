@@ -34,7 +34,9 @@ export const command: CommandDef = {
     const password = await readSecret({ stdin: ctx.stdin, output: ctx.stderr, prompt: 'YubiKey OATH password: ', what: 'password' });
     const r = await client.unlock(password, { device });
     return {
-      text: r.stored ? `Unlocked YubiKey ${describeKey(r.key)}; its key is stored in the keychain` : `YubiKey ${describeKey(r.key)} has no OATH password: nothing to unlock`,
+      text: r.stored
+        ? `Unlocked YubiKey ${describeKey(r.key)}; its key is stored in the keychain`
+        : `YubiKey ${describeKey(r.key)} has no OATH password: nothing to unlock`,
       json: { deviceId: r.key.deviceId, serial: r.key.serial ?? null, stored: r.stored },
     };
   },

@@ -108,7 +108,12 @@ export class SessionKeeper {
     });
     this.warned = result.warned;
     for (const w of result.warnings) {
-      const data = { profile: w.profile, expiration: new Date(w.expiresAt).toISOString(), thresholdSeconds: Math.round(w.thresholdMs / SECOND_MS), secondsLeft: Math.ceil(w.msLeft / SECOND_MS) };
+      const data = {
+        profile: w.profile,
+        expiration: new Date(w.expiresAt).toISOString(),
+        thresholdSeconds: Math.round(w.thresholdMs / SECOND_MS),
+        secondsLeft: Math.ceil(w.msLeft / SECOND_MS),
+      };
       this.options.emit({ v: 1, event: 'warning', data });
     }
     for (const e of result.expired) await this.expire(e.profile, e.expiresAt);
@@ -135,9 +140,12 @@ export class SessionKeeper {
   private schedule(now: number, at: number): void {
     if (this.stopped) return;
     if (this.timer !== undefined) this.options.timers.clearTimeout(this.timer);
-    this.timer = this.options.timers.setTimeout(() => {
-      this.timer = undefined;
-      void this.tick();
-    }, Math.max(0, at - now));
+    this.timer = this.options.timers.setTimeout(
+      () => {
+        this.timer = undefined;
+        void this.tick();
+      },
+      Math.max(0, at - now),
+    );
   }
 }

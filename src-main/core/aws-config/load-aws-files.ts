@@ -26,13 +26,9 @@ export interface AwsFiles {
 /** Reads both files; a file the AWS CLI would refuse throws config-/credentials-parse-error. */
 export async function loadAwsFiles(env: NodeJS.ProcessEnv): Promise<AwsFiles> {
   const paths = awsFilePaths(env);
-  const [configText, credentialsText] = await Promise.all([
-    readAwsFile(paths.configFile, 'config'),
-    readAwsFile(paths.credentialsFile, 'credentials'),
-  ]);
+  const [configText, credentialsText] = await Promise.all([readAwsFile(paths.configFile, 'config'), readAwsFile(paths.credentialsFile, 'credentials')]);
   const config = configText === undefined ? undefined : parseAwsText(configText, 'config', paths.configFile, parseConfigFile);
-  const credentials =
-    credentialsText === undefined ? undefined : parseAwsText(credentialsText, 'credentials', paths.credentialsFile, parseCredentialsFile);
+  const credentials = credentialsText === undefined ? undefined : parseAwsText(credentialsText, 'credentials', paths.credentialsFile, parseCredentialsFile);
   return { paths, config, credentials, credentialsText: credentialsText ?? '', merged: mergeProfiles(config, credentials) };
 }
 

@@ -36,11 +36,7 @@ export function credentialsLockPath(path: string): string {
  * to) anything but a regular file is refused before it is read ('file-write-failed'); the lock is
  * keyed on the resolved file, so a symlink and its target share it.
  */
-export async function updateCredentialsFile(
-  path: string,
-  edit: (text: string) => string,
-  options: UpdateCredentialsOptions,
-): Promise<UpdateCredentialsResult> {
+export async function updateCredentialsFile(path: string, edit: (text: string) => string, options: UpdateCredentialsOptions): Promise<UpdateCredentialsResult> {
   const target = await resolveWriteTarget(path);
   return withFileLock(
     credentialsLockPath(target),

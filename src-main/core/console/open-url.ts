@@ -14,7 +14,11 @@ export function openUrl(url: string, platform: NodeJS.Platform = process.platfor
   const { cmd, args } = openerFor(platform);
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args(url), { stdio: 'ignore', detached: true });
-    child.once('error', (e) => reject(new TouchroleError('command-not-found', `Could not start ${cmd} to open the browser`, { hint: 'Use --print and open the URL yourself.', cause: e })));
+    child.once('error', (e) =>
+      reject(
+        new TouchroleError('command-not-found', `Could not start ${cmd} to open the browser`, { hint: 'Use --print and open the URL yourself.', cause: e }),
+      ),
+    );
     child.once('spawn', () => {
       child.unref();
       resolve();

@@ -33,7 +33,12 @@ export async function consoleSigninUrl(credentials: TemporaryCredentials, o: Con
     });
   }
   const token = signinToken(await response.text());
-  const params = new URLSearchParams({ Action: 'login', Issuer: o.issuer ?? 'touchrole', Destination: o.destination ?? DEFAULT_CONSOLE_DESTINATION, SigninToken: token });
+  const params = new URLSearchParams({
+    Action: 'login',
+    Issuer: o.issuer ?? 'touchrole',
+    Destination: o.destination ?? DEFAULT_CONSOLE_DESTINATION,
+    SigninToken: token,
+  });
   return `${endpoint}?${params.toString()}`;
 }
 
@@ -44,6 +49,7 @@ function signinToken(body: string): string {
   } catch {
     value = undefined;
   }
-  if (typeof value === 'object' && value !== null && 'SigninToken' in value && typeof value.SigninToken === 'string' && value.SigninToken !== '') return value.SigninToken;
+  if (typeof value === 'object' && value !== null && 'SigninToken' in value && typeof value.SigninToken === 'string' && value.SigninToken !== '')
+    return value.SigninToken;
   throw new TouchroleError('sts-error', 'The AWS federation endpoint answered without a sign-in token', { hint: 'Try again; if it persists, report it.' });
 }

@@ -24,7 +24,10 @@ export async function atomicWriteFile(path: string, data: string | Uint8Array, o
   const dir = dirname(target);
   await mkdir(dir, { recursive: true, mode: options.dirMode ?? 0o700 });
   const wanted = options.mode ?? 0o600;
-  const existing = await stat(target).then((s) => s.mode & 0o777, () => undefined);
+  const existing = await stat(target).then(
+    (s) => s.mode & 0o777,
+    () => undefined,
+  );
   // Never loosen: an existing 0400 file stays 0400; a 0644 one becomes 0600.
   const mode = existing === undefined ? wanted : existing & wanted;
   const tmp = join(dir, `${tempPrefix(target)}${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
@@ -55,7 +58,6 @@ async function syncDirectory(dir: string): Promise<void> {
     await handle.close();
   }
 }
-
 
 const tempPrefix = (target: string): string => `.${basename(target)}.`;
 

@@ -16,8 +16,7 @@ export interface ProfileConfigEditor {
 /** The real editor over a config file path (AWS_CONFIG_FILE or ~/.aws/config). */
 export function configFileEditor(path: string): ProfileConfigEditor {
   return {
-    set: (profile, key, value) =>
-      editConfigFile(path, (text) => setSectionValue(text, configSectionName(text, profile), key, value, { createSection: true })),
+    set: (profile, key, value) => editConfigFile(path, (text) => setSectionValue(text, configSectionName(text, profile), key, value, { createSection: true })),
     remove: (profile, key) => editConfigFile(path, (text) => removeSectionValue(text, configSectionName(text, profile), key)),
   };
 }

@@ -15,23 +15,8 @@ export { type CardEvent, type CardReaders, CardWatcher, type ReaderInfo } from '
 export type { DebugLog } from './apdu-channel';
 export { matchCredential } from './credential-match';
 export { chooseKey, describeKey, discoverKeys, type KeySelector, type YubiKeyInfo } from './discovery';
-export {
-  type CodeResult,
-  type CredentialView,
-  type KeyListing,
-  OathClient,
-  type OathClientDeps,
-  oathKeyAccount,
-} from './oath-client';
-export {
-  type NewCredential,
-  type OathCode,
-  type OathCredential,
-  OathSession,
-  type OathSessionOptions,
-  type OnTouch,
-  type TouchEvent,
-} from './oath-session';
+export { type CodeResult, type CredentialView, type KeyListing, OathClient, type OathClientDeps, oathKeyAccount } from './oath-client';
+export { type NewCredential, type OathCode, type OathCredential, OathSession, type OathSessionOptions, type OnTouch, type TouchEvent } from './oath-session';
 
 /** The real PC/SC readers, loading the native binding on first use (a binding that does not load is 'pcsc-unavailable'). */
 export async function createPcscReaders(load: () => Promise<typeof import('../transport/pcsc')> = () => import('../transport/pcsc')): Promise<CardReaders> {

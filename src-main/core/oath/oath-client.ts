@@ -96,11 +96,7 @@ export class OathClient {
    * Discovery leaves each key's connection open with OATH selected, so the chosen key is used
    * on that same connection: one connect and one SELECT per call, however many keys there are.
    */
-  private async sessionNow<T>(
-    selector: KeySelector,
-    fn: (session: OathSession, key: YubiKeyInfo) => Promise<T>,
-    options: SessionOptions = {},
-  ): Promise<T> {
+  private async sessionNow<T>(selector: KeySelector, fn: (session: OathSession, key: YubiKeyInfo) => Promise<T>, options: SessionOptions = {}): Promise<T> {
     const open = await openKeys(this.deps.readers, { ...this.sessionOptions(), serial: selector.serial !== undefined || options.serial !== false });
     let chosen: OpenKey;
     try {

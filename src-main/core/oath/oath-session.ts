@@ -123,7 +123,12 @@ export class OathSession {
     if (theirs === undefined) return;
     const ours = this.newChallenge();
     const reply = await run(() => this.channel.send(encodeValidate(hmacSha1(key, theirs), ours)), 'validate');
-    if (!constantTimeEqual(parseReply(() => parseValidateResponse(reply)), hmacSha1(key, ours))) {
+    if (
+      !constantTimeEqual(
+        parseReply(() => parseValidateResponse(reply)),
+        hmacSha1(key, ours),
+      )
+    ) {
       throw new TouchroleError('oath-error', 'The YubiKey failed mutual authentication', {
         hint: 'reinsert the YubiKey and try again',
       });
@@ -167,7 +172,11 @@ export class OathSession {
         const truncated = entry.result.code;
         code =
           entry.period === DEFAULT_PERIOD
-            ? totpCode(parseReply(() => truncatedToCode(truncated)), nowMs, entry.period)
+            ? totpCode(
+                parseReply(() => truncatedToCode(truncated)),
+                nowMs,
+                entry.period,
+              )
             : await this.calculate(entry.id, nowMs, { type: 'totp', period: entry.period, touch: false });
       }
       out.push({ credential, code });
@@ -179,11 +188,7 @@ export class OathSession {
    * One code. `touch` defaults to what CALCULATE_ALL reported; when set, `onTouch` hears
    * 'waiting' before the command and 'done' or 'timeout' after it.
    */
-  async calculate(
-    id: string,
-    nowMs: number,
-    options: { type?: OathType; period?: number; touch?: boolean; onTouch?: OnTouch } = {},
-  ): Promise<OathCode> {
+  async calculate(id: string, nowMs: number, options: { type?: OathType; period?: number; touch?: boolean; onTouch?: OnTouch } = {}): Promise<OathCode> {
     const type = options.type ?? 'totp';
     const period = options.period ?? DEFAULT_PERIOD;
     const touch = options.touch ?? this.touchIds.has(id);

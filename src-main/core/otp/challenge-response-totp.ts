@@ -14,13 +14,7 @@ import {
   versionAtLeast,
   type OtpSlot,
 } from '../../../src-shared/otp-hid';
-import {
-  DEFAULT_PERIOD_SECONDS,
-  counterBytes,
-  dynamicTruncate,
-  formatCode,
-  timeStep,
-} from '../../../src-shared/oath-codec/totp';
+import { DEFAULT_PERIOD_SECONDS, counterBytes, dynamicTruncate, formatCode, timeStep } from '../../../src-shared/oath-codec/totp';
 import type { OtpHidDevice } from '../transport/hid';
 import { OtpCommandRejected } from './hid-errors';
 import { readStatus, sendAndReceive, type OtpWaitOptions } from './otp-hid-protocol';
@@ -58,11 +52,9 @@ export async function readChallengeResponseTotp(request: ChallengeResponseTotpRe
 
   const status = await readStatus(device);
   if (!versionAtLeast(status.version, HMAC_MIN_VERSION)) {
-    throw new TouchroleError(
-      'hid-error',
-      `This YubiKey (firmware ${formatVersion(status.version)}) cannot do HMAC-SHA1 challenge-response`,
-      { hint: 'Use a YubiKey with firmware 2.2 or later, or its OATH applet over PC/SC.' },
-    );
+    throw new TouchroleError('hid-error', `This YubiKey (firmware ${formatVersion(status.version)}) cannot do HMAC-SHA1 challenge-response`, {
+      hint: 'Use a YubiKey with firmware 2.2 or later, or its OATH applet over PC/SC.',
+    });
   }
   if (!isSlotConfigured(status, slot)) {
     throw new TouchroleError('otp-slot-not-programmed', `YubiKey OTP slot ${slot} is empty`, { hint: programHint(slot) });
@@ -74,11 +66,10 @@ export async function readChallengeResponseTotp(request: ChallengeResponseTotpRe
     hmac = await sendAndReceive(device, chalHmacCommand(slot), padHmacChallenge(counterBytes(step)), HMAC_RESPONSE_SIZE, request);
   } catch (e) {
     if (!(e instanceof OtpCommandRejected)) throw e;
-    throw new TouchroleError(
-      'otp-slot-not-programmed',
-      `YubiKey OTP slot ${slot} is not programmed for HMAC-SHA1 challenge-response`,
-      { hint: programHint(slot), cause: e },
-    );
+    throw new TouchroleError('otp-slot-not-programmed', `YubiKey OTP slot ${slot} is not programmed for HMAC-SHA1 challenge-response`, {
+      hint: programHint(slot),
+      cause: e,
+    });
   }
   return {
     code: formatCode(dynamicTruncate(hmac), digits),

@@ -22,8 +22,7 @@ export interface OpenOtpHidOptions {
   wait?: OtpWaitOptions;
 }
 
-const NOT_FOUND_HINT =
-  'Plug in your YubiKey. If it is plugged in, its OTP interface may be disabled: run `ykman config usb --enable OTP`.';
+const NOT_FOUND_HINT = 'Plug in your YubiKey. If it is plugged in, its OTP interface may be disabled: run `ykman config usb --enable OTP`.';
 
 export async function openOtpHidDevice(options: OpenOtpHidOptions): Promise<OtpHidDevice> {
   const candidates = (await listInterfaces(options.bus)).filter(isYubicoOtpInterface);

@@ -16,13 +16,7 @@ import {
 } from '../../../src-shared/otp-hid';
 import { systemClock, type Clock } from '../../../src-shared/time/clock';
 import type { OtpHidDevice } from '../transport/hid';
-import {
-  OtpCommandRejected,
-  cancelledError,
-  hidIo,
-  hidProtocolError,
-  touchTimeoutError,
-} from './hid-errors';
+import { OtpCommandRejected, cancelledError, hidIo, hidProtocolError, touchTimeoutError } from './hid-errors';
 
 /** How a command waits on the key. */
 export interface OtpWaitOptions {
@@ -97,12 +91,7 @@ async function awaitReadyToWrite(device: OtpHidDevice, sleep: (ms: number) => Pr
   throw hidProtocolError('The YubiKey did not become ready to receive a command');
 }
 
-async function readResponse(
-  device: OtpHidDevice,
-  command: number,
-  options: OtpWaitOptions,
-  sleep: (ms: number) => Promise<void>,
-): Promise<Uint8Array> {
+async function readResponse(device: OtpHidDevice, command: number, options: OtpWaitOptions, sleep: (ms: number) => Promise<void>): Promise<Uint8Array> {
   const clock = options.clock ?? systemClock;
   const deadline = clock.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const assembler = new ResponseAssembler();

@@ -30,7 +30,10 @@ export function keyAgeSources(
     else {
       const id = p.settings.get('aws_access_key_id');
       const secret = p.settings.get('aws_secret_access_key');
-      out.push({ ...base, read: async () => (typeof id === 'string' && typeof secret === 'string' ? { accessKeyId: id, secretAccessKey: secret } : undefined) });
+      out.push({
+        ...base,
+        read: async () => (typeof id === 'string' && typeof secret === 'string' ? { accessKeyId: id, secretAccessKey: secret } : undefined),
+      });
     }
   }
   return out;

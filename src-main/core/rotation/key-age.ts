@@ -129,9 +129,19 @@ export async function rotationReminders(deps: KeyAgeDeps, options: { markNotifie
   for (const e of report) {
     const notify = now - (lastNotified.get(e.profile) ?? -Infinity) >= DAY_MS;
     if (e.pendingDeletion !== null && Date.parse(e.pendingDeletion.deleteAfter) <= now) {
-      out.push({ profile: e.profile, kind: 'finish', notify, message: `${e.profile}: delete the old key ${e.pendingDeletion.oldAccessKeyId} (touchrole keys rotate ${e.profile} --finish)` });
+      out.push({
+        profile: e.profile,
+        kind: 'finish',
+        notify,
+        message: `${e.profile}: delete the old key ${e.pendingDeletion.oldAccessKeyId} (touchrole keys rotate ${e.profile} --finish)`,
+      });
     } else if (e.due && e.pendingDeletion === null) {
-      out.push({ profile: e.profile, kind: 'rotate', notify, message: `${e.profile}: access key is ${e.ageDays ?? '?'} days old (touchrole keys rotate ${e.profile})` });
+      out.push({
+        profile: e.profile,
+        kind: 'rotate',
+        notify,
+        message: `${e.profile}: access key is ${e.ageDays ?? '?'} days old (touchrole keys rotate ${e.profile})`,
+      });
     }
   }
   const toMark = out.filter((r) => r.notify).map((r) => r.profile);

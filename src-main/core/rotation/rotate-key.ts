@@ -41,13 +41,19 @@ const DAY_MS = 86_400_000;
 export async function rotateAccessKey(profile: string, deps: RotationDeps, options: RotateOptions): Promise<RotationResult> {
   const pending = (await deps.state.read()).pending.get(profile);
   if (pending !== undefined) {
-    throw new TouchroleError('rotation-failed', `A rotation of "${profile}" is not finished: old key ${pending.oldAccessKeyId} is ${pending.oldDeactivated ? 'inactive' : 'still active'} in IAM`, {
-      hint: `Finish it first with \`touchrole keys rotate ${profile} --finish\` (add --now before the grace period ends).`,
-    });
+    throw new TouchroleError(
+      'rotation-failed',
+      `A rotation of "${profile}" is not finished: old key ${pending.oldAccessKeyId} is ${pending.oldDeactivated ? 'inactive' : 'still active'} in IAM`,
+      {
+        hint: `Finish it first with \`touchrole keys rotate ${profile} --finish\` (add --now before the grace period ends).`,
+      },
+    );
   }
   const old = await deps.keys.read();
   if (old === undefined) {
-    throw new TouchroleError('keys-not-found', `No access key is stored for profile "${profile}"`, { hint: `Store it with \`touchrole keys add ${profile}\`.` });
+    throw new TouchroleError('keys-not-found', `No access key is stored for profile "${profile}"`, {
+      hint: `Store it with \`touchrole keys add ${profile}\`.`,
+    });
   }
   const unchanged = `nothing was changed and key ${old.accessKeyId} is still active and stored`;
   const again = `Fix the cause and run \`touchrole keys rotate ${profile}\` again.`;
@@ -62,9 +68,13 @@ export async function rotateAccessKey(profile: string, deps: RotationDeps, optio
   }
   const other = listed.find((k) => k.accessKeyId !== old.accessKeyId);
   if (other !== undefined) {
-    throw new TouchroleError('rotation-failed', `IAM user ${current.userName} already has two access keys: ${old.accessKeyId} (stored for "${profile}") and ${other.accessKeyId} (${other.status}); ${unchanged}`, {
-      hint: `Delete the key touchrole does not use (aws iam delete-access-key --user-name ${current.userName} --access-key-id ${other.accessKeyId}), then run \`touchrole keys rotate ${profile}\` again.`,
-    });
+    throw new TouchroleError(
+      'rotation-failed',
+      `IAM user ${current.userName} already has two access keys: ${old.accessKeyId} (stored for "${profile}") and ${other.accessKeyId} (${other.status}); ${unchanged}`,
+      {
+        hint: `Delete the key touchrole does not use (aws iam delete-access-key --user-name ${current.userName} --access-key-id ${other.accessKeyId}), then run \`touchrole keys rotate ${profile}\` again.`,
+      },
+    );
   }
   const userName = current.userName;
 
@@ -86,7 +96,8 @@ export async function rotateAccessKey(profile: string, deps: RotationDeps, optio
     `Deactivate and delete ${old.accessKeyId} in the IAM console.`,
   );
   // Without MFA the IAM calls are signed by a key; the old one is about to stop working.
-  const later: CallContext = deps.mfa === undefined ? { ...ctx, credentials: { accessKeyId: created.accessKeyId, secretAccessKey: created.secretAccessKey } } : ctx;
+  const later: CallContext =
+    deps.mfa === undefined ? { ...ctx, credentials: { accessKeyId: created.accessKeyId, secretAccessKey: created.secretAccessKey } } : ctx;
   await step(
     () => deps.iam.updateAccessKey(later, { userName, accessKeyId: old.accessKeyId, status: 'Inactive' }),
     `Could not deactivate the old key; ${working}; old key ${old.accessKeyId} is still active`,
@@ -119,7 +130,9 @@ async function storeNewKey(profile: string, deps: RotationDeps, ctx: CallContext
     throw wrap(
       e,
       `New key ${created.accessKeyId} could not be stored in ${deps.keys.description}; ${cleanup}; old key ${old.accessKeyId} is still active${stillOld ? ' and stored' : ''}`,
-      stillOld ? `Fix the cause and run \`touchrole keys rotate ${profile}\` again.` : `Store the old key again with \`touchrole keys add ${profile} --replace\`.`,
+      stillOld
+        ? `Fix the cause and run \`touchrole keys rotate ${profile}\` again.`
+        : `Store the old key again with \`touchrole keys add ${profile} --replace\`.`,
     );
   }
 }

@@ -91,11 +91,10 @@ export function createServiceAgent(o: ServiceAgentOptions): ServiceAgent {
       await service.end(profile);
     },
     async sessions() {
-      const written = (await service.sessions()).map(
-        (s): AgentSession =>
-          Number.isNaN(s.expiresAt) // a hand-damaged marker: listed, never a crash
-            ? { profile: s.profile, writtenProfile: s.writtenProfile, expiration: '', expiryUnreadable: true }
-            : { profile: s.profile, writtenProfile: s.writtenProfile, expiration: new Date(s.expiresAt).toISOString() },
+      const written = (await service.sessions()).map((s): AgentSession =>
+        Number.isNaN(s.expiresAt) // a hand-damaged marker: listed, never a crash
+          ? { profile: s.profile, writtenProfile: s.writtenProfile, expiration: '', expiryUnreadable: true }
+          : { profile: s.profile, writtenProfile: s.writtenProfile, expiration: new Date(s.expiresAt).toISOString() },
       );
       // Sessions served to credential_process, exec and export live only in the cache: the tray lists them too.
       const cached = (await listCachedRoleSessions(service.paths.cache, o.clock.now()))

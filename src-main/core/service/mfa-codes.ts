@@ -106,7 +106,9 @@ function routesBySerial(profiles: ReadonlyMap<string, AwsProfile>): Map<string, 
     if (p.oathCredential !== undefined) route.oathCredential = p.oathCredential;
     if (typeof slot === 'string') {
       if (slot !== '1' && slot !== '2') {
-        throw new TouchroleError('profile-invalid', `Profile "${p.name}": ${OTP_SLOT_KEY} must be 1 or 2`, { hint: `or remove it to use the OATH applet (${OATH_OVERRIDE_KEY} names a credential there)` });
+        throw new TouchroleError('profile-invalid', `Profile "${p.name}": ${OTP_SLOT_KEY} must be 1 or 2`, {
+          hint: `or remove it to use the OATH applet (${OATH_OVERRIDE_KEY} names a credential there)`,
+        });
       }
       route.otpSlot = slot === '1' ? 1 : 2;
     }
@@ -116,12 +118,7 @@ function routesBySerial(profiles: ReadonlyMap<string, AwsProfile>): Map<string, 
 }
 
 /** A TOTP code from a YubiKey OTP slot programmed with `ykman otp chalresp --totp`. */
-export async function otpSlotCode(
-  slot: 1 | 2,
-  clock: Clock,
-  touch: { waiting(): void; done(): void },
-  signal: AbortSignal,
-): Promise<string> {
+export async function otpSlotCode(slot: 1 | 2, clock: Clock, touch: { waiting(): void; done(): void }, signal: AbortSignal): Promise<string> {
   // Loaded only for profiles that use an OTP slot: node-hid stays off every other path.
   const otp = await import('../otp');
   const device = await otp.openOtpHidDevice({ bus: otp.nodeHidBus });

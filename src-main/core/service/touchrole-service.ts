@@ -140,7 +140,13 @@ export class TouchroleService {
       {
         profiles: set.profiles,
         sourceKeys: this.sourceKeysLookup(set),
-        mfaCode: yubikeyMfaCodes({ profiles: set.profiles, clock: this.o.clock, prompter: this.o.prompter, oath: () => this.oath(), purpose: `elevate ${profile}` }),
+        mfaCode: yubikeyMfaCodes({
+          profiles: set.profiles,
+          clock: this.o.clock,
+          prompter: this.o.prompter,
+          oath: () => this.oath(),
+          purpose: `elevate ${profile}`,
+        }),
         sts: this.sts,
         clock: this.o.clock,
         ledger: new MfaStepLedger({ stateDir: this.paths.state, clock: this.o.clock }),
@@ -161,7 +167,13 @@ export class TouchroleService {
     const c = session.credentials;
     await updateCredentialsFile(
       set.files.paths.credentialsFile,
-      (text) => upsertManagedSection(text, writtenProfile, { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiresAt: c.expiration }),
+      (text) =>
+        upsertManagedSection(text, writtenProfile, {
+          accessKeyId: c.accessKeyId,
+          secretAccessKey: c.secretAccessKey,
+          sessionToken: c.sessionToken,
+          expiresAt: c.expiration,
+        }),
       { clock: this.o.clock },
     );
     return { ...session, writtenProfile };
@@ -280,7 +292,12 @@ export class TouchroleService {
       iam: createIamApi({ env: this.o.env, clock: this.o.clock }),
       clock: this.o.clock,
       state: new RotationStateFile(this.paths.state),
-      sources: keyAgeSources(set.profiles, { store: this.sourceKeyStore(), credentialsFile: set.files.paths.credentialsFile, clock: this.o.clock, defaultMaxAgeDays: settings.keyMaxAgeDays }),
+      sources: keyAgeSources(set.profiles, {
+        store: this.sourceKeyStore(),
+        credentialsFile: set.files.paths.credentialsFile,
+        clock: this.o.clock,
+        defaultMaxAgeDays: settings.keyMaxAgeDays,
+      }),
     };
   }
 

@@ -6,9 +6,7 @@ import { join } from 'node:path';
 import type { CredentialProcessOutput } from '../../../src-shared/agent-protocol';
 
 /** What a cache entry is for: a role session served by credential_process, or the MFA session. */
-export type CacheKey =
-  | { kind: 'role-session'; profile: string }
-  | { kind: 'mfa-session'; sourceProfile: string; mfaSerial: string };
+export type CacheKey = { kind: 'role-session'; profile: string } | { kind: 'mfa-session'; sourceProfile: string; mfaSerial: string };
 
 export interface CachedSession {
   kind: CacheKey['kind'];
@@ -70,8 +68,19 @@ export async function readCacheEntry(dir: string, key: CacheKey): Promise<Cached
 }
 
 /** credential_process output (Version 1) for cached or fresh session credentials. */
-export function toCredentialProcessJson(c: { accessKeyId: string; secretAccessKey: string; sessionToken: string; expiration: number }): CredentialProcessOutput {
-  return { Version: 1, AccessKeyId: c.accessKeyId, SecretAccessKey: c.secretAccessKey, SessionToken: c.sessionToken, Expiration: new Date(c.expiration).toISOString() };
+export function toCredentialProcessJson(c: {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  expiration: number;
+}): CredentialProcessOutput {
+  return {
+    Version: 1,
+    AccessKeyId: c.accessKeyId,
+    SecretAccessKey: c.secretAccessKey,
+    SessionToken: c.sessionToken,
+    Expiration: new Date(c.expiration).toISOString(),
+  };
 }
 
 /**

@@ -1,7 +1,17 @@
 // SPDX-License-Identifier: MIT
 // Public API of core/sessions: the elevation plan, MFA time-step bookkeeping, the session cache, elevate.
 // Nothing here loads the AWS SDK, PC/SC or the keychain (test/unit/core/sessions/cache-hit-imports.test.ts).
-export { planFor, MFA_MODE_KEY, type MfaMode, type PlanRequest, type PlanStep, type GetSessionTokenStep, type AssumeRoleStep, type MfaDecision, type SessionPlan } from './plan';
+export {
+  planFor,
+  MFA_MODE_KEY,
+  type MfaMode,
+  type PlanRequest,
+  type PlanStep,
+  type GetSessionTokenStep,
+  type AssumeRoleStep,
+  type MfaDecision,
+  type SessionPlan,
+} from './plan';
 export { LIMITS, DEFAULT_MFA_SESSION_SECONDS, INTERMEDIATE_ROLE_SECONDS } from './durations';
 export {
   readCachedSession,
@@ -14,7 +24,18 @@ export {
 } from './cache-read';
 export { SessionCache, type SessionCacheOptions } from './cache';
 export { MfaStepLedger, type MfaCodeSource, type MfaWait, type MfaStepLedgerOptions, type WithMfaCodeOptions } from './mfa-ledger';
-export { firstKeysFound, sourceForPlan, StoredKeys, SessionToken, AssumeRole, type CredentialSource, type RetrievedCredentials, type SourceKeysLookup, type MfaGate, type ChainDeps } from './sources';
+export {
+  firstKeysFound,
+  sourceForPlan,
+  StoredKeys,
+  SessionToken,
+  AssumeRole,
+  type CredentialSource,
+  type RetrievedCredentials,
+  type SourceKeysLookup,
+  type MfaGate,
+  type ChainDeps,
+} from './sources';
 export { elevate, credentialProcessJson, type ElevateDeps, type ElevateRequest, type ElevatedSession } from './elevate';
 export { defaultRoleSessionName } from './role-session-name';
 export { listCachedRoleSessions, type CachedRoleSession } from './cached-sessions';

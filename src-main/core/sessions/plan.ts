@@ -77,9 +77,13 @@ export function planFor(profileName: string, profiles: ReadonlyMap<string, AwsPr
   const chain = resolveRoleChain(profiles, profileName);
   const source = chain.source;
   if (source === undefined) {
-    throw new TouchroleError('profile-invalid', `Profile "${profileName}" uses credential_source = ${chain.credentialSource ?? '?'}, which touchrole does not support`, {
-      hint: 'Point source_profile at a profile with long-term keys (`touchrole keys add <profile>`).',
-    });
+    throw new TouchroleError(
+      'profile-invalid',
+      `Profile "${profileName}" uses credential_source = ${chain.credentialSource ?? '?'}, which touchrole does not support`,
+      {
+        hint: 'Point source_profile at a profile with long-term keys (`touchrole keys add <profile>`).',
+      },
+    );
   }
   const roles = chain.roles;
   const target = roles[roles.length - 1] ?? source;
@@ -100,7 +104,9 @@ export function planFor(profileName: string, profiles: ReadonlyMap<string, AwsPr
       ...(serial === undefined ? {} : { mfaSerial: serial }),
     };
     const mfa: MfaDecision | undefined =
-      serial === undefined ? undefined : { serial, mode: 'mfa-session', reason: 'the profile has no role: GetSessionToken is the only call that can take the code' };
+      serial === undefined
+        ? undefined
+        : { serial, mode: 'mfa-session', reason: 'the profile has no role: GetSessionToken is the only call that can take the code' };
     return { ...base, ...(mfa === undefined ? {} : { mfa }), steps: [step], durationSeconds: wanted, durationLimit: limit };
   }
 
@@ -168,6 +174,7 @@ function hopReason(role: AwsProfile, i: number, roles: readonly AwsProfile[], sp
   const from = i === 0 ? (viaSession ? 'signed with the MFA session' : 'signed with the long-term keys') : `chained from ${roles[i - 1]?.name ?? '?'}`;
   if (spendsCode) return `${from}; spends the MFA code here`;
   if (role.mfaSerial !== undefined && viaSession) return `${from}; no code: the MFA session already carries MFA`;
-  if (role.mfaSerial !== undefined && i > codeHop) return `${from}; no code: MFA was spent at ${roles[codeHop]?.name ?? '?'} and the chained session carries it`;
+  if (role.mfaSerial !== undefined && i > codeHop)
+    return `${from}; no code: MFA was spent at ${roles[codeHop]?.name ?? '?'} and the chained session carries it`;
   return from;
 }

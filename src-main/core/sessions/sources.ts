@@ -73,7 +73,10 @@ export class SessionToken implements CredentialSource {
     const { step, sts, region, mfa, cache } = this.o;
     const keys = await this.o.parent.retrieve(signal);
     const call = (extra: { serialNumber?: string; tokenCode?: string }): Promise<TemporaryCredentials> =>
-      sts.getSessionToken({ credentials: keys, ...(region === undefined ? {} : { region }), ...(signal === undefined ? {} : { signal }) }, { durationSeconds: step.durationSeconds, ...extra });
+      sts.getSessionToken(
+        { credentials: keys, ...(region === undefined ? {} : { region }), ...(signal === undefined ? {} : { signal }) },
+        { durationSeconds: step.durationSeconds, ...extra },
+      );
     const serial = step.mfaSerial;
     if (serial === undefined) return call({});
     const key = { kind: 'mfa-session', sourceProfile: step.profile, mfaSerial: serial } as const;
@@ -101,9 +104,7 @@ export class SessionToken implements CredentialSource {
 }
 
 export class AssumeRole implements CredentialSource {
-  constructor(
-    private readonly o: { parent: CredentialSource; sts: StsApi; step: AssumeRoleStep; roleSessionName: string; region?: string; mfa: MfaGate },
-  ) {}
+  constructor(private readonly o: { parent: CredentialSource; sts: StsApi; step: AssumeRoleStep; roleSessionName: string; region?: string; mfa: MfaGate }) {}
 
   async retrieve(signal?: AbortSignal): Promise<TemporaryCredentials> {
     const { step, sts, region, mfa } = this.o;

@@ -44,7 +44,12 @@ export function createIamApi(options: AwsClientOptions): IamApi {
           const out = await client.send(new m.ListAccessKeysCommand({ UserName: input.userName, Marker: marker }), opts(ctx));
           for (const k of out.AccessKeyMetadata ?? []) {
             if (k.AccessKeyId === undefined) continue;
-            keys.push({ userName: k.UserName ?? input.userName ?? '', accessKeyId: k.AccessKeyId, status: status(k.Status), ...date('createDate', k.CreateDate) });
+            keys.push({
+              userName: k.UserName ?? input.userName ?? '',
+              accessKeyId: k.AccessKeyId,
+              status: status(k.Status),
+              ...date('createDate', k.CreateDate),
+            });
           }
           marker = out.IsTruncated === true ? out.Marker : undefined;
         } while (marker !== undefined);
@@ -77,7 +82,11 @@ export function createIamApi(options: AwsClientOptions): IamApi {
         do {
           const out = await client.send(new m.ListMFADevicesCommand({ UserName: input.userName, Marker: marker }), opts(ctx));
           for (const d of out.MFADevices ?? []) {
-            devices.push({ userName: d.UserName ?? input.userName ?? '', serialNumber: need(d.SerialNumber, 'SerialNumber'), ...date('enableDate', d.EnableDate) });
+            devices.push({
+              userName: d.UserName ?? input.userName ?? '',
+              serialNumber: need(d.SerialNumber, 'SerialNumber'),
+              ...date('enableDate', d.EnableDate),
+            });
           }
           marker = out.IsTruncated === true ? out.Marker : undefined;
         } while (marker !== undefined);
@@ -92,17 +101,22 @@ export function createIamApi(options: AwsClientOptions): IamApi {
         return { serialNumber: need(d.SerialNumber, 'SerialNumber'), base32Seed: new TextDecoder().decode(d.Base32StringSeed) };
       }),
     enableMFADevice: (ctx, input) =>
-      call('EnableMFADevice', ctx, async (m, client) => {
-        await client.send(
-          new m.EnableMFADeviceCommand({
-            UserName: input.userName,
-            SerialNumber: input.serialNumber,
-            AuthenticationCode1: input.authenticationCode1,
-            AuthenticationCode2: input.authenticationCode2,
-          }),
-          opts(ctx),
-        );
-      }, input.authenticationCode1),
+      call(
+        'EnableMFADevice',
+        ctx,
+        async (m, client) => {
+          await client.send(
+            new m.EnableMFADeviceCommand({
+              UserName: input.userName,
+              SerialNumber: input.serialNumber,
+              AuthenticationCode1: input.authenticationCode1,
+              AuthenticationCode2: input.authenticationCode2,
+            }),
+            opts(ctx),
+          );
+        },
+        input.authenticationCode1,
+      ),
     deactivateMFADevice: (ctx, input) =>
       call('DeactivateMFADevice', ctx, async (m, client) => {
         await client.send(new m.DeactivateMFADeviceCommand({ UserName: input.userName, SerialNumber: input.serialNumber }), opts(ctx));

@@ -49,10 +49,7 @@ export interface IamApi {
   deleteAccessKey(ctx: CallContext, input: UserScoped & { accessKeyId: string }): Promise<void>;
   listMFADevices(ctx: CallContext, input?: UserScoped): Promise<MfaDeviceInfo[]>;
   createVirtualMFADevice(ctx: CallContext, input: { name: string; path?: string }): Promise<NewVirtualMfaDevice>;
-  enableMFADevice(
-    ctx: CallContext,
-    input: { userName: string; serialNumber: string; authenticationCode1: string; authenticationCode2: string },
-  ): Promise<void>;
+  enableMFADevice(ctx: CallContext, input: { userName: string; serialNumber: string; authenticationCode1: string; authenticationCode2: string }): Promise<void>;
   deactivateMFADevice(ctx: CallContext, input: UserScoped & { serialNumber: string }): Promise<void>;
   deleteVirtualMFADevice(ctx: CallContext, input: { serialNumber: string }): Promise<void>;
 }

@@ -1,6 +1,15 @@
 // SPDX-License-Identifier: MIT
 // Public API of core/sts: the STS and IAM ports, their SDK adapters (lazy-loaded) and error mapping.
-export type { AwsCredentials, TemporaryCredentials, CallContext, AssumeRoleInput, AssumeRoleOutput, GetSessionTokenInput, CallerIdentity, StsApi } from './sts-port';
+export type {
+  AwsCredentials,
+  TemporaryCredentials,
+  CallContext,
+  AssumeRoleInput,
+  AssumeRoleOutput,
+  GetSessionTokenInput,
+  CallerIdentity,
+  StsApi,
+} from './sts-port';
 export type { AccessKeyStatus, AccessKeyInfo, NewAccessKey, MfaDeviceInfo, NewVirtualMfaDevice, IamUser, UserScoped, IamApi } from './iam-port';
 export { DEFAULT_REGION, endpointFor, type AwsClientOptions, type AwsService } from './client-config';
 export { mapAwsError, type ErrorContext } from './map-aws-error';

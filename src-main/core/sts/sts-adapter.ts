@@ -29,28 +29,38 @@ export function createStsApi(options: AwsClientOptions): StsApi {
 
   return {
     assumeRole: (ctx, input) =>
-      call('AssumeRole', ctx, async (m, client): Promise<AssumeRoleOutput> => {
-        const out = await client.send(
-          new m.AssumeRoleCommand({
-            RoleArn: input.roleArn,
-            RoleSessionName: input.roleSessionName,
-            DurationSeconds: input.durationSeconds,
-            ExternalId: input.externalId,
-            SerialNumber: input.serialNumber,
-            TokenCode: input.tokenCode,
-          }),
-          opts(ctx),
-        );
-        return { credentials: temporary(out.Credentials, 'AssumeRole'), assumedRoleArn: out.AssumedRoleUser?.Arn ?? '' };
-      }, input.tokenCode),
+      call(
+        'AssumeRole',
+        ctx,
+        async (m, client): Promise<AssumeRoleOutput> => {
+          const out = await client.send(
+            new m.AssumeRoleCommand({
+              RoleArn: input.roleArn,
+              RoleSessionName: input.roleSessionName,
+              DurationSeconds: input.durationSeconds,
+              ExternalId: input.externalId,
+              SerialNumber: input.serialNumber,
+              TokenCode: input.tokenCode,
+            }),
+            opts(ctx),
+          );
+          return { credentials: temporary(out.Credentials, 'AssumeRole'), assumedRoleArn: out.AssumedRoleUser?.Arn ?? '' };
+        },
+        input.tokenCode,
+      ),
     getSessionToken: (ctx, input) =>
-      call('GetSessionToken', ctx, async (m, client) => {
-        const out = await client.send(
-          new m.GetSessionTokenCommand({ DurationSeconds: input.durationSeconds, SerialNumber: input.serialNumber, TokenCode: input.tokenCode }),
-          opts(ctx),
-        );
-        return temporary(out.Credentials, 'GetSessionToken');
-      }, input.tokenCode),
+      call(
+        'GetSessionToken',
+        ctx,
+        async (m, client) => {
+          const out = await client.send(
+            new m.GetSessionTokenCommand({ DurationSeconds: input.durationSeconds, SerialNumber: input.serialNumber, TokenCode: input.tokenCode }),
+            opts(ctx),
+          );
+          return temporary(out.Credentials, 'GetSessionToken');
+        },
+        input.tokenCode,
+      ),
     getCallerIdentity: (ctx) =>
       call('GetCallerIdentity', ctx, async (m, client): Promise<CallerIdentity> => {
         const out = await client.send(new m.GetCallerIdentityCommand({}), opts(ctx));

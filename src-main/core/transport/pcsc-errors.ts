@@ -15,7 +15,9 @@ export function isSharingViolation(msg: string): boolean {
   return /sharing violation/i.test(msg);
 }
 function isCardGone(msg: string): boolean {
-  return /card was removed|no smart card present|reader unavailable|unknown reader|card is unpowered|card was reset|card is not connected|unresponsive|communication error/i.test(msg);
+  return /card was removed|no smart card present|reader unavailable|unknown reader|card is unpowered|card was reset|card is not connected|unresponsive|communication error/i.test(
+    msg,
+  );
 }
 
 /** pcscd is not running (or not reachable): no reader can be seen at all. */

@@ -26,7 +26,10 @@ const PREFIX = 'source-keys:';
 
 /** Long-term access keys per profile, as JSON in the keychain under `source-keys:<profile>`. */
 export class SourceKeyStore {
-  constructor(private readonly keychain: Keychain, private readonly clock: Clock) {}
+  constructor(
+    private readonly keychain: Keychain,
+    private readonly clock: Clock,
+  ) {}
 
   async get(profile: string): Promise<StoredSourceKeys | undefined> {
     const raw = await this.keychain.get(PREFIX + profile);

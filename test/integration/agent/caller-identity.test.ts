@@ -106,8 +106,10 @@ describe('the agent and the caller’s environment', () => {
     expect(backend.calls).toEqual(['credentialProcess admin']);
 
     const config = join(user.awsDir, 'config');
-    const edited = readFileSync(config, 'utf8')
-      .replace('role/Admin\nsource_profile = dev\n\n[profile locked]', 'role/NewAdmin\nsource_profile = dev\n\n[profile locked]');
+    const edited = readFileSync(config, 'utf8').replace(
+      'role/Admin\nsource_profile = dev\n\n[profile locked]',
+      'role/NewAdmin\nsource_profile = dev\n\n[profile locked]',
+    );
     writeFileSync(config, edited);
     const local = await credentialProcess(user.env);
     expect(local.code, local.stderr).toBe(0);

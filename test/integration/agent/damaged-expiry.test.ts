@@ -10,8 +10,9 @@ import { makeTempUser } from '../../support/cli-harness';
 import { FakeKeychain } from '../../support/fake-keychain';
 import { FakeSts } from '../../support/fake-sts';
 
-const DAMAGED = '[dev-touchrole]\n# managed by touchrole; expires yesterday; touchrole rewrites or removes this section\n'
-  + 'aws_access_key_id = ASIA1\naws_secret_access_key = s\naws_session_token = t\n';
+const DAMAGED =
+  '[dev-touchrole]\n# managed by touchrole; expires yesterday; touchrole rewrites or removes this section\n' +
+  'aws_access_key_id = ASIA1\naws_secret_access_key = s\naws_session_token = t\n';
 const user = makeTempUser({ credentials: DAMAGED });
 afterAll(() => rmSync(user.home, { recursive: true, force: true }));
 

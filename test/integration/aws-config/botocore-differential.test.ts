@@ -3,31 +3,73 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  mergeProfiles,
-  orderedJsonStringify,
-  parseConfigFile,
-  parseCredentialsFile,
-  type OrderedJson,
-} from '../../../src-shared/aws-ini';
+import { mergeProfiles, orderedJsonStringify, parseConfigFile, parseCredentialsFile, type OrderedJson } from '../../../src-shared/aws-ini';
 import { decodeAwsFile } from '../../../src-main/core/aws-config/read-aws-file';
 import { oracleWriteAll, requireBotocore } from './oracle';
 
 // Random files built from the awkward pieces botocore's rules are about, read by our parser
 // and by botocore itself: any disagreement fails. Seeded, so a failure reproduces.
 const HEADERS = [
-  '[default]', '[profile dev]', '[profile "a b"]', "[profile 'q']", '[profile a b]', '[profile]', '[profiles x]',
-  '[profilex]', '[sso-session corp]', '[services s]', '[DEFAULT]', '[Default]', '[dev] ; note', '[a]b]',
-  '  [indented]', '[profile dev\\ x]', '[profile "un]', '[ ]', '[__proto__]', '[123]', '[profile  default]',
-  '\t[tab]', '[profile "x\\"y" ]', '[\u00e9t\u00e9]', '[]', '\ufeff[bom]',
+  '[default]',
+  '[profile dev]',
+  '[profile "a b"]',
+  "[profile 'q']",
+  '[profile a b]',
+  '[profile]',
+  '[profiles x]',
+  '[profilex]',
+  '[sso-session corp]',
+  '[services s]',
+  '[DEFAULT]',
+  '[Default]',
+  '[dev] ; note',
+  '[a]b]',
+  '  [indented]',
+  '[profile dev\\ x]',
+  '[profile "un]',
+  '[ ]',
+  '[__proto__]',
+  '[123]',
+  '[profile  default]',
+  '\t[tab]',
+  '[profile "x\\"y" ]',
+  '[\u00e9t\u00e9]',
+  '[]',
+  '\ufeff[bom]',
 ];
 const LINES = [
-  'region = us-east-1', 'Region=eu', 'aws_access_key_id = AKIA1', 'aws_secret_access_key: s3cr3t==',
-  'aws_session_token = tok==', 'aws_security_token = old', 'k = v # not a comment', 'k2 = a ; b', 'x =',
-  's3 =', '  addressing_style = path', '    deeper = 1', '\tnested = tab', '  no equals here', '# comment',
-  '; comment', '  # indented comment', '', '   ', 'key with space = 1', '= novalue', 'novalue', 'a:b=c',
-  'url = http://h:1/?a=b', 'K\u00c9Y = \u00fcml\u00e4ut', '  : colon', 'x\u00a0= nbsp', 'y = \u000bvt',
-  '\u0085z = nel', 'dup = 1', 'dup = 2', 'İ = dotted',
+  'region = us-east-1',
+  'Region=eu',
+  'aws_access_key_id = AKIA1',
+  'aws_secret_access_key: s3cr3t==',
+  'aws_session_token = tok==',
+  'aws_security_token = old',
+  'k = v # not a comment',
+  'k2 = a ; b',
+  'x =',
+  's3 =',
+  '  addressing_style = path',
+  '    deeper = 1',
+  '\tnested = tab',
+  '  no equals here',
+  '# comment',
+  '; comment',
+  '  # indented comment',
+  '',
+  '   ',
+  'key with space = 1',
+  '= novalue',
+  'novalue',
+  'a:b=c',
+  'url = http://h:1/?a=b',
+  'K\u00c9Y = \u00fcml\u00e4ut',
+  '  : colon',
+  'x\u00a0= nbsp',
+  'y = \u000bvt',
+  '\u0085z = nel',
+  'dup = 1',
+  'dup = 2',
+  'İ = dotted',
 ];
 const EOLS = ['\n', '\r\n', '\r'];
 
@@ -98,8 +140,16 @@ describe('parser agrees with botocore on random files', () => {
       };
       const cfg = parse('config', parseConfigFile);
       const cred = parse('credentials', parseCredentialsFile);
-      const gotCfg = cfg === undefined ? { ok: false }
-        : { ok: true, profiles: plain(cfg.profiles), sso_sessions: plain(cfg.ssoSessions), services: plain(cfg.services), other_sections: plain(cfg.otherSections) };
+      const gotCfg =
+        cfg === undefined
+          ? { ok: false }
+          : {
+              ok: true,
+              profiles: plain(cfg.profiles),
+              sso_sessions: plain(cfg.ssoSessions),
+              services: plain(cfg.services),
+              other_sections: plain(cfg.otherSections),
+            };
       const gotCred = cred === undefined ? { ok: false } : { ok: true, sections: plain(cred) };
       const gotMerged = cfg === undefined || cred === undefined ? { ok: false } : { ok: true, profiles: plain(mergeProfiles(cfg, cred)) };
       parsed += (exp.config.ok ? 1 : 0) + (exp.credentials.ok ? 1 : 0);

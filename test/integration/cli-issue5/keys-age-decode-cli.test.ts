@@ -102,7 +102,11 @@ describe('touchrole decode against the emulator', () => {
     allowed: false,
     explicitDeny: false,
     matchedStatements: { items: [] },
-    context: { principal: { arn: 'arn:aws:sts::123456789012:assumed-role/Reader/x' }, action: 'ec2:RunInstances', resource: 'arn:aws:ec2:us-east-1:123456789012:instance/*' },
+    context: {
+      principal: { arn: 'arn:aws:sts::123456789012:assumed-role/Reader/x' },
+      action: 'ec2:RunInstances',
+      resource: 'arn:aws:ec2:us-east-1:123456789012:instance/*',
+    },
   };
 
   it('decodes an encoded authorization message with the role session, pretty-printed', async () => {

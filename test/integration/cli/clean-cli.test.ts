@@ -16,7 +16,15 @@ afterEach(async () => {
   for (const h of homes.splice(0)) await rm(h, { recursive: true, force: true });
 });
 
-const entry = (profile: string, expiration: number) => ({ kind: 'role-session' as const, profile, fingerprint: 'fp', accessKeyId: 'ASIA', secretAccessKey: 's', sessionToken: 't', expiration });
+const entry = (profile: string, expiration: number) => ({
+  kind: 'role-session' as const,
+  profile,
+  fingerprint: 'fp',
+  accessKeyId: 'ASIA',
+  secretAccessKey: 's',
+  sessionToken: 't',
+  expiration,
+});
 
 describe('touchrole clean', () => {
   it('removes expired cache entries and stale temp files, keeps the rest', async () => {

@@ -61,7 +61,10 @@ describe('commands tell a running agent', () => {
     const user = userWithSession();
     const credentialsFile = join(user.awsDir, 'credentials');
     const before = readFileSync(credentialsFile, 'utf8');
-    writeFileSync(credentialsFile, upsertManagedSection(before, 'prod-touchrole', { accessKeyId: 'ASIAPROD', secretAccessKey: 's', sessionToken: 't', expiresAt: Date.now() + 60_000 }));
+    writeFileSync(
+      credentialsFile,
+      upsertManagedSection(before, 'prod-touchrole', { accessKeyId: 'ASIAPROD', secretAccessKey: 's', sessionToken: 't', expiresAt: Date.now() + 60_000 }),
+    );
     const cache = new SessionCache({ dir: touchrolePaths(user.env).cache, clock: systemClock });
     const live = { accessKeyId: 'ASIAC', secretAccessKey: 's', sessionToken: 't', expiration: Date.now() + 3600_000, fingerprint: 'fp' };
     const mfaKey = { kind: 'mfa-session' as const, sourceProfile: 'dev', mfaSerial: 'arn:aws:iam::123456789012:mfa/alice' };
@@ -94,7 +97,10 @@ describe('commands tell a running agent', () => {
     const { backend } = await agentFor(user);
     const cache = new SessionCache({ dir: touchrolePaths(user.env).cache, clock: systemClock });
     const expiration = Date.now() + 3600_000;
-    await cache.put({ kind: 'role-session', profile: 'admin' }, { kind: 'role-session', profile: 'admin', fingerprint: 'fp', accessKeyId: 'ASIAC', secretAccessKey: 's', sessionToken: 't', expiration });
+    await cache.put(
+      { kind: 'role-session', profile: 'admin' },
+      { kind: 'role-session', profile: 'admin', fingerprint: 'fp', accessKeyId: 'ASIAC', secretAccessKey: 's', sessionToken: 't', expiration },
+    );
     expect(await cache.get({ kind: 'role-session', profile: 'admin' }, 'fp')).toBeDefined();
     const credentialsFile = join(user.awsDir, 'credentials');
     const broken = `${readFileSync(credentialsFile, 'utf8')}[unclosed\n`;

@@ -7,8 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { makeTempUser, runTouchrole } from '../../support/cli-harness';
 
 const USER = '# mine\n[user]\nregion = eu-west-1\n';
-const DAMAGED = '[dev-touchrole]\n# managed by touchrole; expires 2026-13-45T99:00; touchrole rewrites or removes this section\n'
-  + 'aws_access_key_id = ASIA1\naws_secret_access_key = s\naws_session_token = t\n';
+const DAMAGED =
+  '[dev-touchrole]\n# managed by touchrole; expires 2026-13-45T99:00; touchrole rewrites or removes this section\n' +
+  'aws_access_key_id = ASIA1\naws_secret_access_key = s\naws_session_token = t\n';
 const user = makeTempUser({ credentials: `${USER}\n${DAMAGED}` });
 afterAll(() => rmSync(user.home, { recursive: true, force: true }));
 

@@ -15,7 +15,10 @@ beforeAll(async () => {
   moto = await startMoto();
   await moto.reset();
   const iam = new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: { ...MOTO_KEYS } });
-  const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] });
+  const trust = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }],
+  });
   for (const name of ['Admin', 'Read']) await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: trust }));
   iam.destroy();
   user = makeTempUser(
@@ -48,7 +51,11 @@ describe('profiles named __proto__, constructor, toString, hasOwnProperty', () =
     await run(['keys', 'add', 'hasOwnProperty', '--access-key-id', MOTO_KEYS.accessKeyId], `${MOTO_KEYS.secretAccessKey}\n`);
     expect(await run(['keys', 'list'])).toMatchObject({ keys: [{ profile: 'hasOwnProperty', accessKeyId: MOTO_KEYS.accessKeyId }] });
 
-    expect(await run(['elevate', '__proto__'])).toMatchObject({ profile: '__proto__', writtenProfile: '__proto__-touchrole', roleArn: `arn:aws:iam::${ACCOUNT}:role/Admin` });
+    expect(await run(['elevate', '__proto__'])).toMatchObject({
+      profile: '__proto__',
+      writtenProfile: '__proto__-touchrole',
+      roleArn: `arn:aws:iam::${ACCOUNT}:role/Admin`,
+    });
     const cp = await runTouchrole(['credential-process', 'toString'], user.env);
     expect(cp.code, cp.stderr).toBe(0);
     expect(JSON.parse(cp.stdout)).toMatchObject({ Version: 1, AccessKeyId: expect.stringMatching(/^ASIA/) as unknown });

@@ -22,7 +22,12 @@ beforeAll(async () => {
   federationUrl = `${emulator.url}/federation`;
   user = makeTempUser(
     { config: CONFIG, credentials: `[dev]\naws_access_key_id = ${dev.accessKeyId}\naws_secret_access_key = ${dev.secretAccessKey}\n` },
-    { AWS_ENDPOINT_URL_STS: emulator.url, AWS_ENDPOINT_URL_IAM: emulator.url, TOUCHROLE_FEDERATION_URL: federationUrl, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    {
+      AWS_ENDPOINT_URL_STS: emulator.url,
+      AWS_ENDPOINT_URL_IAM: emulator.url,
+      TOUCHROLE_FEDERATION_URL: federationUrl,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
   );
 });
 

@@ -76,7 +76,9 @@ describe('STS emulator with the AWS CLI v2', () => {
   it('assumes the MFA role with an oathtool code, refuses the code the second time, and the session works until it expires', async () => {
     const cli = home({ erin: erin });
     const noCode = await cli.run(emulator.url, 'erin', ['sts', 'assume-role', '--role-arn', ROLE, '--role-session-name', 'erin']);
-    expect(noCode.stderr).toContain('An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:iam::123456789012:user/erin is not authorized');
+    expect(noCode.stderr).toContain(
+      'An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:iam::123456789012:user/erin is not authorized',
+    );
 
     const code = oathtoolCode(seed, clock.now());
     const out = json<AssumeRoleJson>(await cli.run(emulator.url, 'erin', [...assumeArgs(code), '--duration-seconds', '900']));

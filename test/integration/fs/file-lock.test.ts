@@ -21,7 +21,9 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function run(lockPath: string, counterPath: string, staleMs?: string): Promise<{ code: number | null; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [worker, lockPath, counterPath, ...(staleMs === undefined ? [] : [staleMs])], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [worker, lockPath, counterPath, ...(staleMs === undefined ? [] : [staleMs])], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', fail);

@@ -78,7 +78,10 @@ describe('the installed command as the AWS CLI v2 credential_process', () => {
     moto = await startMoto();
     await moto.reset();
     const iam = new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: { ...MOTO_KEYS } });
-    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] });
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }],
+    });
     await iam.send(new CreateRoleCommand({ RoleName: 'Installed', AssumeRolePolicyDocument: trust }));
     iam.destroy();
     key = await VirtualYubiKey.start({
@@ -102,7 +105,13 @@ describe('the installed command as the AWS CLI v2 credential_process', () => {
       { config, credentials: `[dev]\naws_access_key_id = ${MOTO_KEYS.accessKeyId}\naws_secret_access_key = ${MOTO_KEYS.secretAccessKey}\n` },
       { AWS_ENDPOINT_URL_STS: moto.url, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     );
-    const who = await runProcess(AWS_V2, ['sts', 'get-caller-identity', '--profile', 'admin-cp', '--endpoint-url', moto.url, '--output', 'json'], user.env, '', 120_000);
+    const who = await runProcess(
+      AWS_V2,
+      ['sts', 'get-caller-identity', '--profile', 'admin-cp', '--endpoint-url', moto.url, '--output', 'json'],
+      user.env,
+      '',
+      120_000,
+    );
     expect(who.code, who.stderr).toBe(0);
     expect((JSON.parse(who.stdout) as { Arn: string }).Arn).toMatch(/:assumed-role\/Installed\//);
   }, 150_000);

@@ -146,7 +146,12 @@ describe('touchrole mfa register / unregister through the CLI', () => {
 
   it('never printed the seed, in any encoding', () => {
     expect(runs.length).toBeGreaterThanOrEqual(4);
-    const forms = [base32Encode(seed), Buffer.from(seed).toString('hex'), Buffer.from(seed).toString('base64'), Buffer.from(base32Encode(seed), 'ascii').toString('base64')];
+    const forms = [
+      base32Encode(seed),
+      Buffer.from(seed).toString('hex'),
+      Buffer.from(seed).toString('base64'),
+      Buffer.from(base32Encode(seed), 'ascii').toString('base64'),
+    ];
     for (const r of runs) {
       for (const form of forms) {
         expect(r.stdout.toUpperCase()).not.toContain(form.toUpperCase().replace(/=+$/, ''));

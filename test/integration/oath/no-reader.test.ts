@@ -20,7 +20,8 @@ const dir = mkdtempSync(join(tmpdir(), 'touchrole-noreader-'));
 const emptyReaderConf = join(dir, 'reader.conf');
 writeFileSync(emptyReaderConf, '');
 const user = makeTempUser({
-  config: '[profile dev]\nregion = us-east-1\n\n[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\nsource_profile = dev\nmfa_serial = arn:aws:iam::123456789012:mfa/alice\n',
+  config:
+    '[profile dev]\nregion = us-east-1\n\n[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\nsource_profile = dev\nmfa_serial = arn:aws:iam::123456789012:mfa/alice\n',
   credentials: '[dev]\naws_access_key_id = AKIAEXAMPLE\naws_secret_access_key = secret\n',
 });
 afterAll(() => {
@@ -47,11 +48,15 @@ exit $rc
 
 function runWithoutReaders(args: string[]): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn('unshare', ['-m', '--propagation', 'private', 'sh', '-c', IN_NAMESPACE, 'sh', emptyReaderConf, process.execPath, TOUCHROLE_BIN, ...args], {
-      env: user.env,
-      cwd: REPO,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      'unshare',
+      ['-m', '--propagation', 'private', 'sh', '-c', IN_NAMESPACE, 'sh', emptyReaderConf, process.execPath, TOUCHROLE_BIN, ...args],
+      {
+        env: user.env,
+        cwd: REPO,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -12,13 +12,7 @@ import { PcscReaders } from '../../../src-main/core/transport/pcsc';
 import { FakeKeychain } from '../../support/fake-keychain';
 import { oathtoolTotp } from '../../support/oathtool';
 import { requireReader, waitForCard } from '../../support/pcscd';
-import {
-  credentialId,
-  readerNameForPort,
-  testVpcdPort,
-  type VirtualCredentialOptions,
-  type VirtualYubiKeyOptions,
-} from '../../support/virtual-yubikey';
+import { credentialId, readerNameForPort, testVpcdPort, type VirtualCredentialOptions, type VirtualYubiKeyOptions } from '../../support/virtual-yubikey';
 
 const port = testVpcdPort();
 const reader = readerNameForPort(port);
@@ -91,7 +85,13 @@ describe('OATH over real PC/SC', () => {
     expect(all).toHaveLength(MATRIX.length);
     for (const cred of MATRIX) {
       const entry = all.find((e) => e.credential.id === credentialId(cred));
-      const expected = await oathtoolTotp({ secret: cred.secret, atMs, algorithm: cred.algorithm ?? 'SHA1', digits: cred.digits ?? 6, period: cred.period ?? 30 });
+      const expected = await oathtoolTotp({
+        secret: cred.secret,
+        atMs,
+        algorithm: cred.algorithm ?? 'SHA1',
+        digits: cred.digits ?? 6,
+        period: cred.period ?? 30,
+      });
       expect(`${credentialId(cred)}=${entry?.code?.value}`).toBe(`${credentialId(cred)}=${expected}`);
       const period = (cred.period ?? 30) * 1000;
       expect(entry?.code?.validFromMs).toBe(Math.floor(atMs / period) * period);
@@ -105,7 +105,13 @@ describe('OATH over real PC/SC', () => {
     const atMs = 1234567890_000;
     for (const cred of MATRIX.filter((_, i) => i % 3 === 0 || i === MATRIX.length - 1)) {
       const result = await c.readCode(credentialId(cred), { nowMs: atMs, device });
-      const expected = await oathtoolTotp({ secret: cred.secret, atMs, algorithm: cred.algorithm ?? 'SHA1', digits: cred.digits ?? 6, period: cred.period ?? 30 });
+      const expected = await oathtoolTotp({
+        secret: cred.secret,
+        atMs,
+        algorithm: cred.algorithm ?? 'SHA1',
+        digits: cred.digits ?? 6,
+        period: cred.period ?? 30,
+      });
       expect(`${credentialId(cred)}=${result.code.value}`).toBe(`${credentialId(cred)}=${expected}`);
     }
   });

@@ -132,7 +132,15 @@ describe('OATH failures over real PC/SC', () => {
 
   it('pcscd unreachable: pcsc-unavailable with a hint to start it', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'touchrole-pcsc-')), 'child.js');
-    buildSync({ entryPoints: [join(__dirname, 'pcsc-unavailable-child.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: out, external: ['smartcard'], logLevel: 'error' });
+    buildSync({
+      entryPoints: [join(__dirname, 'pcsc-unavailable-child.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: out,
+      external: ['smartcard'],
+      logLevel: 'error',
+    });
     const stdout = execFileSync(process.execPath, [out], {
       env: { ...process.env, NODE_PATH: join(__dirname, '../../../node_modules'), PCSCLITE_CSOCK_NAME: join(tmpdir(), 'touchrole-no-pcscd.sock') },
       encoding: 'utf8',

@@ -14,32 +14,27 @@ const secretHex = process.env['TOUCHROLE_TEST_YUBIKEY_HID_SECRET_HEX'];
 const slot = process.env['TOUCHROLE_TEST_YUBIKEY_HID_SLOT'] === '1' ? 1 : 2;
 
 if (serial === undefined) {
-  console.warn(
-    'SKIPPED real YubiKey HID test: set TOUCHROLE_TEST_YUBIKEY_HID_SERIAL (and _SECRET_HEX, _SLOT) to run it against a real key',
-  );
+  console.warn('SKIPPED real YubiKey HID test: set TOUCHROLE_TEST_YUBIKEY_HID_SERIAL (and _SECRET_HEX, _SLOT) to run it against a real key');
 }
 
-(serial === undefined ? describe.skip : describe)(
-  'real YubiKey OTP slot over HID (opt-in: TOUCHROLE_TEST_YUBIKEY_HID_SERIAL not set)',
-  () => {
-    it('reads the same code as oathtool', async () => {
-      if (secretHex === undefined) throw new Error('set TOUCHROLE_TEST_YUBIKEY_HID_SECRET_HEX to the slot secret in hex');
-      const device = await openOtpHidDevice({ bus: nodeHidBus, serial: Number(serial) });
-      try {
-        const nowMs = Date.now();
-        const { code } = await readChallengeResponseTotp({
-          device,
-          slot,
-          nowMs,
-          onTouch: () => console.log('Touch the YubiKey now'),
-        });
-        const expected = execFileSync('oathtool', ['--totp', '--now', `@${Math.floor(nowMs / 1000)}`, secretHex], {
-          encoding: 'utf8',
-        }).trim();
-        expect(code).toBe(expected);
-      } finally {
-        await device.close();
-      }
-    });
-  },
-);
+(serial === undefined ? describe.skip : describe)('real YubiKey OTP slot over HID (opt-in: TOUCHROLE_TEST_YUBIKEY_HID_SERIAL not set)', () => {
+  it('reads the same code as oathtool', async () => {
+    if (secretHex === undefined) throw new Error('set TOUCHROLE_TEST_YUBIKEY_HID_SECRET_HEX to the slot secret in hex');
+    const device = await openOtpHidDevice({ bus: nodeHidBus, serial: Number(serial) });
+    try {
+      const nowMs = Date.now();
+      const { code } = await readChallengeResponseTotp({
+        device,
+        slot,
+        nowMs,
+        onTouch: () => console.log('Touch the YubiKey now'),
+      });
+      const expected = execFileSync('oathtool', ['--totp', '--now', `@${Math.floor(nowMs / 1000)}`, secretHex], {
+        encoding: 'utf8',
+      }).trim();
+      expect(code).toBe(expected);
+    } finally {
+      await device.close();
+    }
+  });
+});

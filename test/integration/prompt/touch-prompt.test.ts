@@ -103,7 +103,13 @@ describe('touch prompt as a desktop notification when there is no terminal', () 
     const log = fakeNotifySend(dir, 'record');
     const env = childEnv({ ...process.env, PATH: `${dir}:${process.env['PATH'] ?? ''}` });
     expect((await run('setsid', ['-w', process.execPath, child, 'timeout'], env)).code).toBe(0);
-    expect(calls(log)[1]).toEqual(['--app-name=touchrole', '--replace-id=42', '--expire-time=10000', 'YubiKey touch timed out', 'Nothing was changed; try again.']);
+    expect(calls(log)[1]).toEqual([
+      '--app-name=touchrole',
+      '--replace-id=42',
+      '--expire-time=10000',
+      'YubiKey touch timed out',
+      'Nothing was changed; try again.',
+    ]);
   });
 
   it('does not hold up the caller when notify-send hangs', async () => {
@@ -139,7 +145,11 @@ describe('secret input on a terminal', () => {
     const dir = mkdtempSync(join(tmpdir(), 'touchrole-secret-'));
     const result = join(dir, 'result.json');
     const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
-    const r = await run('python3', [DRIVER, '--after', 'Secret access key: ', '--send', `${secret}\r`, '--', process.execPath, child, 'secret', result], childEnv(process.env));
+    const r = await run(
+      'python3',
+      [DRIVER, '--after', 'Secret access key: ', '--send', `${secret}\r`, '--', process.execPath, child, 'secret', result],
+      childEnv(process.env),
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Secret access key: ');
     expect(r.stdout).not.toContain(secret);

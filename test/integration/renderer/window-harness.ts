@@ -47,7 +47,16 @@ export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`renderer tests need Chromium at ${CHROMIUM}: apt-get install chromium`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -99,7 +108,9 @@ export async function openWindow(browser: Browser, url: string, backend: AppBack
 
   const offs = (['sessionsChanged', 'touchPrompt', 'yubikeyChanged'] as const satisfies readonly AppBackendEventName[]).map((event) =>
     backend.on(event, (data: unknown) => {
-      void page.evaluate(([e, d]) => (window as unknown as { __touchroleEmit: (e: string, d: unknown) => void }).__touchroleEmit(e, d), [event, data] as const).catch(() => undefined);
+      void page
+        .evaluate(([e, d]) => (window as unknown as { __touchroleEmit: (e: string, d: unknown) => void }).__touchroleEmit(e, d), [event, data] as const)
+        .catch(() => undefined);
     }),
   );
   await page.goto(url);

@@ -39,7 +39,11 @@ beforeAll(async () => {
     { AWS_ENDPOINT_URL_STS: moto.url, AWS_ENDPOINT_URL_IAM: moto.url, TOUCHROLE_CONFIG_DIR: '', TOUCHROLE_CACHE_DIR: '', TOUCHROLE_STATE_DIR: '' },
   );
   for (const k of ['TOUCHROLE_CONFIG_DIR', 'TOUCHROLE_CACHE_DIR', 'TOUCHROLE_STATE_DIR']) delete user.env[k];
-  const key = VirtualYubiKey.create({ password: PASSWORD, credentials: [{ issuer: 'AWS', name: MFA, secret: Buffer.from('12345678901234567890'), touch: true }], touch: { kind: 'auto', delayMs: 1500 } });
+  const key = VirtualYubiKey.create({
+    password: PASSWORD,
+    credentials: [{ issuer: 'AWS', name: MFA, secret: Buffer.from('12345678901234567890'), touch: true }],
+    touch: { kind: 'auto', delayMs: 1500 },
+  });
   const keychain = memoryKeychain();
   core = await createCoreBackend({
     env: user.env,

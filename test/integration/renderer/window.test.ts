@@ -36,7 +36,10 @@ afterEach(async () => {
   expect(problems).toEqual([]); // no CSP violation, console error or exception in any test
 });
 
-async function start(setup: (backend: FakeAppBackend) => void = () => undefined, view = 'sessions'): Promise<{ page: Page; backend: FakeAppBackend; clock: ManualClock }> {
+async function start(
+  setup: (backend: FakeAppBackend) => void = () => undefined,
+  view = 'sessions',
+): Promise<{ page: Page; backend: FakeAppBackend; clock: ManualClock }> {
   const clock = new ManualClock(NOW);
   const backend = new FakeAppBackend({ clock, reminders: [{ profile: 'alice', kind: 'rotate', ageDays: 97, maxAgeDays: 90 }] });
   setup(backend);
@@ -136,7 +139,10 @@ describe('window: sessions', () => {
 describe('window: errors', () => {
   it('shows the error message and hint in a banner', async () => {
     const { page, backend } = await start(() => undefined, 'profiles');
-    backend.failNext('elevate', new TouchroleError('sts-mfa-reused', 'AWS already accepted this MFA code', { hint: 'Wait for the next code (up to 30 s) and try again.' }));
+    backend.failNext(
+      'elevate',
+      new TouchroleError('sts-mfa-reused', 'AWS already accepted this MFA code', { hint: 'Wait for the next code (up to 30 s) and try again.' }),
+    );
     await page.locator('li.profile[data-profile="admin"]').getByRole('button', { name: 'Elevate' }).click();
     const banner = page.getByRole('alert');
     await expect.poll(() => banner.count()).toBe(1);
@@ -214,7 +220,9 @@ describe('window: YubiKey, settings, reminders', () => {
 
     await page.locator('#set-warn').fill('0');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.locator('.banner-message').textContent()).toBe('settingsSet: warnMinutes must be 1 to 5 different whole minutes from 1 to 720');
+    await expect
+      .poll(() => page.locator('.banner-message').textContent())
+      .toBe('settingsSet: warnMinutes must be 1 to 5 different whole minutes from 1 to 720');
     await page.locator('#set-duration').fill('soon');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.locator('.banner-message').first().textContent()).toBe('"soon" is not a duration');

@@ -49,7 +49,10 @@ beforeEach(async () => {
 
 async function keysInIam(): Promise<Array<{ id: string; status: string }>> {
   const stored = await store.get('work');
-  const listed = await iam.listAccessKeys({ credentials: { accessKeyId: stored?.accessKeyId ?? '', secretAccessKey: stored?.secretAccessKey ?? '' } }, { userName: user.userName });
+  const listed = await iam.listAccessKeys(
+    { credentials: { accessKeyId: stored?.accessKeyId ?? '', secretAccessKey: stored?.secretAccessKey ?? '' } },
+    { userName: user.userName },
+  );
   return listed.map((k) => ({ id: k.accessKeyId, status: k.status }));
 }
 
@@ -66,9 +69,16 @@ describe('keys rotate against the emulator with gnome-keyring', () => {
   it('old key inactive, then gone after --finish; the new key in the keychain works', async () => {
     const r = await rotateAccessKey('work', deps, { deleteOld: false, graceDays: 7 });
     expect(await storedKeyWorks()).toBe(r.newAccessKeyId);
-    expect(await keysInIam()).toEqual(expect.arrayContaining([{ id: user.accessKeyId, status: 'Inactive' }, { id: r.newAccessKeyId, status: 'Active' }]));
+    expect(await keysInIam()).toEqual(
+      expect.arrayContaining([
+        { id: user.accessKeyId, status: 'Inactive' },
+        { id: r.newAccessKeyId, status: 'Active' },
+      ]),
+    );
     // The old key no longer signs anything.
-    await expect(deps.sts.getCallerIdentity({ credentials: { accessKeyId: user.accessKeyId, secretAccessKey: user.secretAccessKey } })).rejects.toBeInstanceOf(TouchroleError);
+    await expect(deps.sts.getCallerIdentity({ credentials: { accessKeyId: user.accessKeyId, secretAccessKey: user.secretAccessKey } })).rejects.toBeInstanceOf(
+      TouchroleError,
+    );
     await finishRotation('work', deps, { now: true });
     expect(await keysInIam()).toEqual([{ id: r.newAccessKeyId, status: 'Active' }]);
     expect(await storedKeyWorks()).toBe(r.newAccessKeyId);
@@ -81,17 +91,29 @@ describe('keys rotate against the emulator with gnome-keyring', () => {
   });
 
   it('verify never succeeds: the old key is back in the keychain and works, the new key is deleted', async () => {
-    const failing = { ...deps, sts: { ...deps.sts, getCallerIdentity: () => Promise.reject(new TouchroleError('sts-invalid-keys', 'injected: not yet valid')) } };
-    await expect(rotateAccessKey('work', failing, { deleteOld: true, graceDays: 7 })).rejects.toThrow(/never became usable; it was deleted again; old key .* still active and back in the keychain/);
+    const failing = {
+      ...deps,
+      sts: { ...deps.sts, getCallerIdentity: () => Promise.reject(new TouchroleError('sts-invalid-keys', 'injected: not yet valid')) },
+    };
+    await expect(rotateAccessKey('work', failing, { deleteOld: true, graceDays: 7 })).rejects.toThrow(
+      /never became usable; it was deleted again; old key .* still active and back in the keychain/,
+    );
     expect(await storedKeyWorks()).toBe(user.accessKeyId);
     expect(await keysInIam()).toEqual([{ id: user.accessKeyId, status: 'Active' }]);
   });
 
   it('deactivate fails: the new key is stored and works, the old one is still active until --finish --now', async () => {
     const failing = { ...deps, iam: { ...iam, updateAccessKey: () => Promise.reject(new TouchroleError('iam-error', 'injected: ServiceFailure')) } };
-    await expect(rotateAccessKey('work', failing, { deleteOld: true, graceDays: 7 })).rejects.toThrow(/is stored in the keychain and works; old key .* is still active/);
+    await expect(rotateAccessKey('work', failing, { deleteOld: true, graceDays: 7 })).rejects.toThrow(
+      /is stored in the keychain and works; old key .* is still active/,
+    );
     const stored = await storedKeyWorks();
-    expect(await keysInIam()).toEqual(expect.arrayContaining([{ id: user.accessKeyId, status: 'Active' }, { id: stored, status: 'Active' }]));
+    expect(await keysInIam()).toEqual(
+      expect.arrayContaining([
+        { id: user.accessKeyId, status: 'Active' },
+        { id: stored, status: 'Active' },
+      ]),
+    );
     await finishRotation('work', deps, { now: true });
     expect(await keysInIam()).toEqual([{ id: stored, status: 'Active' }]);
   });

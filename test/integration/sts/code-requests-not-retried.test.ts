@@ -18,7 +18,9 @@ beforeAll(async () => {
     req.resume();
     req.on('end', () => {
       res.writeHead(500, { 'content-type': 'text/xml' });
-      res.end('<ErrorResponse><Error><Type>Receiver</Type><Code>InternalFailure</Code><Message>try again</Message></Error><RequestId>r</RequestId></ErrorResponse>');
+      res.end(
+        '<ErrorResponse><Error><Type>Receiver</Type><Code>InternalFailure</Code><Message>try again</Message></Error><RequestId>r</RequestId></ErrorResponse>',
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -35,7 +37,13 @@ const env = (): Record<string, string> => ({ AWS_ENDPOINT_URL_STS: url, AWS_ENDP
 describe('requests with a TOTP code are not retried', () => {
   it('AssumeRole and GetSessionToken with a code: one request each', async () => {
     const sts = createStsApi({ env: env(), clock: systemClock });
-    const role = { roleArn: 'arn:aws:iam::123456789012:role/R', roleSessionName: 's', durationSeconds: 900, serialNumber: 'arn:aws:iam::123456789012:mfa/a', tokenCode: '123456' };
+    const role = {
+      roleArn: 'arn:aws:iam::123456789012:role/R',
+      roleSessionName: 's',
+      durationSeconds: 900,
+      serialNumber: 'arn:aws:iam::123456789012:mfa/a',
+      tokenCode: '123456',
+    };
     await expect(sts.assumeRole(ctx, role)).rejects.toThrow();
     expect(requests).toBe(1);
     requests = 0;

@@ -26,7 +26,10 @@ beforeEach(async () => {
   await moto.reset();
   dir = mkdtempSync(join(tmpdir(), 'touchrole-elevate-moto-'));
   const iam = new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: { ...MOTO_KEYS } });
-  const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' }] });
+  const trust = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' }],
+  });
   try {
     for (const name of ['Admin', 'Deep']) await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: trust, MaxSessionDuration: 43200 }));
   } finally {
@@ -50,7 +53,13 @@ source_profile = admin
 `);
   const credentials = parseCredentialsFile('');
   const profiles = buildProfileSet(
-    { paths: { configFile: '/c', credentialsFile: '/k', profile: 'default' }, config, credentials, credentialsText: '', merged: mergeProfiles(config, credentials) },
+    {
+      paths: { configFile: '/c', credentialsFile: '/k', profile: 'default' },
+      config,
+      credentials,
+      credentialsText: '',
+      merged: mergeProfiles(config, credentials),
+    },
     { keychainProfiles: new Set(['base']) },
   ).profiles;
   const touches: string[] = [];

@@ -97,7 +97,12 @@ describe('IamApi against moto_server', () => {
     expect(k1.status).toBe('Active');
     await iam.updateAccessKey(ctx, { userName: 'alice', accessKeyId: k1.accessKeyId, status: 'Inactive' });
     const listed = await iam.listAccessKeys(ctx, { userName: 'alice' });
-    expect(listed.map((k) => [k.accessKeyId, k.status]).sort()).toEqual([[k1.accessKeyId, 'Inactive'], [k2.accessKeyId, 'Active']].sort());
+    expect(listed.map((k) => [k.accessKeyId, k.status]).sort()).toEqual(
+      [
+        [k1.accessKeyId, 'Inactive'],
+        [k2.accessKeyId, 'Active'],
+      ].sort(),
+    );
     expect(listed.every((k) => typeof k.createDate === 'number' && k.userName === 'alice')).toBe(true);
     await iam.deleteAccessKey(ctx, { userName: 'alice', accessKeyId: k1.accessKeyId });
     expect((await iam.listAccessKeys(ctx, { userName: 'alice' })).map((k) => k.accessKeyId)).toEqual([k2.accessKeyId]);
@@ -114,7 +119,12 @@ describe('IamApi against moto_server', () => {
       execFileSync('oathtool', ['--totp', '--base32', '--now', new Date(t * 1000).toISOString().replace('.000', ''), '-'], { input: device.base32Seed })
         .toString()
         .trim();
-    await iam.enableMFADevice(ctx, { userName: 'alice', serialNumber: device.serialNumber, authenticationCode1: code(now), authenticationCode2: code(now + 30) });
+    await iam.enableMFADevice(ctx, {
+      userName: 'alice',
+      serialNumber: device.serialNumber,
+      authenticationCode1: code(now),
+      authenticationCode2: code(now + 30),
+    });
     expect((await iam.listMFADevices(ctx, { userName: 'alice' })).map((d) => d.serialNumber)).toEqual([device.serialNumber]);
     await iam.deactivateMFADevice(ctx, { userName: 'alice', serialNumber: device.serialNumber });
     expect(await iam.listMFADevices(ctx, { userName: 'alice' })).toEqual([]);

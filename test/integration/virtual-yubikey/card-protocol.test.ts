@@ -115,9 +115,13 @@ describe('virtual YubiKey card protocol', () => {
   });
 
   it('RENAMEs a credential, refusing unknown sources (0x6984) and taken names (0x6a80)', async () => {
-    const key = await selected({ credentials: [{ name: 'a', secret: RFC_SECRET }, { name: 'b', secret: RFC_SECRET }] });
-    const rename = (from: string, to: string): Buffer =>
-      apdu(0x05, 0, 0, Buffer.concat([tlv(0x71, Buffer.from(from)), tlv(0x71, Buffer.from(to))]));
+    const key = await selected({
+      credentials: [
+        { name: 'a', secret: RFC_SECRET },
+        { name: 'b', secret: RFC_SECRET },
+      ],
+    });
+    const rename = (from: string, to: string): Buffer => apdu(0x05, 0, 0, Buffer.concat([tlv(0x71, Buffer.from(from)), tlv(0x71, Buffer.from(to))]));
     expect((await send(key, rename('zzz', 'c'))).sw).toBe(0x6984);
     expect((await send(key, rename('a', 'b'))).sw).toBe(0x6a80);
     expect((await send(key, rename('a', 'Issuer:c'))).sw).toBe(0x9000);
@@ -153,7 +157,7 @@ describe('virtual YubiKey card protocol', () => {
     expect(sws.length).toBeGreaterThan(2);
     const all = Buffer.concat(chunks);
     const names: string[] = [];
-    for (let i = 0; i < all.length; ) {
+    for (let i = 0; i < all.length;) {
       const len = all[i + 1] ?? 0;
       names.push(all.subarray(i + 3, i + 2 + len).toString());
       i += 2 + len;

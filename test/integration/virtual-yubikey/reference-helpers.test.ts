@@ -63,8 +63,6 @@ describe('reference helpers', () => {
   });
 
   it('fails clearly when nothing listens on the vpcd port', async () => {
-    await expect(VirtualYubiKey.start({ port: 35999, connectTimeoutMs: 1000 })).rejects.toThrow(
-      /cannot connect to vpcd at 127\.0\.0\.1:35999/,
-    );
+    await expect(VirtualYubiKey.start({ port: 35999, connectTimeoutMs: 1000 })).rejects.toThrow(/cannot connect to vpcd at 127\.0\.0\.1:35999/);
   });
 });

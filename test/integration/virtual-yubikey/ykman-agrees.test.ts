@@ -78,7 +78,7 @@ describe(`ykman --reader "${reader}" against the virtual YubiKey`, () => {
     expect(info).toMatch(/Firmware version: 5\.4\.3/);
   });
 
-  it('lists exactly the loaded credentials and gives oathtool\'s codes for every algorithm, length and period', async () => {
+  it("lists exactly the loaded credentials and gives oathtool's codes for every algorithm, length and period", async () => {
     const hotp: VirtualCredentialOptions = { name: 'counter', secret: SECRET_20, type: 'HOTP' };
     await startKey({ credentials: [...TOTP_CREDENTIALS, hotp] });
 
@@ -100,12 +100,8 @@ describe(`ykman --reader "${reader}" against the virtual YubiKey`, () => {
     expect(codes.get('counter')).toBe('[HOTP Account]');
 
     // HOTP: each CALCULATE moves the counter, as oathtool's --counter says.
-    expect((await ykman.ok(['oath', 'accounts', 'code', '-s', 'counter'])).trim()).toBe(
-      await oathtoolHotp({ secret: SECRET_20, counter: 0 }),
-    );
-    expect((await ykman.ok(['oath', 'accounts', 'code', '-s', 'counter'])).trim()).toBe(
-      await oathtoolHotp({ secret: SECRET_20, counter: 1 }),
-    );
+    expect((await ykman.ok(['oath', 'accounts', 'code', '-s', 'counter'])).trim()).toBe(await oathtoolHotp({ secret: SECRET_20, counter: 0 }));
+    expect((await ykman.ok(['oath', 'accounts', 'code', '-s', 'counter'])).trim()).toBe(await oathtoolHotp({ secret: SECRET_20, counter: 1 }));
   });
 
   it('stores what `oath accounts add` PUTs (algorithm, digits, touch) and calculates it', async () => {
@@ -124,13 +120,9 @@ describe(`ykman --reader "${reader}" against the virtual YubiKey`, () => {
     expect(Buffer.from(stored[0]?.secret ?? []).subarray(0, 20)).toEqual(SECRET_20);
 
     const { codes, atMs } = await codesAtOneStep([], [30]);
-    expect(codes.get('Added:dave')).toBe(
-      await oathtoolTotp({ secret: SECRET_20, atMs, algorithm: 'SHA256', digits: 8 }),
-    );
+    expect(codes.get('Added:dave')).toBe(await oathtoolTotp({ secret: SECRET_20, atMs, algorithm: 'SHA256', digits: 8 }));
     expect(codes.get('tapme')).toBe('[Requires Touch]');
-    expect((await ykman.ok(['oath', 'accounts', 'code', '-s', 'hot5'])).trim()).toBe(
-      await oathtoolHotp({ secret: SECRET_20, counter: 5 }),
-    );
+    expect((await ykman.ok(['oath', 'accounts', 'code', '-s', 'hot5'])).trim()).toBe(await oathtoolHotp({ secret: SECRET_20, counter: 5 }));
 
     await ykman.ok(['oath', 'accounts', 'delete', '-f', 'dave']);
     expect(key?.credentials().map((c) => c.id)).toEqual(['tapme', 'hot5']);
@@ -164,9 +156,7 @@ describe(`ykman --reader "${reader}" against the virtual YubiKey`, () => {
     const atMs = Date.now();
     expect(atMs - started).toBeGreaterThanOrEqual(700);
     expect(key?.touchRequests).toBe(1);
-    const candidates = await Promise.all(
-      [started, atMs].map((t) => oathtoolTotp({ secret: SECRET_20, atMs: t })),
-    );
+    const candidates = await Promise.all([started, atMs].map((t) => oathtoolTotp({ secret: SECRET_20, atMs: t })));
     expect(candidates).toContain(stdout.trim());
 
     key?.setTouchBehaviour({ kind: 'manual', timeoutMs: 1000 });

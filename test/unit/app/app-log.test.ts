@@ -42,7 +42,13 @@ describe('app log', () => {
     expect(redactSecrets('otpauth://totp/AWS:alice?secret=JBSWY3DPEHPK3PXPJBSWY3DP')).toBe('otpauth://totp/AWS:alice?secret=[redacted]');
     expect(redactSecrets('seed GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ')).toBe('seed [redacted]');
     expect(redactSecrets('token wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY end')).toBe('token [redacted] end');
-    for (const ordinary of ['at Object.<anonymous> (/work/touchrole/dist/src-main/app/tray-app.js:120:16)', 'the agent closed the connection after 500 ms', 'reading sessions: ENOENT', 'keychain-unavailable: The OS keychain is not available', 'SW=0x6a84 (NO_SPACE) INS_CALCULATE_ALL']) {
+    for (const ordinary of [
+      'at Object.<anonymous> (/work/touchrole/dist/src-main/app/tray-app.js:120:16)',
+      'the agent closed the connection after 500 ms',
+      'reading sessions: ENOENT',
+      'keychain-unavailable: The OS keychain is not available',
+      'SW=0x6a84 (NO_SPACE) INS_CALCULATE_ALL',
+    ]) {
       expect(redactSecrets(ordinary)).toBe(ordinary);
     }
   });
@@ -61,7 +67,10 @@ describe('app log', () => {
     vi.spyOn(h.backend, 'sessions').mockRejectedValueOnce(secretError());
     h.trayApp.showWindow('sessions');
     const answer = await h.electron.ipc.invoke(IPC_CHANNELS.sessionsList, h.electron.window.webContents.sender());
-    expect(answer).toEqual({ ok: false, error: { code: 'internal', message: 'touchrole failed unexpectedly (sessionsList)', hint: 'Try again; if it keeps failing, restart touchrole.' } });
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'touchrole failed unexpectedly (sessionsList)', hint: 'Try again; if it keeps failing, restart touchrole.' },
+    });
     vi.spyOn(h.backend, 'end').mockRejectedValueOnce(secretError());
     h.backend.addSession('admin', NOW + 60 * MIN);
     h.electron.tray.click(['admin — 1h 00m left', 'End session']);
@@ -84,9 +93,16 @@ describe('startup failure', () => {
   it('shows the message, the hint and where the log is, logs it, and exits 1', () => {
     const electron = new FakeElectron();
     const log = tmpLog();
-    reportStartupFailure(electron, log, new TouchroleError('config-parse-error', 'settings.ini line 3: expected key = value', { hint: 'Fix or delete settings.ini.' }));
+    reportStartupFailure(
+      electron,
+      log,
+      new TouchroleError('config-parse-error', 'settings.ini line 3: expected key = value', { hint: 'Fix or delete settings.ini.' }),
+    );
     expect(electron.dialog.errorBoxes).toEqual([
-      { title: 'touchrole could not start', content: `settings.ini line 3: expected key = value\n\nFix or delete settings.ini.\n\nDetails are in ${log.path}.` },
+      {
+        title: 'touchrole could not start',
+        content: `settings.ini line 3: expected key = value\n\nFix or delete settings.ini.\n\nDetails are in ${log.path}.`,
+      },
     ]);
     expect(electron.app.events).toEqual(['exit 1']);
     expect(readFileSync(log.path, 'utf8')).toContain('[startup] touchrole could not start: config-parse-error: settings.ini line 3');

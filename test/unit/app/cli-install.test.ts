@@ -52,7 +52,11 @@ describe('install command-line tool: Windows', () => {
   it("adds the launcher's folder to the user's Path, the folder passed as data, not in the script", async () => {
     const { resources } = dirs();
     const runs: { script: string; env: Record<string, string> }[] = [];
-    const said = await installCli({ platform: 'win32', resourcesPath: resources, runPowerShell: (script, env) => (runs.push({ script, env }), Promise.resolve()) });
+    const said = await installCli({
+      platform: 'win32',
+      resourcesPath: resources,
+      runPowerShell: (script, env) => (runs.push({ script, env }), Promise.resolve()),
+    });
     expect(runs).toHaveLength(1);
     expect(runs[0]?.env).toEqual({ TOUCHROLE_CLI_DIR: join(resources, 'bin') });
     expect(runs[0]?.script).not.toContain(resources);
@@ -63,7 +67,9 @@ describe('install command-line tool: Windows', () => {
 
   it('a PowerShell failure becomes a message with the manual way', async () => {
     const { resources } = dirs();
-    const e = await installCli({ platform: 'win32', resourcesPath: resources, runPowerShell: () => Promise.reject(new Error('blocked by policy')) }).catch((x: unknown) => x);
+    const e = await installCli({ platform: 'win32', resourcesPath: resources, runPowerShell: () => Promise.reject(new Error('blocked by policy')) }).catch(
+      (x: unknown) => x,
+    );
     expect((e as TouchroleError).code).toBe('cli-install-failed');
     expect((e as TouchroleError).hint).toContain('Environment Variables');
   });

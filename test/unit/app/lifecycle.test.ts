@@ -98,7 +98,10 @@ describe('lifecycle: quit', () => {
 
   it('quits anyway when the core does not close within 10 s, and logs it', async () => {
     const logged: string[] = [];
-    const h = await startHarness({ close: () => new Promise<void>(() => undefined), extra: { reportError: (source, what) => logged.push(`${source}: ${what}`) } });
+    const h = await startHarness({
+      close: () => new Promise<void>(() => undefined),
+      extra: { reportError: (source, what) => logged.push(`${source}: ${what}`) },
+    });
     h.electron.app.quit();
     await flush();
     expect(h.electron.app.quitted).toBe(false);
@@ -135,7 +138,11 @@ describe('lifecycle: install command-line tool', () => {
     expect(h.electron.dialog.messages).toEqual([
       { type: 'info', title: 'touchrole', message: 'Command-line tool installed', detail: '/usr/local/bin/touchrole now runs the touchrole CLI of this app.' },
     ]);
-    result = Promise.reject(new TouchroleError('cli-install-failed', 'touchrole may not write to /usr/local/bin (it needs an administrator)', { hint: 'In Terminal: sudo ln -sf a b' }));
+    result = Promise.reject(
+      new TouchroleError('cli-install-failed', 'touchrole may not write to /usr/local/bin (it needs an administrator)', {
+        hint: 'In Terminal: sudo ln -sf a b',
+      }),
+    );
     h.electron.tray.click(['Install command-line tool…']);
     await flush();
     expect(h.electron.dialog.messages.at(-1)).toEqual({

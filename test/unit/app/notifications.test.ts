@@ -17,7 +17,15 @@ function notifier(platform: NodeJS.Platform = 'linux'): { electron: FakeElectron
 describe('notifications', () => {
   it('keeps a reference to every shown notification until it closes, so its handlers survive GC', () => {
     const { electron, n } = notifier();
-    n.update([{ profile: 'a', expiration: new Date(NOW + 5 * MIN).toISOString() }, { profile: 'b', expiration: new Date(NOW + 9 * MIN).toISOString() }], NOW, [10 * MIN], false);
+    n.update(
+      [
+        { profile: 'a', expiration: new Date(NOW + 5 * MIN).toISOString() },
+        { profile: 'b', expiration: new Date(NOW + 9 * MIN).toISOString() },
+      ],
+      NOW,
+      [10 * MIN],
+      false,
+    );
     n.error('Renewing a', { code: 'sts-network', message: 'STS is unreachable' });
     expect(electron.notifications).toHaveLength(3);
     expect(n.retained).toBe(3);

@@ -164,7 +164,12 @@ describe('tray app: notifications', () => {
   it('uses the thresholds saved in settings', async () => {
     const h = await start((b) => b.addSession('admin', NOW + 40 * MIN));
     h.trayApp.showWindow('settings');
-    const saved = await h.electron.ipc.invoke(IPC_CHANNELS.settingsSet, h.electron.window.webContents.sender(), { warnMinutes: [30], defaultDurationSeconds: 3600, startAtLogin: true, profileSuffix: '-touchrole' });
+    const saved = await h.electron.ipc.invoke(IPC_CHANNELS.settingsSet, h.electron.window.webContents.sender(), {
+      warnMinutes: [30],
+      defaultDurationSeconds: 3600,
+      startAtLogin: true,
+      profileSuffix: '-touchrole',
+    });
     expect(saved).toMatchObject({ ok: true });
     expect(h.electron.app.loginItem).toEqual({ openAtLogin: true });
     await h.advance(10 * MIN);

@@ -2,10 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { trayAvailable, type RunCommand } from '../../../src-main/app/tray-availability';
 
-const answering = (error: Error | null, stdout: string, seen: string[][] = []): RunCommand => (file, args, done) => {
-  seen.push([file, ...args]);
-  done(error, stdout);
-};
+const answering =
+  (error: Error | null, stdout: string, seen: string[][] = []): RunCommand =>
+  (file, args, done) => {
+    seen.push([file, ...args]);
+    done(error, stdout);
+  };
 
 describe('tray availability', () => {
   it('macOS and Windows always have one, without asking anything', async () => {
@@ -19,8 +21,18 @@ describe('tray availability', () => {
     const seen: string[][] = [];
     expect(await trayAvailable('linux', answering(null, '(true,)\n', seen))).toBe(true);
     expect(seen[0]).toEqual([
-      'gdbus', 'call', '--session', '--timeout', '2', '--dest', 'org.freedesktop.DBus', '--object-path', '/org/freedesktop/DBus',
-      '--method', 'org.freedesktop.DBus.NameHasOwner', 'org.kde.StatusNotifierWatcher',
+      'gdbus',
+      'call',
+      '--session',
+      '--timeout',
+      '2',
+      '--dest',
+      'org.freedesktop.DBus',
+      '--object-path',
+      '/org/freedesktop/DBus',
+      '--method',
+      'org.freedesktop.DBus.NameHasOwner',
+      'org.kde.StatusNotifierWatcher',
     ]);
     expect(await trayAvailable('linux', answering(null, '(false,)\n'))).toBe(false);
   });

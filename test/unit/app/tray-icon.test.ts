@@ -68,7 +68,14 @@ describe('tray icon: files', () => {
     const script = pathToFileURL(resolve(__dirname, '../../../scripts/render-tray-icons.mjs')).href;
     const { renderAll } = (await import(script)) as { renderAll(): Map<string, Buffer> };
     const rendered = renderAll();
-    expect([...rendered.keys()].sort()).toEqual(['tray-on-dark.ico', 'tray-on-dark.png', 'tray-on-light.ico', 'tray-on-light.png', 'trayTemplate.png', 'trayTemplate@2x.png']);
+    expect([...rendered.keys()].sort()).toEqual([
+      'tray-on-dark.ico',
+      'tray-on-dark.png',
+      'tray-on-light.ico',
+      'tray-on-light.png',
+      'trayTemplate.png',
+      'trayTemplate@2x.png',
+    ]);
     for (const [name, bytes] of rendered) expect(file(name).equals(bytes), `${name} is stale: run node scripts/render-tray-icons.mjs`).toBe(true);
   });
 });

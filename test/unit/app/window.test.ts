@@ -8,7 +8,12 @@ import { FakeElectron } from '../../support/fake-electron';
 function openWindow(): { electron: FakeElectron; main: MainWindow; changes: number[] } {
   const electron = new FakeElectron();
   const changes: number[] = [];
-  const main = new MainWindow({ electron, preloadPath: '/app/dist/preload/preload.js', indexHtmlPath: '/app/dist/renderer/index.html', onVisibilityChange: () => changes.push(1) });
+  const main = new MainWindow({
+    electron,
+    preloadPath: '/app/dist/preload/preload.js',
+    indexHtmlPath: '/app/dist/renderer/index.html',
+    onVisibilityChange: () => changes.push(1),
+  });
   return { electron, main, changes };
 }
 
@@ -58,7 +63,12 @@ describe('window: navigation', () => {
     main.show();
     const handler = electron.windows[0]?.webContents.windowOpenHandler;
     expect(handler).toBeDefined();
-    for (const url of ['https://us-east-1.console.aws.amazon.com/iam/home', 'https://evil.example/', 'javascript:alert(1)', 'https://signin.aws.amazon.com/federation?x=1']) {
+    for (const url of [
+      'https://us-east-1.console.aws.amazon.com/iam/home',
+      'https://evil.example/',
+      'javascript:alert(1)',
+      'https://signin.aws.amazon.com/federation?x=1',
+    ]) {
       expect(handler?.({ url })).toEqual({ action: 'deny' });
     }
     expect(electron.shell.opened).toEqual(['https://us-east-1.console.aws.amazon.com/iam/home', 'https://signin.aws.amazon.com/federation?x=1']);

@@ -70,8 +70,15 @@ describe('credential-process cache hit (the hot path)', () => {
     const { fingerprint } = await callerIdentity(env, 'admin', { defaultDurationSeconds });
     await new SessionCache({ dir: env.TOUCHROLE_CACHE_DIR, clock: { now: () => Date.now() } }).put(
       { kind: 'role-session', profile: 'admin' },
-      { kind: 'role-session', profile: 'admin', fingerprint: fingerprint ?? '',
-        accessKeyId: 'ASIAHOTPATH', secretAccessKey: 's', sessionToken: 't', expiration },
+      {
+        kind: 'role-session',
+        profile: 'admin',
+        fingerprint: fingerprint ?? '',
+        accessKeyId: 'ASIAHOTPATH',
+        secretAccessKey: 's',
+        sessionToken: 't',
+        expiration,
+      },
     );
     return env;
   }
@@ -100,11 +107,14 @@ describe('credential-process cache hit (the hot path)', () => {
   it.each([
     ['role_arn edited', (env: NodeJS.ProcessEnv) => writeFileSync(configOf(env), CONFIG.replace('role/Admin', 'role/Other'))],
     ['mfa_serial added', (env: NodeJS.ProcessEnv) => writeFileSync(configOf(env), CONFIG.replace('base\n', `base\nmfa_serial = ${MFA}\n`))],
-    ['another AWS_CONFIG_FILE', (env: NodeJS.ProcessEnv) => {
-      const other = join(env['HOME'] ?? '', 'other-config');
-      writeFileSync(other, CONFIG);
-      env['AWS_CONFIG_FILE'] = other;
-    }],
+    [
+      'another AWS_CONFIG_FILE',
+      (env: NodeJS.ProcessEnv) => {
+        const other = join(env['HOME'] ?? '', 'other-config');
+        writeFileSync(other, CONFIG);
+        env['AWS_CONFIG_FILE'] = other;
+      },
+    ],
   ])('does not serve the cached session once the inputs change (%s)', async (_, change) => {
     const env = await homeWithCachedSession(Date.now() + 3600_000);
     change(env);

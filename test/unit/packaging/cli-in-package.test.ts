@@ -22,7 +22,12 @@ describe('packaging: the CLI', () => {
   });
 
   it('keeps the runAsNode fuse on, which the launchers need, and the other hardening fuses', () => {
-    expect(config['electronFuses']).toMatchObject({ runAsNode: true, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false, onlyLoadAppFromAsar: true });
+    expect(config['electronFuses']).toMatchObject({
+      runAsNode: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+    });
   });
 
   it('the .deb links /usr/bin/touchrole to the launcher and removes only its own link', () => {
@@ -57,7 +62,10 @@ describe('packaging: the CLI', () => {
     mkdirSync(join(res, 'cli'));
     copyFileSync(join(ROOT, 'packaging/bin/touchrole'), join(res, 'bin/touchrole'));
     chmodSync(join(res, 'bin/touchrole'), 0o755);
-    writeFileSync(join(res, 'cli/touchrole.js'), 'process.stdout.write(JSON.stringify({ argv: process.argv.slice(2), asNode: process.env.ELECTRON_RUN_AS_NODE, nodePath: process.env.NODE_PATH }));\n');
+    writeFileSync(
+      join(res, 'cli/touchrole.js'),
+      'process.stdout.write(JSON.stringify({ argv: process.argv.slice(2), asNode: process.env.ELECTRON_RUN_AS_NODE, nodePath: process.env.NODE_PATH }));\n',
+    );
     // node stands in for the app's Electron binary (it ignores ELECTRON_RUN_AS_NODE).
     mkdirSync(join(root, 'app dir', 'MacOS'));
     symlinkSync(process.execPath, join(root, 'app dir', binary));
@@ -86,7 +94,7 @@ describe('packaging: the CLI', () => {
     expect(stderr).toMatch(/the desktop app at .* is incomplete .*reinstall it/);
   });
 
-  it('the CLI the app carries (dist-bundle/touchrole.js, from npm run build) runs alone with the app\'s node_modules on NODE_PATH, without the emulators', () => {
+  it("the CLI the app carries (dist-bundle/touchrole.js, from npm run build) runs alone with the app's node_modules on NODE_PATH, without the emulators", () => {
     const bundle = join(ROOT, 'dist-bundle', 'touchrole.js');
     const text = readFileSync(bundle, 'utf8');
     expect(text).not.toContain('VirtualYubiKey');

@@ -37,7 +37,13 @@ describe('electron lint', () => {
   it('fails medium and above with confidence certain or firm, and only those', async () => {
     const { findings } = await lint();
     const row = (issue: string, severity: string, confidence: string): string => `${issue},"${severity}","${confidence}","f.ts","1:0","x, y","d",u\n`;
-    const csv = HEADER + row('A', 'LOW', 'CERTAIN') + row('B', 'MEDIUM', 'TENTATIVE') + row('C', 'MEDIUM', 'FIRM') + row('D', 'HIGH', 'CERTAIN') + row('E', 'INFORMATIONAL', 'FIRM');
+    const csv =
+      HEADER +
+      row('A', 'LOW', 'CERTAIN') +
+      row('B', 'MEDIUM', 'TENTATIVE') +
+      row('C', 'MEDIUM', 'FIRM') +
+      row('D', 'HIGH', 'CERTAIN') +
+      row('E', 'INFORMATIONAL', 'FIRM');
     const { all, failing } = findings(csv);
     expect(all.map((f) => f.issue)).toEqual(['A', 'B', 'C', 'D', 'E']);
     expect(failing.map((f) => f.issue)).toEqual(['C', 'D']);
@@ -53,9 +59,14 @@ describe('electron lint', () => {
     const { runElectronegativity, findings } = await lint();
     const dir = mkdtempSync(join(tmpdir(), 'touchrole-electronegativity-bad-'));
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bad', main: 'main.js', devDependencies: { electron: '45.4.1' } }));
-    writeFileSync(join(dir, 'main.js'), "const { BrowserWindow } = require('electron');\nnew BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false } });\n");
+    writeFileSync(
+      join(dir, 'main.js'),
+      "const { BrowserWindow } = require('electron');\nnew BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false } });\n",
+    );
     const { failing } = findings(runElectronegativity(dir));
-    expect(failing.map((f) => f.issue)).toEqual(expect.arrayContaining(['PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK', 'LIMIT_NAVIGATION_GLOBAL_CHECK', 'SANDBOX_JS_CHECK']));
+    expect(failing.map((f) => f.issue)).toEqual(
+      expect.arrayContaining(['PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK', 'LIMIT_NAVIGATION_GLOBAL_CHECK', 'SANDBOX_JS_CHECK']),
+    );
   }, 60_000);
 
   it('passes on our app: no finding of severity >= medium with confidence certain or firm', async () => {

@@ -11,7 +11,11 @@ describe('parseRequest accepts', () => {
     ['ping without params', req({ method: 'ping' }), { v: 1, id: 1, method: 'ping', params: {} }],
     ['ping with empty params', req({ method: 'ping', params: {} }), { v: 1, id: 1, method: 'ping', params: {} }],
     ['string id', JSON.stringify({ v: 1, id: 'abc', method: 'status' }), { v: 1, id: 'abc', method: 'status', params: {} }],
-    ['credentialProcess', req({ method: 'credentialProcess', params: { profile: 'admin' } }), { v: 1, id: 1, method: 'credentialProcess', params: { profile: 'admin' } }],
+    [
+      'credentialProcess',
+      req({ method: 'credentialProcess', params: { profile: 'admin' } }),
+      { v: 1, id: 1, method: 'credentialProcess', params: { profile: 'admin' } },
+    ],
     [
       'credentialProcess with the caller’s identity',
       withCaller(CALLER),
@@ -23,7 +27,11 @@ describe('parseRequest accepts', () => {
       { v: 1, id: 1, method: 'credentialProcess', params: { profile: 'p', caller: { ...CALLER, fingerprint: undefined } } },
     ],
     ['elevate without duration', req({ method: 'elevate', params: { profile: 'p' } }), { v: 1, id: 1, method: 'elevate', params: { profile: 'p' } }],
-    ['elevate with duration', req({ method: 'elevate', params: { profile: 'p', durationSeconds: 3600 } }), { v: 1, id: 1, method: 'elevate', params: { profile: 'p', durationSeconds: 3600 } }],
+    [
+      'elevate with duration',
+      req({ method: 'elevate', params: { profile: 'p', durationSeconds: 3600 } }),
+      { v: 1, id: 1, method: 'elevate', params: { profile: 'p', durationSeconds: 3600 } },
+    ],
     ['sessions.end', req({ method: 'sessions.end', params: { profile: 'p' } }), { v: 1, id: 1, method: 'sessions.end', params: { profile: 'p' } }],
     ['sessions.renew', req({ method: 'sessions.renew', params: { profile: 'p' } }), { v: 1, id: 1, method: 'sessions.renew', params: { profile: 'p' } }],
     ['sessions.list', req({ method: 'sessions.list' }), { v: 1, id: 1, method: 'sessions.list', params: {} }],
@@ -100,7 +108,9 @@ describe('parseServerMessage', () => {
     expect(parseServerMessage(JSON.stringify({ v: 1, event: 'expired', data: { profile: 'p', removed: true } })).kind).toBe('event');
     expect(parseServerMessage(JSON.stringify({ v: 1, event: 'yubikey', data: { state: 'unavailable' } })).kind).toBe('event');
     expect(
-      parseServerMessage(JSON.stringify({ v: 1, event: 'warning', data: { profile: 'p', expiration: session.expiration, thresholdSeconds: 600, secondsLeft: 599 } })).kind,
+      parseServerMessage(
+        JSON.stringify({ v: 1, event: 'warning', data: { profile: 'p', expiration: session.expiration, thresholdSeconds: 600, secondsLeft: 599 } }),
+      ).kind,
     ).toBe('event');
   });
   const invalid: Array<[string, string]> = [

@@ -1,14 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
-import {
-  IPC_CHANNELS,
-  IPC_EVENT_CHANNELS,
-  IPC_EVENTS,
-  IPC_METHODS,
-  isIpcMethod,
-  validateIpcRequest,
-  type IpcMethod,
-} from '../../../src-shared/ipc-contract';
+import { IPC_CHANNELS, IPC_EVENT_CHANNELS, IPC_EVENTS, IPC_METHODS, isIpcMethod, validateIpcRequest, type IpcMethod } from '../../../src-shared/ipc-contract';
 
 const SETTINGS = { warnMinutes: [10, 2], defaultDurationSeconds: 3600, startAtLogin: false, profileSuffix: '-touchrole' };
 
@@ -18,7 +10,16 @@ describe('ipc contract', () => {
     expect(new Set(channels).size).toBe(channels.length);
     for (const c of channels) expect(c).toMatch(/^touchrole:[a-z.-]+$/);
     expect(IPC_METHODS).toEqual([
-      'sessionsList', 'elevate', 'renew', 'end', 'profilesList', 'yubikeyStatus', 'unlock', 'settingsGet', 'settingsSet', 'rotationReminders',
+      'sessionsList',
+      'elevate',
+      'renew',
+      'end',
+      'profilesList',
+      'yubikeyStatus',
+      'unlock',
+      'settingsGet',
+      'settingsSet',
+      'rotationReminders',
     ]);
     expect(IPC_EVENTS).toEqual(['sessionsChanged', 'touchPrompt', 'yubikeyChanged', 'showView']);
   });
@@ -70,7 +71,11 @@ describe('ipc contract', () => {
     ['settingsSet', { ...SETTINGS, startAtLogin: 'yes' }, 'settingsSet: startAtLogin must be true or false'],
     ['settingsSet', { ...SETTINGS, profileSuffix: '-a b' }, 'settingsSet: profileSuffix must be 1 to 32 letters, digits, - _ or .'],
     ['settingsSet', { ...SETTINGS, defaultDurationSeconds: 60 }, 'settingsSet: defaultDurationSeconds must be whole seconds from 900 to 129600'],
-    ['settingsSet', { warnMinutes: [10], defaultDurationSeconds: 3600, startAtLogin: false }, 'settingsSet: profileSuffix must be 1 to 32 letters, digits, - _ or .'],
+    [
+      'settingsSet',
+      { warnMinutes: [10], defaultDurationSeconds: 3600, startAtLogin: false },
+      'settingsSet: profileSuffix must be 1 to 32 letters, digits, - _ or .',
+    ],
   ];
   it.each(rejected)('rejects %s %j', (method, payload, message) => {
     expect(validateIpcRequest(method, payload)).toEqual({ ok: false, error: { code: 'ipc-rejected', message } });

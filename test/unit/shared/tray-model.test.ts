@@ -50,7 +50,10 @@ describe('tray model: title and tooltip', () => {
     const model = buildTrayModel(input({ sessions: [damaged, session('admin', 42 * MIN)] }));
     expect(model.title).toBe('42m');
     expect(model.tooltip).toBe('touchrole\nadmin: 42m left\ndev: expiry unreadable');
-    expect(outline(model.menu).slice(0, 2)).toEqual([{ 'admin — 42m left': ['Renew', 'End session'] }, { 'dev — expiry unreadable': ['Renew', 'End session'] }]);
+    expect(outline(model.menu).slice(0, 2)).toEqual([
+      { 'admin — 42m left': ['Renew', 'End session'] },
+      { 'dev — expiry unreadable': ['Renew', 'End session'] },
+    ]);
     expect(buildTrayModel(input({ sessions: [damaged] })).title).toBe('');
   });
 
@@ -72,10 +75,7 @@ describe('tray model: menu', () => {
       'Log out (end all sessions)',
       '---',
       {
-        Elevate: [
-          { 'admin (active)': ['15m', '1h (default)', '4h', '12h'] },
-          { 'prod (active)': ['15m', '1h', '2h (default)', '4h', '12h'] },
-        ],
+        Elevate: [{ 'admin (active)': ['15m', '1h (default)', '4h', '12h'] }, { 'prod (active)': ['15m', '1h', '2h (default)', '4h', '12h'] }],
       },
       '(YubiKey: ready)',
       '---',
@@ -130,7 +130,14 @@ describe('tray model: menu', () => {
 
   it('shows no sessions, no role profiles and no console when there are none', () => {
     const menu = outline(buildTrayModel(input({ roleProfiles: [] })).menu);
-    expect(menu.slice(0, 6)).toEqual(['(No active sessions)', 'Log out (end all sessions)', '---', '(Elevate: no role profiles in ~/.aws/config)', '(YubiKey: ready)', '---']);
+    expect(menu.slice(0, 6)).toEqual([
+      '(No active sessions)',
+      'Log out (end all sessions)',
+      '---',
+      '(Elevate: no role profiles in ~/.aws/config)',
+      '(YubiKey: ready)',
+      '---',
+    ]);
     expect(menu).toContain('(Open console (no active session))');
   });
 
@@ -152,7 +159,10 @@ describe('tray model: menu', () => {
     );
     const menu = outline(model.menu);
     const yubikeyAt = menu.indexOf('(YubiKey: ready)');
-    expect(menu.slice(yubikeyAt + 1, yubikeyAt + 3)).toEqual(['Rotate access key of alice (97 days old)', 'Finish key rotation of bob (old key inactive 8 days)']);
+    expect(menu.slice(yubikeyAt + 1, yubikeyAt + 3)).toEqual([
+      'Rotate access key of alice (97 days old)',
+      'Finish key rotation of bob (old key inactive 8 days)',
+    ]);
     expect(model.menu.find((i) => i.type === 'item' && i.label.startsWith('Rotate'))).toMatchObject({ action: { kind: 'open-window', view: 'reminders' } });
   });
 

@@ -28,8 +28,11 @@ describe('RequestHandler credentialProcess', () => {
   });
 
   it.each([
-    ['another AWS config file', { configFile: '/elsewhere/config', scope: 'e'.repeat(64) },
-      /reads \/agent\/.aws\/config; this command reads \/elsewhere\/config/],
+    [
+      'another AWS config file',
+      { configFile: '/elsewhere/config', scope: 'e'.repeat(64) },
+      /reads \/agent\/.aws\/config; this command reads \/elsewhere\/config/,
+    ],
     ['another credentials file', { credentialsFile: '/elsewhere/credentials', scope: 'e'.repeat(64) }, /this command reads \/elsewhere\/credentials/],
     ['other touchrole settings or STS endpoint', { scope: 'e'.repeat(64) }, /other touchrole directories, keychain service or STS endpoint/],
     ['another fingerprint (role_arn edited)', { fingerprint: 'e'.repeat(64) }, /resolves differently/],

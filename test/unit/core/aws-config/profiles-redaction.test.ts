@@ -36,19 +36,39 @@ describe('profiles --json redaction', () => {
   });
 
   it('keeps secrets of the credentials file redacted as before', () => {
-    const json = report('[profile k]\nregion = x\n', `[k]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = ${SECRET}\naws_session_token = t\n`);
-    expect(json.profiles['k']).toEqual({ region: 'x', aws_access_key_id: 'AKIAIOSFODNN7EXAMPLE', aws_secret_access_key: '<redacted>', aws_session_token: '<redacted>' });
+    const json = report(
+      '[profile k]\nregion = x\n',
+      `[k]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = ${SECRET}\naws_session_token = t\n`,
+    );
+    expect(json.profiles['k']).toEqual({
+      region: 'x',
+      aws_access_key_id: 'AKIAIOSFODNN7EXAMPLE',
+      aws_secret_access_key: '<redacted>',
+      aws_session_token: '<redacted>',
+    });
   });
 });
 
 describe('redactCommandLine', () => {
   it.each([
     ['a plain helper stays', 'touchrole credential-process prod-admin', 'touchrole credential-process prod-admin'],
-    ['paths and words stay', '/Users/alice/Library/Application/bin/aws-vault exec work --json', '/Users/alice/Library/Application/bin/aws-vault exec work --json'],
+    [
+      'paths and words stay',
+      '/Users/alice/Library/Application/bin/aws-vault exec work --json',
+      '/Users/alice/Library/Application/bin/aws-vault exec work --json',
+    ],
     ['--secret value', 'helper --secret hunter2 --region us-east-1', 'helper --secret <redacted> --region us-east-1'],
-    ['--password=value and -p style names', 'helper --password="a b" --api-key=k1 -token x', 'helper --password=<redacted> --api-key=<redacted> -token <redacted>'],
+    [
+      '--password=value and -p style names',
+      'helper --password="a b" --api-key=k1 -token x',
+      'helper --password=<redacted> --api-key=<redacted> -token <redacted>',
+    ],
     ['a key id stays, its secret next to it goes', `helper AKIAIOSFODNN7EXAMPLE ${SECRET}`, 'helper AKIAIOSFODNN7EXAMPLE <redacted>'],
-    ['--access-key-id keeps its value', `helper --access-key-id ASIAIOSFODNN7EXAMPLE --secret-access-key ${SECRET}`, 'helper --access-key-id ASIAIOSFODNN7EXAMPLE --secret-access-key <redacted>'],
+    [
+      '--access-key-id keeps its value',
+      `helper --access-key-id ASIAIOSFODNN7EXAMPLE --secret-access-key ${SECRET}`,
+      'helper --access-key-id ASIAIOSFODNN7EXAMPLE --secret-access-key <redacted>',
+    ],
     ['variables named like secrets', 'env AWS_SECRET_ACCESS_KEY=abc MY_TOKEN=xyz helper', 'env AWS_SECRET_ACCESS_KEY=<redacted> MY_TOKEN=<redacted> helper'],
     ['a long hex run', `helper ${'0123456789abcdef'.repeat(4)}`, 'helper <redacted>'],
     ['a base32 TOTP seed', 'helper --seed JBSWY3DPEHPK3PXPJBSWY3DP', 'helper --seed <redacted>'],

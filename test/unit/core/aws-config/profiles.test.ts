@@ -182,8 +182,10 @@ describe('session profile names', () => {
 describe('awsFilePaths', () => {
   it('defaults under HOME, env overrides with ~ and $VAR expansion', () => {
     expect(awsFilePaths({ HOME: '/h' })).toEqual({ configFile: '/h/.aws/config', credentialsFile: '/h/.aws/credentials', profile: 'default' });
-    expect(
-      awsFilePaths({ HOME: '/h', AWS_CONFIG_FILE: '~/cfg', AWS_SHARED_CREDENTIALS_FILE: '${D}/c/$UNSET', D: '/d', AWS_PROFILE: 'p' }),
-    ).toEqual({ configFile: '/h/cfg', credentialsFile: '/d/c/$UNSET', profile: 'p' });
+    expect(awsFilePaths({ HOME: '/h', AWS_CONFIG_FILE: '~/cfg', AWS_SHARED_CREDENTIALS_FILE: '${D}/c/$UNSET', D: '/d', AWS_PROFILE: 'p' })).toEqual({
+      configFile: '/h/cfg',
+      credentialsFile: '/d/c/$UNSET',
+      profile: 'p',
+    });
   });
 });

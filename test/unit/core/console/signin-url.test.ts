@@ -14,7 +14,12 @@ describe('consoleSigninUrl', () => {
     expect(JSON.parse(token.searchParams.get('Session') ?? '')).toEqual({ sessionId: 'ASIAX', sessionKey: 'sek/ret+', sessionToken: 'tok=en' });
     const login = new URL(url);
     expect(login.origin + login.pathname).toBe('http://127.0.0.1:9/federation');
-    expect(Object.fromEntries(login.searchParams)).toEqual({ Action: 'login', Issuer: 'touchrole', Destination: 'https://console.aws.amazon.com/', SigninToken: 'TOKEN/1+' });
+    expect(Object.fromEntries(login.searchParams)).toEqual({
+      Action: 'login',
+      Issuer: 'touchrole',
+      Destination: 'https://console.aws.amazon.com/',
+      SigninToken: 'TOKEN/1+',
+    });
   });
 
   it('a refused session is a clear error', async () => {

@@ -8,7 +8,11 @@ const SERIAL = 'arn:aws:iam::123456789012:mfa/alice';
 
 describe('setSectionValue', () => {
   it.each([
-    ['inserts after the last setting, before the comment that introduces the next section', '[profile a]\nregion = eu-west-1\n\n# prod\n[profile b]\nx = 1\n', '[profile a]\nregion = eu-west-1\nmfa_serial = S\n\n# prod\n[profile b]\nx = 1\n'],
+    [
+      'inserts after the last setting, before the comment that introduces the next section',
+      '[profile a]\nregion = eu-west-1\n\n# prod\n[profile b]\nx = 1\n',
+      '[profile a]\nregion = eu-west-1\nmfa_serial = S\n\n# prod\n[profile b]\nx = 1\n',
+    ],
     ['keeps CRLF line breaks', '[profile a]\r\nregion = x\r\n', '[profile a]\r\nregion = x\r\nmfa_serial = S\r\n'],
     ['keeps a missing final newline', '[profile a]\nregion = x', '[profile a]\nregion = x\nmfa_serial = S'],
     ['replaces an existing value in place, keeping its spacing', '[profile a]\nMFA_Serial=old  \nregion = x\n', '[profile a]\nMFA_Serial=S  \nregion = x\n'],
@@ -40,7 +44,8 @@ describe('setSectionValue', () => {
 
 describe('replaceKeyPair (credentials file)', () => {
   it('replaces only the two values of that section', () => {
-    const text = '[other]\naws_access_key_id = AKIAOTHER\n\n[work]\n# rotated by touchrole\naws_access_key_id = AKIAOLD\naws_secret_access_key=oldsecret\nregion = x\n';
+    const text =
+      '[other]\naws_access_key_id = AKIAOTHER\n\n[work]\n# rotated by touchrole\naws_access_key_id = AKIAOLD\naws_secret_access_key=oldsecret\nregion = x\n';
     expect(replaceKeyPair(text, 'work', { accessKeyId: 'AKIANEW', secretAccessKey: 'newsecret' })).toBe(
       '[other]\naws_access_key_id = AKIAOTHER\n\n[work]\n# rotated by touchrole\naws_access_key_id = AKIANEW\naws_secret_access_key=newsecret\nregion = x\n',
     );

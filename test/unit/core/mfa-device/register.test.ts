@@ -48,13 +48,23 @@ beforeEach(() => {
   };
   enabled.length = 0;
   const spy = Object.assign(Object.create(iam) as FakeIam, {
-    enableMFADevice: (ctx: Parameters<FakeIam['enableMFADevice']>[0], input: Parameters<FakeIam['enableMFADevice']>[1] & { authenticationCode1: string; authenticationCode2: string }) => {
+    enableMFADevice: (
+      ctx: Parameters<FakeIam['enableMFADevice']>[0],
+      input: Parameters<FakeIam['enableMFADevice']>[1] & { authenticationCode1: string; authenticationCode2: string },
+    ) => {
       enabled.push({ code1: input.authenticationCode1, code2: input.authenticationCode2 });
       return iam.enableMFADevice(ctx, input);
     },
   });
   sleeps.length = 0;
-  deps = { iam: spy, clock, key, config: { ...editor }, credentials: { accessKeyId: 'AKIAX', secretAccessKey: 's' }, sleep: async (ms) => void sleeps.push(ms) };
+  deps = {
+    iam: spy,
+    clock,
+    key,
+    config: { ...editor },
+    credentials: { accessKeyId: 'AKIAX', secretAccessKey: 's' },
+    sleep: async (ms) => void sleeps.push(ms),
+  };
 });
 
 describe('registerMfaDevice', () => {
@@ -77,7 +87,9 @@ describe('registerMfaDevice', () => {
 
   it('EnableMFADevice fails: the credential and the IAM device are removed again, the profile is untouched', async () => {
     iam.failNext('enableMFADevice', new TouchroleError('iam-error', 'IAM EnableMFADevice failed (InvalidAuthenticationCode)'));
-    await expect(registerMfaDevice('work', deps, { touch: false })).rejects.toThrow(/InvalidAuthenticationCode.*the YubiKey credential was removed; the unused IAM MFA device was deleted/);
+    await expect(registerMfaDevice('work', deps, { touch: false })).rejects.toThrow(
+      /InvalidAuthenticationCode.*the YubiKey credential was removed; the unused IAM MFA device was deleted/,
+    );
     expect(key.creds.size).toBe(0);
     expect(config.size).toBe(0);
     // "Not enabled" was concluded only after three lookups, 2 s apart (IAM is eventually consistent).

@@ -9,10 +9,7 @@ const failing = new TouchroleError('pcsc-unavailable', 'PC/SC error on "NFC read
 function readers(good: boolean): CardReaders {
   const key = VirtualYubiKey.create({ serial: 4242 });
   return {
-    listReaders: async () => [
-      { name: 'NFC reader', cardPresent: true },
-      ...(good ? [{ name: 'USB YubiKey', cardPresent: true }] : []),
-    ],
+    listReaders: async () => [{ name: 'NFC reader', cardPresent: true }, ...(good ? [{ name: 'USB YubiKey', cardPresent: true }] : [])],
     connect: async (name) => {
       if (name === 'NFC reader') throw failing;
       return { transmit: (apdu) => key.transmit(apdu), close: async () => undefined };

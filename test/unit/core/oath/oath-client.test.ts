@@ -24,9 +24,7 @@ const NO_MGMT = [{ expect: '00a4040008a000000527471117', reply: '6a82' }];
 const T = 1111111111_000;
 const CALCULATE_ALL = {
   expect: '00a400010a740800000000023523ed',
-  reply:
-    '71274157533a61726e3a6177733a69616d3a3a3132333435363738393031323a6d66612f616c6963657605061234abcd' +
-    '7106746f756368797c0108 9000',
+  reply: '71274157533a61726e3a6177733a69616d3a3a3132333435363738393031323a6d66612f616c6963657605061234abcd' + '7106746f756368797c0108 9000',
 };
 const LIST = {
   expect: '00a1000000',
@@ -171,7 +169,11 @@ describe('OathClient', () => {
     const touch = { expect: '00a2000112 7106746f75636879 740800000000023523ed', reply: '760508 00000001 9000' };
     const readers = new FakeReaders({ R0: { scripts: [[...MGMT, SELECT]] }, R1: { scripts: [[...MGMT, SELECT, CALCULATE_ALL, touch]] } });
     const openWhileWaiting: number[] = [];
-    const r = await client(readers).readCode('touchy', { nowMs: T, device: { reader: 'R1' }, onTouch: (e) => e.phase === 'waiting' && openWhileWaiting.push(readers.open) });
+    const r = await client(readers).readCode('touchy', {
+      nowMs: T,
+      device: { reader: 'R1' },
+      onTouch: (e) => e.phase === 'waiting' && openWhileWaiting.push(readers.open),
+    });
     readers.assertDone();
     expect(r.key.reader).toBe('R1');
     expect(openWhileWaiting).toEqual([1]);
@@ -246,19 +248,40 @@ describe('OathClient', () => {
   it('forget removes the stored key', async () => {
     const keychain = new FakeKeychain();
     keychain.entries.set(oathKeyAccount(DEVICE_ID), KEY_HEX);
-    const readers = new FakeReaders({ R: { scripts: [[...MGMT, SELECT_LOCKED], [...MGMT, SELECT_LOCKED]] } });
+    const readers = new FakeReaders({
+      R: {
+        scripts: [
+          [...MGMT, SELECT_LOCKED],
+          [...MGMT, SELECT_LOCKED],
+        ],
+      },
+    });
     expect((await client(readers, keychain).forget()).removed).toBe(true);
     expect((await client(readers, keychain).forget()).removed).toBe(false);
   });
 
   it('unknown and ambiguous credential names are clear errors', async () => {
-    const readers = new FakeReaders({ R: { scripts: [[...MGMT, SELECT, CALCULATE_ALL], [...MGMT, SELECT, CALCULATE_ALL]] } });
+    const readers = new FakeReaders({
+      R: {
+        scripts: [
+          [...MGMT, SELECT, CALCULATE_ALL],
+          [...MGMT, SELECT, CALCULATE_ALL],
+        ],
+      },
+    });
     expect((await errorOf(client(readers).readCode('nobody', { nowMs: T }))).code).toBe('oath-no-such-credential');
     expect((await errorOf(client(readers).readCode('c', { nowMs: T }))).code).toBe('oath-ambiguous-credential');
   });
 
   it('serialises concurrent calls: never two connections to the card at once', async () => {
-    const readers = new FakeReaders({ R: { scripts: [[...MGMT, SELECT, CALCULATE_ALL], [...MGMT, SELECT, CALCULATE_ALL]] } });
+    const readers = new FakeReaders({
+      R: {
+        scripts: [
+          [...MGMT, SELECT, CALCULATE_ALL],
+          [...MGMT, SELECT, CALCULATE_ALL],
+        ],
+      },
+    });
     const c = client(readers);
     const codes = await Promise.all([c.readCode('alice', { nowMs: T }), c.readCode('alice', { nowMs: T })]);
     expect(codes.map((r) => r.code.value)).toEqual(['441741', '441741']);

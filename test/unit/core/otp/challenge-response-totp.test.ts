@@ -96,10 +96,7 @@ describe('readChallengeResponseTotp against the virtual OTP HID key', () => {
   it('reports touch-timeout when the key gives up waiting for a touch', async () => {
     const device = new VirtualOtpHid({ slot2: { key: SECRET, requireTouch: true }, touchTimeoutReads: 4 });
     let prompts = 0;
-    const e = await expectError(
-      readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, onTouch: () => prompts++, sleep: noSleep }),
-      'touch-timeout',
-    );
+    const e = await expectError(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, onTouch: () => prompts++, sleep: noSleep }), 'touch-timeout');
     expect(e.hint).toMatch(/Touch the YubiKey/);
     expect(prompts).toBe(1);
   });
@@ -108,10 +105,7 @@ describe('readChallengeResponseTotp against the virtual OTP HID key', () => {
     const device = new VirtualOtpHid({ slot2: { key: SECRET, requireTouch: true }, touchTimeoutReads: 1_000_000 });
     const clock = new ManualClock(0);
     const sleep = async (ms: number): Promise<void> => clock.advance(ms);
-    await expectError(
-      readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, clock, sleep, timeoutMs: 2_000 }),
-      'touch-timeout',
-    );
+    await expectError(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, clock, sleep, timeoutMs: 2_000 }), 'touch-timeout');
     expect(clock.now()).toBeGreaterThanOrEqual(2_000);
     expect(clock.now()).toBeLessThan(2_200);
     expect(device.written.at(-1)).toBe('00000000000000ff');

@@ -41,7 +41,10 @@ class FakeBus implements HidBus {
 }
 
 async function error(p: Promise<unknown>): Promise<TouchroleError> {
-  const e = await p.then(() => undefined, (err: unknown) => err);
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(TouchroleError);
   return e as TouchroleError;
 }
@@ -103,7 +106,7 @@ describe('YubiKey OTP HID discovery', () => {
   });
 
   it('explains an interface it cannot open (permissions on Linux)', async () => {
-    const bus = new FakeBus([info('a')], {}, new Error("cannot open device with path /dev/hidraw3"));
+    const bus = new FakeBus([info('a')], {}, new Error('cannot open device with path /dev/hidraw3'));
     const e = await error(openOtpHidDevice({ bus, wait }));
     expect(e.code).toBe('hid-error');
     expect(e.hint).toMatch(/hidraw.*udev/);

@@ -18,6 +18,10 @@ describe('touchrolePaths', () => {
   });
 
   it('lets TOUCHROLE_*_DIR override every folder', () => {
-    expect(touchrolePaths({ HOME: '/h', TOUCHROLE_CONFIG_DIR: '/c', TOUCHROLE_CACHE_DIR: '/k', TOUCHROLE_STATE_DIR: '/s' }, 'linux')).toEqual({ config: '/c', cache: '/k', state: '/s' });
+    expect(touchrolePaths({ HOME: '/h', TOUCHROLE_CONFIG_DIR: '/c', TOUCHROLE_CACHE_DIR: '/k', TOUCHROLE_STATE_DIR: '/s' }, 'linux')).toEqual({
+      config: '/c',
+      cache: '/k',
+      state: '/s',
+    });
   });
 });

@@ -21,7 +21,9 @@ function recorder(): TouchPrompter & { events: string[] } {
 describe('touch messages', () => {
   it('names the purpose, the credential and the device', () => {
     expect(touchMessage(INFO)).toBe('Touch your YubiKey to elevate to prod-admin [arn:aws:iam::123456789012:mfa/alice]');
-    expect(touchMessage({ ...INFO, device: 'serial 42' })).toBe('Touch your YubiKey (serial 42) to elevate to prod-admin [arn:aws:iam::123456789012:mfa/alice]');
+    expect(touchMessage({ ...INFO, device: 'serial 42' })).toBe(
+      'Touch your YubiKey (serial 42) to elevate to prod-admin [arn:aws:iam::123456789012:mfa/alice]',
+    );
     expect(touchBody(INFO)).toBe('To elevate to prod-admin: arn:aws:iam::123456789012:mfa/alice');
   });
 
@@ -54,7 +56,9 @@ describe('createTouchPrompter', () => {
     await p.done();
     await p.waiting({ ...INFO, device: 'serial 7' });
     await p.timedOut();
-    expect(readFileSync(tty, 'utf8')).toBe(`touchrole: ${touchMessage(INFO)}... ok\ntouchrole: ${touchMessage({ ...INFO, device: 'serial 7' })}... timed out\n`);
+    expect(readFileSync(tty, 'utf8')).toBe(
+      `touchrole: ${touchMessage(INFO)}... ok\ntouchrole: ${touchMessage({ ...INFO, device: 'serial 7' })}... timed out\n`,
+    );
   });
 
   it('closes a prompt left open when a new one starts', async () => {

@@ -27,7 +27,11 @@ beforeEach(async () => {
     clock,
     state: new RotationStateFile(mkdtempSync(join(tmpdir(), 'age-'))),
     sources: [
-      { profile: 'work', maxAgeDays: 90, read: async () => ({ accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey, importedAt: '2024-06-01T00:00:00.000Z' }) },
+      {
+        profile: 'work',
+        maxAgeDays: 90,
+        read: async () => ({ accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey, importedAt: '2024-06-01T00:00:00.000Z' }),
+      },
       { profile: 'none', maxAgeDays: 90, read: async () => undefined },
     ],
   };
@@ -90,7 +94,10 @@ describe('rotationReminders', () => {
 describe('profiles named like Object.prototype keys', () => {
   it('keeps dates, reminders and pending rotations of "__proto__", "constructor" and "toString" as data, across a write and a read', async () => {
     const key = await iam.createAccessKey({ credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
-    const read = async (): Promise<{ accessKeyId: string; secretAccessKey: string }> => ({ accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey });
+    const read = async (): Promise<{ accessKeyId: string; secretAccessKey: string }> => ({
+      accessKeyId: key.accessKeyId,
+      secretAccessKey: key.secretAccessKey,
+    });
     const names = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
     deps = { ...deps, sources: names.map((profile) => ({ profile, maxAgeDays: 90, read })) };
     clock.advance(100 * DAY);
@@ -101,7 +108,13 @@ describe('profiles named like Object.prototype keys', () => {
     expect((await rotationReminders(deps, { markNotified: true })).map((r) => [r.profile, r.notify])).toEqual(names.map((n) => [n, true]));
     expect((await rotationReminders(deps, { markNotified: true })).map((r) => r.notify)).toEqual(names.map(() => false));
     await deps.state.update((s) => {
-      s.pending.set('__proto__', { userName: 'alice', oldAccessKeyId: 'AKIAOLD', newAccessKeyId: key.accessKeyId, oldDeactivated: true, deleteAfter: clock.now() });
+      s.pending.set('__proto__', {
+        userName: 'alice',
+        oldAccessKeyId: 'AKIAOLD',
+        newAccessKeyId: key.accessKeyId,
+        oldDeactivated: true,
+        deleteAfter: clock.now(),
+      });
     });
     const state = await deps.state.read();
     expect([...state.pending.keys()]).toEqual(['__proto__']);

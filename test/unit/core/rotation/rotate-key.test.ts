@@ -28,7 +28,15 @@ beforeEach(async () => {
   const old = await iam.createAccessKey({ credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
   oldId = old.accessKeyId;
   await store.set('work', { accessKeyId: old.accessKeyId, secretAccessKey: old.secretAccessKey });
-  deps = { iam, sts, clock, keys: keychainKeyHome(store, 'work'), state: new RotationStateFile(mkdtempSync(join(tmpdir(), 'rot-'))), sleep: async () => undefined, verifyAttempts: 3 };
+  deps = {
+    iam,
+    sts,
+    clock,
+    keys: keychainKeyHome(store, 'work'),
+    state: new RotationStateFile(mkdtempSync(join(tmpdir(), 'rot-'))),
+    sleep: async () => undefined,
+    verifyAttempts: 3,
+  };
 });
 
 /** The invariant of every outcome: the stored key is an Active key of the user. */
@@ -119,7 +127,9 @@ describe('rotateAccessKey', () => {
   it('verification never succeeds: bounded retries, the old key is put back and the new one deleted', async () => {
     for (let i = 0; i < 3; i++) sts.failNext('GetCallerIdentity', new TouchroleError('sts-invalid-keys', 'AWS does not recognise the access key'));
     const sleeps: number[] = [];
-    const e = await failure(rotateAccessKey('work', { ...deps, verifyDelayMs: 1000, sleep: async (ms) => void sleeps.push(ms) }, { deleteOld: true, graceDays: 7 }));
+    const e = await failure(
+      rotateAccessKey('work', { ...deps, verifyDelayMs: 1000, sleep: async (ms) => void sleeps.push(ms) }, { deleteOld: true, graceDays: 7 }),
+    );
     expect(sleeps).toEqual([1000, 2000]);
     expect(sts.count('GetCallerIdentity')).toBe(3);
     expect(e.message).toContain('never became usable; it was deleted again; old key AKIAFAKE00000001 is still active and back in the keychain');

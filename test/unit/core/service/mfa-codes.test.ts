@@ -22,12 +22,23 @@ function readersOf(keys: Record<string, VirtualYubiKey>): CardReaders {
 function profiles(config: string) {
   const cfg = parseConfigFile(config);
   const creds = parseCredentialsFile('[dev]\naws_access_key_id = AKIAEXAMPLE\naws_secret_access_key = x\n');
-  return buildProfileSet({ paths: { configFile: 'c', credentialsFile: 'k', profile: 'default' }, config: cfg, credentials: creds, credentialsText: '', merged: mergeProfiles(cfg, creds) }).profiles;
+  return buildProfileSet({
+    paths: { configFile: 'c', credentialsFile: 'k', profile: 'default' },
+    config: cfg,
+    credentials: creds,
+    credentialsText: '',
+    merged: mergeProfiles(cfg, creds),
+  }).profiles;
 }
 
 function recorder(): TouchPrompter & { events: string[] } {
   const events: string[] = [];
-  return { events, waiting: async (i) => void events.push(`waiting ${i.credential}`), done: async () => void events.push('done'), timedOut: async () => void events.push('timeout') };
+  return {
+    events,
+    waiting: async (i) => void events.push(`waiting ${i.credential}`),
+    done: async () => void events.push('done'),
+    timedOut: async () => void events.push('timeout'),
+  };
 }
 
 describe('yubikeyMfaCodes', () => {
@@ -49,7 +60,9 @@ describe('yubikeyMfaCodes', () => {
     const other = VirtualYubiKey.create({ credentials: [{ name: 'unrelated', secret: Buffer.from('abcdefghijabcdefghij') }] });
     const holder = VirtualYubiKey.create({ credentials: [{ issuer: 'Work', name: 'aws-prod', secret: SECRET }] });
     const codes = yubikeyMfaCodes({
-      profiles: profiles(`[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = dev\nmfa_serial = ${MFA}\ntouchrole_oath_credential = Work:aws-prod\n`),
+      profiles: profiles(
+        `[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = dev\nmfa_serial = ${MFA}\ntouchrole_oath_credential = Work:aws-prod\n`,
+      ),
       clock: new ManualClock(T),
       prompter: recorder(),
       oath: async () => new OathClient({ readers: readersOf({ a: other, b: holder }), keychain: memoryKeychain() }),
@@ -85,7 +98,11 @@ describe('yubikeyMfaCodes', () => {
           return yubikeyOnHid;
         },
       });
-    const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as { code?: string; message?: string; hint?: string });
+    const failure = (p: Promise<unknown>) =>
+      p.then(
+        () => undefined,
+        (e: unknown) => e as { code?: string; message?: string; hint?: string },
+      );
 
     it('but one on USB HID: says its CCID interface is off, how to enable it, and the OTP slot alternative', async () => {
       const e = await failure(codesWith(true)(MFA, new AbortController().signal));

@@ -20,7 +20,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Bundles `entry` with every package left external, so what it would load stays visible. */
 function bundle(entry: string, name: string): Metafile {
-  const out = buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', packages: 'external', outfile: join(dir, name), metafile: true, logLevel: 'error' });
+  const out = buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    packages: 'external',
+    outfile: join(dir, name),
+    metafile: true,
+    logLevel: 'error',
+  });
   return out.metafile;
 }
 
@@ -61,9 +70,14 @@ describe('credential_process cache-hit path', () => {
        });`,
     );
     const meta = bundle(entry, 'hit.cjs');
-    const statically = Object.values(meta.inputs).flatMap((i) => i.imports.map((x) => x.path)).filter((p) => HEAVY.test(p));
+    const statically = Object.values(meta.inputs)
+      .flatMap((i) => i.imports.map((x) => x.path))
+      .filter((p) => HEAVY.test(p));
     expect(statically).toEqual([]);
-    const result = JSON.parse(execFileSync(process.execPath, [join(dir, 'hit.cjs'), cacheDir], { cwd: ROOT }).toString()) as { out: { AccessKeyId: string }; loaded: string[] };
+    const result = JSON.parse(execFileSync(process.execPath, [join(dir, 'hit.cjs'), cacheDir], { cwd: ROOT }).toString()) as {
+      out: { AccessKeyId: string };
+      loaded: string[];
+    };
     expect(result.out.AccessKeyId).toBe('ASIAX');
     expect(result.loaded.filter((p) => HEAVY.test(p.split('\\\\').join('/')))).toEqual([]);
     expect(result.loaded.length).toBeGreaterThan(0);

@@ -62,14 +62,32 @@ function deps(overrides: Partial<ElevateDeps> = {}): ElevateDeps {
 describe('elevate', () => {
   it('MFA-session mode: GetSessionToken with the code and the source keys, then AssumeRole with that session', async () => {
     const s = await elevate(deps(), { profile: 'admin' });
-    expect(s).toMatchObject({ profile: 'admin', roleArn: 'arn:aws:iam::222222222222:role/Admin', expiration: new Date(T0 + 3600_000).toISOString(), fromCache: false });
+    expect(s).toMatchObject({
+      profile: 'admin',
+      roleArn: 'arn:aws:iam::222222222222:role/Admin',
+      expiration: new Date(T0 + 3600_000).toISOString(),
+      fromCache: false,
+    });
     expect(s.plan.mfa?.mode).toBe('mfa-session');
     const [gst, ar] = sts.calls;
-    expect(gst).toMatchObject({ op: 'GetSessionToken', ctx: { credentials: BASE_KEYS, region: 'eu-west-1' }, input: { durationSeconds: 43200, serialNumber: MFA } });
-    expect(ar).toMatchObject({ op: 'AssumeRole', input: { roleArn: 'arn:aws:iam::222222222222:role/Admin', roleSessionName: 'touchrole-alice', durationSeconds: 3600, externalId: 'ext-1' } });
+    expect(gst).toMatchObject({
+      op: 'GetSessionToken',
+      ctx: { credentials: BASE_KEYS, region: 'eu-west-1' },
+      input: { durationSeconds: 43200, serialNumber: MFA },
+    });
+    expect(ar).toMatchObject({
+      op: 'AssumeRole',
+      input: { roleArn: 'arn:aws:iam::222222222222:role/Admin', roleSessionName: 'touchrole-alice', durationSeconds: 3600, externalId: 'ext-1' },
+    });
     expect(ar?.op === 'AssumeRole' && 'tokenCode' in ar.input).toBe(false);
     expect(ar?.ctx.credentials.sessionToken).toBe('token-1'); // signed with the MFA session
-    expect(credentialProcessJson(s)).toEqual({ Version: 1, AccessKeyId: s.credentials.accessKeyId, SecretAccessKey: s.credentials.secretAccessKey, SessionToken: s.credentials.sessionToken, Expiration: s.expiration });
+    expect(credentialProcessJson(s)).toEqual({
+      Version: 1,
+      AccessKeyId: s.credentials.accessKeyId,
+      SecretAccessKey: s.credentials.secretAccessKey,
+      SessionToken: s.credentials.sessionToken,
+      Expiration: s.expiration,
+    });
     expect(touches).toHaveLength(1);
   });
 
@@ -87,7 +105,11 @@ describe('elevate', () => {
     const s = await elevate(deps(), { profile: 'admin', durationSeconds: 28800 });
     expect(s.plan.mfa?.mode).toBe('direct');
     expect(sts.calls).toHaveLength(1);
-    expect(sts.calls[0]).toMatchObject({ op: 'AssumeRole', ctx: { credentials: BASE_KEYS }, input: { serialNumber: MFA, tokenCode: expect.stringMatching(/^\d{6}$/), durationSeconds: 28800 } });
+    expect(sts.calls[0]).toMatchObject({
+      op: 'AssumeRole',
+      ctx: { credentials: BASE_KEYS },
+      input: { serialNumber: MFA, tokenCode: expect.stringMatching(/^\d{6}$/), durationSeconds: 28800 },
+    });
     expect(s.expiration).toBe(new Date(T0 + 28800_000).toISOString());
   });
 
@@ -103,10 +125,7 @@ describe('elevate', () => {
 
   it('parallel direct elevations each spend a fresh step: the second waits and says why', async () => {
     const d = deps();
-    const [a, b] = await Promise.all([
-      elevate(d, { profile: 'admin', durationSeconds: 7200 }),
-      elevate(d, { profile: 'admin-long' }),
-    ]);
+    const [a, b] = await Promise.all([elevate(d, { profile: 'admin', durationSeconds: 7200 }), elevate(d, { profile: 'admin-long' })]);
     expect(a?.plan.mfa?.mode).toBe('direct');
     expect(b?.plan.mfa?.mode).toBe('direct');
     expect(new Set(touches).size).toBe(2);

@@ -19,7 +19,9 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function run(dir: string, mode: 'reuse' | 'wait'): Promise<string> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [worker, join(dir, 'state'), join(dir, 'cache'), mode, join(dir, 'codes.log')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [worker, join(dir, 'state'), join(dir, 'cache'), mode, join(dir, 'codes.log')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));

@@ -166,7 +166,9 @@ describe('MfaStepLedger', () => {
 
   it('a ledger that cannot be read is file-read-failed naming the file, and no code is read', async () => {
     mkdirSync(join(dir, 'mfa-steps.json'));
-    const e = await ledger().withMfaCode(SERIAL, codes, async (c) => c).catch((x: unknown) => x);
+    const e = await ledger()
+      .withMfaCode(SERIAL, codes, async (c) => c)
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(TouchroleError);
     expect(e).toMatchObject({ code: 'file-read-failed', message: expect.stringContaining('mfa-steps.json') });
     expect(codesRead).toBe(0);

@@ -19,27 +19,81 @@ function shape(profile: string, request: PlanRequest = {}): { mode: string; step
 
 describe('planFor: the chain and where the code is spent', () => {
   it.each<[string, string, PlanRequest, { mode: string; steps: string[]; duration: number }]>([
-    ['role with MFA, 1h: MFA session by default (one touch a day)', 'admin', {}, { mode: 'mfa-session', steps: ['GST base 43200 mfa', 'AR admin 3600'], duration: 3600 }],
+    [
+      'role with MFA, 1h: MFA session by default (one touch a day)',
+      'admin',
+      {},
+      { mode: 'mfa-session', steps: ['GST base 43200 mfa', 'AR admin 3600'], duration: 3600 },
+    ],
     ['role with MFA, 45m', 'admin', { durationSeconds: 2700 }, { mode: 'mfa-session', steps: ['GST base 43200 mfa', 'AR admin 2700'], duration: 2700 }],
-    ['role with MFA, 8h asked: direct (MFA-session roles are capped at 1h)', 'admin', { durationSeconds: 28800 }, { mode: 'direct', steps: ['AR admin 28800 mfa'], duration: 28800 }],
+    [
+      'role with MFA, 8h asked: direct (MFA-session roles are capped at 1h)',
+      'admin',
+      { durationSeconds: 28800 },
+      { mode: 'direct', steps: ['AR admin 28800 mfa'], duration: 28800 },
+    ],
     ['duration_seconds in the profile drives the default', 'admin-long', {}, { mode: 'direct', steps: ['AR admin-long 28800 mfa'], duration: 28800 }],
     ['touchrole_mfa_mode = direct overrides the default', 'admin-direct', {}, { mode: 'direct', steps: ['AR admin-direct 3600 mfa'], duration: 3600 }],
-    ['touchrole_mfa_mode = session', 'admin-session', { durationSeconds: 1800 }, { mode: 'mfa-session', steps: ['GST base 43200 mfa', 'AR admin-session 1800'], duration: 1800 }],
-    ['per-call mode beats the profile key', 'admin-session', { mfaMode: 'direct', durationSeconds: 7200 }, { mode: 'direct', steps: ['AR admin-session 7200 mfa'], duration: 7200 }],
-    ['the MFA session length is configurable', 'admin', { mfaSessionSeconds: 129600 }, { mode: 'mfa-session', steps: ['GST base 129600 mfa', 'AR admin 3600'], duration: 3600 }],
+    [
+      'touchrole_mfa_mode = session',
+      'admin-session',
+      { durationSeconds: 1800 },
+      { mode: 'mfa-session', steps: ['GST base 43200 mfa', 'AR admin-session 1800'], duration: 1800 },
+    ],
+    [
+      'per-call mode beats the profile key',
+      'admin-session',
+      { mfaMode: 'direct', durationSeconds: 7200 },
+      { mode: 'direct', steps: ['AR admin-session 7200 mfa'], duration: 7200 },
+    ],
+    [
+      'the MFA session length is configurable',
+      'admin',
+      { mfaSessionSeconds: 129600 },
+      { mode: 'mfa-session', steps: ['GST base 129600 mfa', 'AR admin 3600'], duration: 3600 },
+    ],
     ['role without MFA: straight AssumeRole', 'readonly', { durationSeconds: 43200 }, { mode: 'none', steps: ['AR readonly 43200'], duration: 43200 }],
-    ['mfa_serial only on the source profile: inherited, spent at the first hop', 'inherit', { mfaMode: 'direct' }, { mode: 'direct', steps: ['AR inherit 3600 mfa'], duration: 3600 }],
-    ['chain, direct: code spent at the first hop, later hops chain at 1h max', 'deep', { mfaMode: 'direct' }, { mode: 'direct', steps: ['AR admin 900 mfa', 'AR deep 3600'], duration: 3600 }],
-    ['chain, MFA session: no code on any AssumeRole', 'deep', {}, { mode: 'mfa-session', steps: ['GST base 43200 mfa', 'AR admin 900', 'AR deep 3600'], duration: 3600 }],
-    ['source profile with mfa_serial: GetSessionToken with MFA', 'base-mfa', { durationSeconds: 129600 }, { mode: 'mfa-session', steps: ['GST base-mfa 129600 mfa'], duration: 129600 }],
+    [
+      'mfa_serial only on the source profile: inherited, spent at the first hop',
+      'inherit',
+      { mfaMode: 'direct' },
+      { mode: 'direct', steps: ['AR inherit 3600 mfa'], duration: 3600 },
+    ],
+    [
+      'chain, direct: code spent at the first hop, later hops chain at 1h max',
+      'deep',
+      { mfaMode: 'direct' },
+      { mode: 'direct', steps: ['AR admin 900 mfa', 'AR deep 3600'], duration: 3600 },
+    ],
+    [
+      'chain, MFA session: no code on any AssumeRole',
+      'deep',
+      {},
+      { mode: 'mfa-session', steps: ['GST base 43200 mfa', 'AR admin 900', 'AR deep 3600'], duration: 3600 },
+    ],
+    [
+      'source profile with mfa_serial: GetSessionToken with MFA',
+      'base-mfa',
+      { durationSeconds: 129600 },
+      { mode: 'mfa-session', steps: ['GST base-mfa 129600 mfa'], duration: 129600 },
+    ],
     ['source profile without MFA: a plain session token', 'base', {}, { mode: 'none', steps: ['GST base 3600'], duration: 3600 }],
-    ['settings default duration applies when nothing else says', 'readonly', { defaultDurationSeconds: 1800 }, { mode: 'none', steps: ['AR readonly 1800'], duration: 1800 }],
+    [
+      'settings default duration applies when nothing else says',
+      'readonly',
+      { defaultDurationSeconds: 1800 },
+      { mode: 'none', steps: ['AR readonly 1800'], duration: 1800 },
+    ],
   ])('%s', (_, profile, request, expected) => {
     expect(shape(profile, request)).toEqual(expected);
   });
 
   it('says which mode was used and why', () => {
-    expect(planFor('admin', profiles).mfa).toEqual({ serial: MFA, mode: 'mfa-session', reason: '1h fits in 1h: one touch serves every role until the MFA session expires' });
+    expect(planFor('admin', profiles).mfa).toEqual({
+      serial: MFA,
+      mode: 'mfa-session',
+      reason: '1h fits in 1h: one touch serves every role until the MFA session expires',
+    });
     expect(planFor('admin', profiles, { durationSeconds: 7200 }).mfa?.reason).toMatch(/^2h was asked for: longer than the 1h/);
     expect(planFor('admin-direct', profiles).mfa?.reason).toBe('touchrole_mfa_mode = direct in profile "admin-direct"');
     expect(planFor('admin', profiles, { mfaMode: 'direct' }).mfa?.reason).toBe('direct was asked for on this call');
@@ -49,8 +103,16 @@ describe('planFor: the chain and where the code is spent', () => {
     const plan = planFor('deep', profiles, { mfaMode: 'direct' });
     expect(plan.sourceProfile).toBe('base');
     expect(plan.region).toBe('eu-west-1');
-    expect(plan.steps[0]).toMatchObject({ call: 'AssumeRole', roleArn: 'arn:aws:iam::222222222222:role/Admin', externalId: 'ext-1', reason: 'signed with the long-term keys; spends the MFA code here' });
-    expect(plan.steps[1]).toMatchObject({ roleSessionName: 'deep-session', reason: 'chained from admin; no code: MFA was spent at admin and the chained session carries it' });
+    expect(plan.steps[0]).toMatchObject({
+      call: 'AssumeRole',
+      roleArn: 'arn:aws:iam::222222222222:role/Admin',
+      externalId: 'ext-1',
+      reason: 'signed with the long-term keys; spends the MFA code here',
+    });
+    expect(plan.steps[1]).toMatchObject({
+      roleSessionName: 'deep-session',
+      reason: 'chained from admin; no code: MFA was spent at admin and the chained session carries it',
+    });
     expect(planFor('admin-direct', profiles).region).toBe('us-west-2');
   });
 });
@@ -60,7 +122,13 @@ describe('planFor: durations are validated before any call', () => {
     ['below 15 minutes', 'admin', { durationSeconds: 600 }, 'duration-invalid', /10m \(600 s\) is out of range: 15m \(900 s\) to/],
     ['above 12h for a role', 'admin', { durationSeconds: 43201 }, 'duration-invalid', /to 12h \(43200 s\) for AssumeRole/],
     ['above 1h when chaining from a role', 'deep', { durationSeconds: 7200, mfaMode: 'direct' }, 'duration-invalid', /role chaining .* capped at 1h/],
-    ['above 1h in MFA-session mode', 'admin-session', { durationSeconds: 7200 }, 'duration-invalid', /MFA session are capped at 1h.*touchrole_mfa_mode = direct/],
+    [
+      'above 1h in MFA-session mode',
+      'admin-session',
+      { durationSeconds: 7200 },
+      'duration-invalid',
+      /MFA session are capped at 1h.*touchrole_mfa_mode = direct/,
+    ],
     ['GetSessionToken above 36h', 'base-mfa', { durationSeconds: 129601 }, 'duration-invalid', /to 36h \(129600 s\) for GetSessionToken/],
     ['MFA session below 15 minutes', 'admin', { mfaSessionSeconds: 60 }, 'duration-invalid', /The MFA session of 1m/],
     ['a fractional duration', 'admin', { durationSeconds: 1000.5 }, 'duration-invalid', /out of range/],

@@ -14,7 +14,10 @@ describe('settings.ini', () => {
 
   it('reads what the user wrote, including ini booleans and lists', async () => {
     const d = dir();
-    writeFileSync(settingsPath(d), '[notifications]\nwarn_minutes = 2, 15,5\n[sessions]\ndefault_duration = 8h\nprofile_suffix = .elevated\n[app]\nstart_at_login = true\n');
+    writeFileSync(
+      settingsPath(d),
+      '[notifications]\nwarn_minutes = 2, 15,5\n[sessions]\ndefault_duration = 8h\nprofile_suffix = .elevated\n[app]\nstart_at_login = true\n',
+    );
     const s = await loadSettings(d);
     expect(s.warnMinutes).toEqual([15, 5, 2]);
     expect(s.defaultDurationSeconds).toBe(8 * 3600);

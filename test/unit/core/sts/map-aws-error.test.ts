@@ -47,11 +47,20 @@ const cases: Array<{ name: string; reply: Omit<Reply, 'date'> & { skewMs?: numbe
   },
   {
     name: 'access denied by the trust policy',
-    reply: { status: 403, code: 'AccessDenied', message: 'User: arn:aws:iam::123456789012:user/alice is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/admin' },
+    reply: {
+      status: 403,
+      code: 'AccessDenied',
+      message: 'User: arn:aws:iam::123456789012:user/alice is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/admin',
+    },
     code: 'sts-access-denied',
     message: /^Access denied for STS AssumeRole: User: arn:aws:iam::123456789012:user\/alice is not authorized/,
   },
-  { name: 'expired session', reply: { status: 400, code: 'ExpiredToken', message: 'The security token included in the request is expired' }, code: 'sts-expired-token', message: /has expired/ },
+  {
+    name: 'expired session',
+    reply: { status: 400, code: 'ExpiredToken', message: 'The security token included in the request is expired' },
+    code: 'sts-expired-token',
+    message: /has expired/,
+  },
   {
     name: 'unknown access key',
     reply: { status: 403, code: 'InvalidClientTokenId', message: 'The security token included in the request is invalid.' },
@@ -66,7 +75,12 @@ const cases: Array<{ name: string; reply: Omit<Reply, 'date'> & { skewMs?: numbe
   },
   {
     name: 'local clock 7 minutes ahead',
-    reply: { status: 403, code: 'SignatureDoesNotMatch', message: 'Signature expired: 20260101T120700Z is now earlier than 20260101T120500Z', skewMs: 7 * 60_000 },
+    reply: {
+      status: 403,
+      code: 'SignatureDoesNotMatch',
+      message: 'Signature expired: 20260101T120700Z is now earlier than 20260101T120500Z',
+      skewMs: 7 * 60_000,
+    },
     code: 'sts-clock-skew',
     message: /^Your clock is 7m ahead of AWS time, so STS AssumeRole was refused$/,
   },
@@ -82,7 +96,12 @@ const cases: Array<{ name: string; reply: Omit<Reply, 'date'> & { skewMs?: numbe
     code: 'duration-invalid',
     message: /MaxSessionDuration/,
   },
-  { name: 'anything else', reply: { status: 400, code: 'RegionDisabledException', message: 'STS is not activated in this region' }, code: 'sts-error', message: /^STS AssumeRole failed \(RegionDisabledException\): STS is not activated/ },
+  {
+    name: 'anything else',
+    reply: { status: 400, code: 'RegionDisabledException', message: 'STS is not activated in this region' },
+    code: 'sts-error',
+    message: /^STS AssumeRole failed \(RegionDisabledException\): STS is not activated/,
+  },
 ];
 
 describe('mapAwsError through the STS adapter', () => {
@@ -91,7 +110,12 @@ describe('mapAwsError through the STS adapter', () => {
     reply = { status: c.reply.status, code: c.reply.code, message: c.reply.message, date: NOW - (c.reply.skewMs ?? 0) };
     const sts = createStsApi({ clock, env: { AWS_ENDPOINT_URL_STS: url }, maxAttempts: 1 });
     const error = await sts
-      .assumeRole(ctx, { roleArn: 'arn:aws:iam::123456789012:role/admin', roleSessionName: 's', serialNumber: 'arn:aws:iam::123456789012:mfa/alice', tokenCode: '908172' })
+      .assumeRole(ctx, {
+        roleArn: 'arn:aws:iam::123456789012:role/admin',
+        roleSessionName: 's',
+        serialNumber: 'arn:aws:iam::123456789012:mfa/alice',
+        tokenCode: '908172',
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TouchroleError);
     const t = error as TouchroleError;

@@ -16,14 +16,21 @@ class SettableReaders implements CardReaders {
 describe('CardWatcher', () => {
   it('emits inserted and removed relative to the first snapshot', async () => {
     const readers = new SettableReaders();
-    readers.readers = [{ name: 'A', cardPresent: true }, { name: 'B', cardPresent: false }];
+    readers.readers = [
+      { name: 'A', cardPresent: true },
+      { name: 'B', cardPresent: false },
+    ];
     const watcher = new CardWatcher(readers, 60_000);
     const seen: CardEvent[] = [];
     watcher.on('change', (e) => seen.push(e));
     await watcher.start();
     try {
       expect(await watcher.poll()).toEqual([]);
-      readers.readers = [{ name: 'A', cardPresent: false }, { name: 'B', cardPresent: true }, { name: 'C', cardPresent: true }];
+      readers.readers = [
+        { name: 'A', cardPresent: false },
+        { name: 'B', cardPresent: true },
+        { name: 'C', cardPresent: true },
+      ];
       expect(await watcher.poll()).toEqual([
         { type: 'inserted', reader: 'B' },
         { type: 'inserted', reader: 'C' },

@@ -6,10 +6,18 @@ import { TouchroleError } from '../../../../src-shared/errors';
 // Messages keytar 7.9 actually threw on Debian (libsecret + gnome-keyring), one per situation.
 const cases: Array<[situation: string, message: string, code: string]> = [
   ['no DBUS_SESSION_BUS_ADDRESS, no DISPLAY', 'Cannot autolaunch D-Bus without X11 $DISPLAY', 'keychain-unavailable'],
-  ['no bus address, DISPLAY set', 'Error spawning command line “dbus-launch --autolaunch=3d12 --binary-syntax --close-stderr”: Child process exited with code 1', 'keychain-unavailable'],
+  [
+    'no bus address, DISPLAY set',
+    'Error spawning command line “dbus-launch --autolaunch=3d12 --binary-syntax --close-stderr”: Child process exited with code 1',
+    'keychain-unavailable',
+  ],
   ['bus address of a dead bus', 'Could not connect: No such file or directory', 'keychain-unavailable'],
   ['bus without a Secret Service', 'The name org.freedesktop.secrets was not provided by any .service files', 'keychain-unavailable'],
-  ['same, from findCredentials', 'GDBus.Error:org.freedesktop.DBus.Error.ServiceUnknown: The name org.freedesktop.secrets was not provided by any .service files', 'keychain-unavailable'],
+  [
+    'same, from findCredentials',
+    'GDBus.Error:org.freedesktop.DBus.Error.ServiceUnknown: The name org.freedesktop.secrets was not provided by any .service files',
+    'keychain-unavailable',
+  ],
   ['no login keyring and no prompter', 'Object does not exist at path “/org/freedesktop/secrets/collection/login”', 'keychain-unavailable'],
   ['daemon started without --unlock', 'Cannot create an item in a locked collection', 'keychain-locked'],
   ['macOS keychain locked, no UI', 'User interaction is not allowed.', 'keychain-locked'],

@@ -17,9 +17,7 @@ function fakeKeytar(fail?: string) {
     setPassword: (s, a, p) => go('set', () => void data.set(`${s}/${a}`, p)),
     deletePassword: (s, a) => go('delete', () => data.delete(`${s}/${a}`)),
     findCredentials: (s) =>
-      go('find', () =>
-        [...data.entries()].filter(([k]) => k.startsWith(`${s}/`)).map(([k, password]) => ({ account: k.slice(s.length + 1), password })),
-      ),
+      go('find', () => [...data.entries()].filter(([k]) => k.startsWith(`${s}/`)).map(([k, password]) => ({ account: k.slice(s.length + 1), password }))),
   };
   return { api, data, calls };
 }

@@ -61,9 +61,16 @@ describe('KeysCommands.import', () => {
   it('stores the keys, verifies them, then removes the key lines and only those', async () => {
     const { keys, store, creds } = setup(FILE);
     const result = await keys.import('dev');
-    expect(result).toEqual({ profile: 'dev', accessKeyId: AKID, path: creds.access.path, removedKeys: ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token'] });
+    expect(result).toEqual({
+      profile: 'dev',
+      accessKeyId: AKID,
+      path: creds.access.path,
+      removedKeys: ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token'],
+    });
     expect(await store.get('dev')).toMatchObject({ accessKeyId: AKID, secretAccessKey: SECRET });
-    expect(creds.file.text).toBe(`# my keys\n[other]\naws_access_key_id = AKIAOTHEROTHEROTHER1\naws_secret_access_key = othersecret\n\n[dev]\nregion = eu-west-1\n`);
+    expect(creds.file.text).toBe(
+      `# my keys\n[other]\naws_access_key_id = AKIAOTHEROTHEROTHER1\naws_secret_access_key = othersecret\n\n[dev]\nregion = eu-west-1\n`,
+    );
   });
 
   it('leaves the file untouched when the keychain does not read back what was stored', async () => {
@@ -130,7 +137,11 @@ describe('KeysCommands.import', () => {
 describe('KeysCommands add/list/remove', () => {
   it('adds, lists without secrets, and removes', async () => {
     const { keys } = setup(undefined);
-    expect(await keys.add('dev', { accessKeyId: AKID, secretAccessKey: SECRET })).toEqual({ profile: 'dev', accessKeyId: AKID, importedAt: '2024-01-01T00:00:00.000Z' });
+    expect(await keys.add('dev', { accessKeyId: AKID, secretAccessKey: SECRET })).toEqual({
+      profile: 'dev',
+      accessKeyId: AKID,
+      importedAt: '2024-01-01T00:00:00.000Z',
+    });
     const list = await keys.list();
     expect(list).toEqual([{ profile: 'dev', accessKeyId: AKID, importedAt: '2024-01-01T00:00:00.000Z' }]);
     expect(JSON.stringify(list)).not.toContain(SECRET);
@@ -152,7 +163,9 @@ describe('KeysCommands add/list/remove', () => {
     ['an empty secret', { accessKeyId: AKID, secretAccessKey: '' }],
     ['a secret with a space', { accessKeyId: AKID, secretAccessKey: 'abc def' }],
   ])('rejects %s as a usage error without echoing the secret', async (_name, pair) => {
-    const error = await setup(undefined).keys.add('dev', pair).catch((e: unknown) => e);
+    const error = await setup(undefined)
+      .keys.add('dev', pair)
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'usage' });
     if (pair.secretAccessKey !== '') expect((error as Error).message).not.toContain(pair.secretAccessKey);
   });

@@ -22,7 +22,14 @@ function request(body: string, keys: { accessKeyId: string; secretAccessKey: str
     body: new TextEncoder().encode(body),
   };
   if (keys === undefined) return unsigned;
-  const auth = { accessKeyId: keys.accessKeyId, date: '20260102', region: 'us-east-1', service, signedHeaders: ['content-type', 'host', 'x-amz-date'], signature: '' };
+  const auth = {
+    accessKeyId: keys.accessKeyId,
+    date: '20260102',
+    region: 'us-east-1',
+    service,
+    signedHeaders: ['content-type', 'host', 'x-amz-date'],
+    signature: '',
+  };
   const signature = expectedSignature(unsigned, auth, keys.secretAccessKey);
   const header = `AWS4-HMAC-SHA256 Credential=${keys.accessKeyId}/20260102/us-east-1/${service}/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=${signature}`;
   return { ...unsigned, headers: [...unsigned.headers, ['Authorization', header]] };

@@ -53,9 +53,7 @@ const iamAuth = { ...vanillaAuth, service: 'iam', signedHeaders: ['content-type'
 
 describe('SigV4 signature maths (published vectors)', () => {
   it('computes the get-vanilla signature of the AWS test suite', () => {
-    expect(expectedSignature(vanilla, { ...vanillaAuth, signature: '' }, SECRET)).toBe(
-      '5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31',
-    );
+    expect(expectedSignature(vanilla, { ...vanillaAuth, signature: '' }, SECRET)).toBe('5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31');
   });
 
   it('computes the IAM ListUsers example signature of the SigV4 documentation', () => {
@@ -72,9 +70,7 @@ describe('SigV4 signature maths (published vectors)', () => {
         'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
       ].join('\n'),
     );
-    expect(expectedSignature(iamListUsers, { ...iamAuth, signature: '' }, SECRET)).toBe(
-      '5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7',
-    );
+    expect(expectedSignature(iamListUsers, { ...iamAuth, signature: '' }, SECRET)).toBe('5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7');
   });
 
   it('sorts query parameters and collapses header whitespace in the canonical request', () => {

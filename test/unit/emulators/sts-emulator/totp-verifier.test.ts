@@ -1,12 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
 import { base32Decode, base32Encode } from '../../../../src-emulators/sts-emulator/base32';
-import {
-  totpCodeAtStep,
-  verifyConsecutiveCodes,
-  verifyTotp,
-  type TotpState,
-} from '../../../../src-emulators/sts-emulator/totp-verifier';
+import { totpCodeAtStep, verifyConsecutiveCodes, verifyTotp, type TotpState } from '../../../../src-emulators/sts-emulator/totp-verifier';
 
 // RFC 6238 appendix B, SHA1 seed, last six digits of the eight-digit codes.
 const RFC_SEED = new TextEncoder().encode('12345678901234567890');

@@ -17,7 +17,9 @@ import { decodeAwsFile } from '../../../../src-main/core/aws-config/read-aws-fil
 
 // Every case of the botocore conformance corpus (test/fixtures/aws-config, a byte-exact copy).
 const CORPUS = resolve(__dirname, '../../../fixtures/aws-config');
-const cases = readdirSync(CORPUS).filter((d) => statSync(join(CORPUS, d)).isDirectory()).sort();
+const cases = readdirSync(CORPUS)
+  .filter((d) => statSync(join(CORPUS, d)).isDirectory())
+  .sort();
 
 interface Expected {
   inputs: Record<string, { bytes: number; sha256: string }>;
@@ -61,8 +63,7 @@ describe('aws-config conformance corpus (botocore 1.43)', () => {
       }
       const cfgText = read(dir, 'config');
       const credText = read(dir, 'credentials');
-      const cfg: Outcome<AwsConfigFile> | undefined =
-        cfgText === undefined ? undefined : cfgText.ok ? attempt(() => parseConfigFile(cfgText.value)) : cfgText;
+      const cfg: Outcome<AwsConfigFile> | undefined = cfgText === undefined ? undefined : cfgText.ok ? attempt(() => parseConfigFile(cfgText.value)) : cfgText;
       const cred: Outcome<IniSections> | undefined =
         credText === undefined ? undefined : credText.ok ? attempt(() => parseCredentialsFile(credText.value)) : credText;
 
@@ -97,9 +98,11 @@ describe('aws-config conformance corpus (botocore 1.43)', () => {
         const s = staticCredentials(profile, config, credentials);
         statics.set(
           profile,
-          s === null ? null
-          : s.ok ? { ok: true, source: s.source, access_key: s.accessKey, secret_key: s.secretKey, token: s.token }
-          : { ok: false, error: s.error, source: s.source },
+          s === null
+            ? null
+            : s.ok
+              ? { ok: true, source: s.source, access_key: s.accessKey, secret_key: s.secretKey, token: s.token }
+              : { ok: false, error: s.error, source: s.source },
         );
       }
       expect(plain(statics)).toEqual(exp.static_credentials);

@@ -73,7 +73,11 @@ describe('credentials editor: bytes outside touchrole sections never change', ()
 
   it('replacing a section drops any stale aws_security_token inside it', () => {
     const text = upsertManagedSection('', 's', session(1)).replace('aws_session_token', 'aws_security_token = stale\naws_session_token');
-    expect(parseCredentialsFile(upsertManagedSection(text, 's', session(2))).get('s')?.has('aws_security_token')).toBe(false);
+    expect(
+      parseCredentialsFile(upsertManagedSection(text, 's', session(2)))
+        .get('s')
+        ?.has('aws_security_token'),
+    ).toBe(false);
   });
 
   it('never modifies or removes a section touchrole did not write', () => {
@@ -122,7 +126,12 @@ describe('expired managed sections', () => {
     expect(removeExpiredManagedSections(three, T0)).toEqual({ text: '[user]\r\nk = v\r\n', removed: ['a', 'b', 'c'] });
     expect(removeExpiredManagedSections(three.replace(/\r\n$/, ''), T0).text).toBe('[user]\r\nk = v\r\n');
     const kept = upsertManagedSection(three, 'd', session(9, T0 + 1)).replace(/\r\n$/, '');
-    expect(removeExpiredManagedSections(kept, T0).text).toBe(removeManagedSection(['a', 'b', 'c'].reduce((t, n) => removeManagedSection(t, n), kept), 'x'));
+    expect(removeExpiredManagedSections(kept, T0).text).toBe(
+      removeManagedSection(
+        ['a', 'b', 'c'].reduce((t, n) => removeManagedSection(t, n), kept),
+        'x',
+      ),
+    );
   });
 
   it('a marker that is not right under the header does not make a section managed', () => {
@@ -133,7 +142,8 @@ describe('expired managed sections', () => {
 
 describe('removeKeys (keys import)', () => {
   it('removes the keys and their continuation lines, keeping everything else', () => {
-    const text = '# top\r\n[dev]\r\nAWS_ACCESS_KEY_ID = AKIA\r\n# note\r\nregion = x\r\naws_secret_access_key = s\r\n   continued\r\n[other]\r\naws_access_key_id = keep\r\n';
+    const text =
+      '# top\r\n[dev]\r\nAWS_ACCESS_KEY_ID = AKIA\r\n# note\r\nregion = x\r\naws_secret_access_key = s\r\n   continued\r\n[other]\r\naws_access_key_id = keep\r\n';
     const out = removeKeys(text, 'dev', ['aws_access_key_id', 'aws_secret_access_key']);
     expect(out).toBe('# top\r\n[dev]\r\n# note\r\nregion = x\r\n[other]\r\naws_access_key_id = keep\r\n');
   });

@@ -35,11 +35,7 @@ describe('YKOATH command encoders', () => {
       '00a200011b710f36302f4769744875623a6361726f6c740800000000011a91f6',
     ],
     ['CALCULATE HOTP (empty challenge)', () => encodeCalculate('h', new Uint8Array(0)), '00a200010571016874' + '00'],
-    [
-      'DELETE',
-      () => encodeDelete('60/Example:alice@example.com'),
-      '000200001e711c36302f4578616d706c653a616c696365406578616d706c652e636f6d',
-    ],
+    ['DELETE', () => encodeDelete('60/Example:alice@example.com'), '000200001e711c36302f4578616d706c653a616c696365406578616d706c652e636f6d'],
     ['SET_CODE removing the password', () => encodeUnsetCode(), '00030000027300'],
   ])('%s', (_name, encode, expected) => {
     expect(hex(encode())).toBe(expected);

@@ -53,7 +53,14 @@ describe('SELECT response', () => {
 describe('LIST response', () => {
   it('parses type, algorithm, issuer, name and period', () => {
     expect(parseListResponse(hexToBytes(LIST))).toEqual([
-      { id: 'AWS:arn:aws:iam::123456789012:mfa/alice', type: 'totp', algorithm: 'SHA1', issuer: 'AWS', name: 'arn:aws:iam::123456789012:mfa/alice', period: 30 },
+      {
+        id: 'AWS:arn:aws:iam::123456789012:mfa/alice',
+        type: 'totp',
+        algorithm: 'SHA1',
+        issuer: 'AWS',
+        name: 'arn:aws:iam::123456789012:mfa/alice',
+        period: 30,
+      },
       { id: 'Example:bob', type: 'hotp', algorithm: 'SHA256', issuer: 'Example', name: 'bob', period: 0 },
       { id: '60/GitHub:carol', type: 'totp', algorithm: 'SHA512', issuer: 'GitHub', name: 'carol', period: 60 },
     ]);

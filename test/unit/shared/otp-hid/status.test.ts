@@ -1,14 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
-import {
-  classifyReport,
-  formatVersion,
-  isReadyToWrite,
-  isSlotConfigured,
-  parseStatus,
-  progSeqAdvanced,
-  versionAtLeast,
-} from '../../../../src-shared/otp-hid';
+import { classifyReport, formatVersion, isReadyToWrite, isSlotConfigured, parseStatus, progSeqAdvanced, versionAtLeast } from '../../../../src-shared/otp-hid';
 
 const hex = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s, 'hex'));
 
