@@ -14,7 +14,7 @@ export interface FakeAgent {
 /**
  * A stand-in for the agent on `socketPath` (its directory must exist, 0700): writes the key file
  * as the agent does, does the agent's side of the handshake, then answers each request line with
- * `answer(id)`. As an `impostor` it cannot prove the key (it has not read it): it sends a made-up
+ * `answer(id)` (undefined: no answer, a hung agent). As an `impostor` it cannot prove the key (it has not read it): it sends a made-up
  * proof and would answer whatever a client sent next.
  */
 export async function listenAsAgent(socketPath: string, answer: (id: unknown) => unknown, o: { impostor?: boolean } = {}): Promise<FakeAgent> {
@@ -31,7 +31,8 @@ export async function listenAsAgent(socketPath: string, answer: (id: unknown) =>
       for (const line of text.split('\n').filter(Boolean)) {
         if (authenticated) {
           requests.push(line);
-          socket.write(`${JSON.stringify(answer((JSON.parse(line) as { id: unknown }).id))}\n`);
+          const reply = answer((JSON.parse(line) as { id: unknown }).id);
+          if (reply !== undefined) socket.write(`${JSON.stringify(reply)}\n`);
           continue;
         }
         const proof = o.impostor ? encodeServerProof(randomBytes(32).toString('hex')) : handshake.answer(line);
