@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:net';
 import { encodeServerProof } from '../../src-shared/agent-handshake';
-import { agentKeyPath, newAgentKey, writeAgentKey } from '../../src-main/core/agent/agent-key';
+import { agentKeyPath } from '../../src-main/core/agent/agent-key';
+import { newAgentKey, writeAgentKey } from '../../src-main/core/agent/agent-key-writer';
 import { ServerHandshake } from '../../src-main/core/agent/handshake';
 
 export interface FakeAgent {

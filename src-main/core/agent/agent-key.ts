@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: MIT
-// On the credential_process hot path (the client reads the key): node built-ins and core/fs only.
-import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, readFile, unlink } from 'node:fs/promises';
+// On the credential_process hot path (the client reads the key): node built-ins only. The agent writes it (agent-key-writer.ts).
+import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join, win32 } from 'node:path';
 import { TouchroleError } from '../../../src-shared/errors';
-import { atomicWriteFile } from '../fs/atomic-write';
-import { checkSocketDir, isNamedPipe } from './socket-path';
+import { isNamedPipe } from './socket-path';
 
 export const AGENT_KEY_BYTES = 32;
 
@@ -25,21 +23,6 @@ export function agentKeyPath(socketPath: string, env: NodeJS.ProcessEnv = proces
   return join(dirname(socketPath), `${basename(socketPath).replace(/\.sock$/, '')}.key`);
 }
 
-/** A fresh random key for a starting agent. */
-export function newAgentKey(): Buffer {
-  return randomBytes(AGENT_KEY_BYTES);
-}
-
-/**
- * Writes the agent's key 0600 to `keyPath` through a temp file created exclusively and renamed
- * into place, so a reader never sees half a key; the directory is checked first as the socket's is.
- */
-export async function writeAgentKey(socketPath: string, keyPath: string, key: Buffer): Promise<void> {
-  if (isNamedPipe(socketPath)) await prepareWindowsKeyDir(dirname(keyPath));
-  else await checkSocketDir(socketPath);
-  await atomicWriteFile(keyPath, key, { mode: 0o600 });
-}
-
 /**
  * The running agent's key. Throws `agent-unauthenticated` when it cannot be read (no agent wrote
  * one, or it is another user's): whatever listens on the socket then cannot be trusted.
@@ -54,21 +37,4 @@ export async function readAgentKey(keyPath: string): Promise<Buffer> {
     throw new TouchroleError('agent-unauthenticated', `The touchrole agent's key ${keyPath} is damaged`, { hint: 'Restart the touchrole agent.' });
   }
   return key;
-}
-
-/** Removes the key at exit, unless another agent has replaced it since. */
-export async function removeAgentKey(keyPath: string, key: Buffer): Promise<void> {
-  const current = await readFile(keyPath).catch(() => undefined);
-  if (current !== undefined && current.equals(key)) await unlink(keyPath).catch(() => undefined);
-}
-
-/** %LOCALAPPDATA%\touchrole: created if missing; must be a real directory, not a link to elsewhere. */
-async function prepareWindowsKeyDir(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const st = await lstat(dir);
-  if (!st.isDirectory()) {
-    throw new TouchroleError('agent-socket-insecure', `The agent key directory ${dir} is not a directory`, {
-      hint: 'Move it away, then start the agent again.',
-    });
-  }
 }

@@ -71,6 +71,11 @@ export class AgentConnection {
       if (e instanceof TouchroleError && e.code === 'agent-unavailable') return undefined;
       throw e;
     }
+    // Read the key while connecting: a connection is only used once the agent has proved it.
+    const keyRead = readAgentKey(options.keyPath ?? agentKeyPath(options.socketPath)).then(
+      (key) => ({ key }),
+      (error: unknown) => ({ error }),
+    );
     const socket = connect(options.socketPath);
     const connected = await new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), options.connectTimeoutMs ?? 500);
@@ -88,8 +93,9 @@ export class AgentConnection {
       return undefined;
     }
     try {
-      const key = await readAgentKey(options.keyPath ?? agentKeyPath(options.socketPath));
-      const connection = new AgentConnection(socket, key, options.socketPath);
+      const read = await keyRead;
+      if ('error' in read) throw read.error;
+      const connection = new AgentConnection(socket, read.key, options.socketPath);
       await connection.authenticated(options.handshakeTimeoutMs ?? 2000);
       return connection;
     } catch (e) {
