@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: MIT
 // Mutual authentication on every agent connection (src-shared/agent-handshake.ts) over a real
 // unix socket: the key file, clients without the key, wrong and replayed answers.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src-shared/time/clock';
 import { runAgent, tryAgent, type RunningAgent } from '../../../src-main/core/agent';
 import { agentKeyPath } from '../../../src-main/core/agent/agent-key';
 import { ClientHandshake } from '../../../src-main/core/agent/handshake';
+import { makeTempUser, TOUCHROLE_BIN } from '../../support/cli-harness';
 import { FakeBackend } from './support/fake-backend';
 import { privateDir, RawClient } from './support/raw-client';
 
@@ -56,6 +58,38 @@ describe('the agent key', () => {
     await agent?.close();
     agent = undefined;
     await expect(stat(keyPath)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('is removed when `touchrole agent` stops on SIGTERM (the built CLI)', async () => {
+    const user = makeTempUser({}, { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
+    const keyPath = agentKeyPath(user.env['TOUCHROLE_AGENT_SOCKET'] ?? '');
+    const child = spawn(process.execPath, [TOUCHROLE_BIN, 'agent'], { env: user.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      await expect.poll(() => out, { timeout: 15_000 }).toContain('agent listening on');
+      expect((await stat(keyPath)).mode & 0o777).toBe(0o600);
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      await expect(stat(keyPath)).rejects.toMatchObject({ code: 'ENOENT' });
+    } finally {
+      child.kill('SIGKILL');
+      await rm(user.home, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it("a second agent that finds the first running leaves its key alone; a dead agent's key is replaced", async () => {
+    const keyPath = agentKeyPath(socketPath);
+    const first = await readFile(keyPath);
+    await expect(runAgent({ backend, clock: systemClock, socketPath })).rejects.toMatchObject({ code: 'agent-already-running' });
+    expect((await readFile(keyPath)).equals(first)).toBe(true);
+    expect(await tryAgent({ method: 'ping', params: {} }, { socketPath, timeoutMs: 2000 })).toEqual({ pong: true, protocol: 1 });
+    await agent?.close();
+    await writeFile(keyPath, first, { mode: 0o600 }); // as a crashed agent leaves it
+    agent = await runAgent({ backend, clock: systemClock, socketPath });
+    expect((await readFile(keyPath)).equals(first)).toBe(false);
+    expect(await tryAgent({ method: 'ping', params: {} }, { socketPath, timeoutMs: 2000 })).toEqual({ pong: true, protocol: 1 });
   });
 
   it('is new for each agent start', async () => {
