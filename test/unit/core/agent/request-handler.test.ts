@@ -53,4 +53,27 @@ describe('RequestHandler credentialProcess', () => {
     await ask(handler, backend.own);
     expect(backend.calls).toEqual(['credentialProcess admin', 'credentialProcess admin']);
   });
+
+  it.each([
+    ['end', (handler: RequestHandler) => handler.end('admin')],
+    ['logout', (handler: RequestHandler) => handler.logout().then(() => undefined)],
+  ])('%s: credentials fetched while it was removing the session are not kept in memory', async (name, endIt) => {
+    const { handler, backend } = setup();
+    let finish: () => void = () => undefined;
+    const removing = new Promise<void>((r) => (finish = r));
+    const slow =
+      <T>(real: () => Promise<T>) =>
+      async (): Promise<T> => {
+        await removing; // the credentials file is still being rewritten
+        return real();
+      };
+    if (name === 'end') backend.end = slow(FakeBackend.prototype.end.bind(backend, 'admin'));
+    else backend.logout = slow(FakeBackend.prototype.logout.bind(backend));
+    const ending = endIt(handler);
+    await ask(handler, backend.own); // asked during the end: may still read the old session
+    finish();
+    await ending;
+    await ask(handler, backend.own);
+    expect(backend.calls.filter((c) => c.startsWith('credentialProcess'))).toHaveLength(2);
+  });
 });
