@@ -89,7 +89,7 @@ describe('the agent and the caller’s environment', () => {
     writeFileSync(other, CONFIG);
     const env = { ...user.env, AWS_CONFIG_FILE: other };
     const declined = await ask(user, { profile: 'admin', caller: await callerOf(env) }).catch((e: unknown) => e);
-    expect(declined).toMatchObject({ code: 'agent-declined', message: expect.stringContaining(other) });
+    expect(declined).toMatchObject({ code: 'agent-declined', message: expect.stringContaining(other) as unknown });
 
     const r = await credentialProcess(env);
     expect(r.code, r.stderr).toBe(0);

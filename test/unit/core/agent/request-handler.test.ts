@@ -41,7 +41,7 @@ describe('RequestHandler credentialProcess', () => {
     const { handler, backend } = setup();
     const caller = { ...backend.own, ...change } as AgentCaller;
     if (caller.fingerprint === undefined) delete caller.fingerprint;
-    await expect(ask(handler, caller)).rejects.toMatchObject({ code: 'agent-declined', message: expect.stringMatching(message) });
+    await expect(ask(handler, caller)).rejects.toMatchObject({ code: 'agent-declined', message: expect.stringMatching(message) as unknown });
     expect(backend.calls).toEqual([]);
   });
 
