@@ -24,8 +24,15 @@ function sourceFiles(dir: string): string[] {
   return out;
 }
 
-const IMPORT_RE =
-  /(?:^|[^\w.])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[^\w.])import\s*['"]([^'"]+)['"]|(?:^|[^\w.])(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/gm;
+// import/export ... from '<1>', a bare import '<2>', import('<3>') or require('<3>').
+const IMPORT_RE = new RegExp(
+  [
+    /(?:^|[^\w.])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]/.source,
+    /(?:^|[^\w.])import\s*['"]([^'"]+)['"]/.source,
+    /(?:^|[^\w.])(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/.source,
+  ].join('|'),
+  'gm',
+);
 
 function importsOf(absFile: string): Import[] {
   const text = readFileSync(absFile, 'utf8').replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '');

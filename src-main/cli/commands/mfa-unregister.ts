@@ -18,9 +18,7 @@ export const command: CommandDef = {
   async run({ positionals, values }, ctx) {
     const name = positionals[0] ?? '';
     const r = await serviceFor(ctx).mfaDevice.unregister(name, { device: selectorFrom(values) });
-    return {
-      text: `Removed MFA device ${r.serialNumber}${r.removedFromKey ? ' from IAM and the YubiKey' : ' from IAM (the YubiKey had no credential for it)'}; mfa_serial removed from "${name}"`,
-      json: r,
-    };
+    const where = r.removedFromKey ? ' from IAM and the YubiKey' : ' from IAM (the YubiKey had no credential for it)';
+    return { text: `Removed MFA device ${r.serialNumber}${where}; mfa_serial removed from "${name}"`, json: r };
   },
 };

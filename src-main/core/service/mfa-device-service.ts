@@ -6,6 +6,7 @@ import { iamCallContext } from '../rotation';
 import type { CorePorts } from './core-ports';
 import type { ProfilesService } from './profiles-service';
 import { iamMfaFor, profileKeys } from './source-keys';
+import { onTouchTelling } from './touch-reports';
 
 export interface RegisterOptions {
   /** The OATH credential asks for a touch per code (default in the CLI). */
@@ -39,7 +40,6 @@ export class MfaDeviceService {
     }
     const credentials = await profileKeys(ports, profile);
     options.beforeTouches?.();
-    const prompter = ports.prompter;
     return registerMfaDevice(
       name,
       {
@@ -48,12 +48,7 @@ export class MfaDeviceService {
         key: oathMfaKey(await ports.oath(), {
           device: options.device ?? {},
           clock: ports.clock,
-          onTouch: (e) =>
-            void (e.phase === 'waiting'
-              ? prompter.waiting({ credential: e.credential, purpose: `register ${name}` })
-              : e.phase === 'done'
-                ? prompter.done()
-                : prompter.timedOut()),
+          onTouch: onTouchTelling(ports.prompter, `register ${name}`),
         }),
         config: configFileEditor(ports.awsFiles.configFile),
         markCodeUsed: (serial, step) => ports.ledger.markUsed(serial, step),

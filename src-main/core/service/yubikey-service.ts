@@ -2,6 +2,7 @@
 import type { CodeResult, KeyListing, KeySelector, OathClient, YubiKeyInfo } from '../oath';
 import type { CorePorts } from './core-ports';
 import { otpSlotCode } from './mfa-codes';
+import { onTouchTelling, touchReports } from './touch-reports';
 
 /** The YubiKey's OATH applet (and OTP slots): list, codes, unlocking a password-protected applet. */
 export class YubikeyService {
@@ -22,24 +23,14 @@ export class YubikeyService {
     return (await this.ports.oath()).readCode(name, {
       nowMs: clock.now(),
       device: options.device ?? {},
-      onTouch: (e) =>
-        void (e.phase === 'waiting'
-          ? prompter.waiting({ credential: e.credential, purpose: 'a code' })
-          : e.phase === 'done'
-            ? prompter.done()
-            : prompter.timedOut()),
+      onTouch: onTouchTelling(prompter, 'a code'),
     });
   }
 
   /** A TOTP code from an OTP slot over USB HID (`ykman otp chalresp --totp`), for keys whose CCID is off. */
   slotCode(slot: 1 | 2): Promise<string> {
     const { prompter, clock } = this.ports;
-    return otpSlotCode(
-      slot,
-      clock,
-      { waiting: () => void prompter.waiting({ credential: `OTP slot ${slot}`, purpose: 'a code' }), done: () => void prompter.done() },
-      new AbortController().signal,
-    );
+    return otpSlotCode(slot, clock, touchReports(prompter, `OTP slot ${slot}`, 'a code'), new AbortController().signal);
   }
 
   /** Unlocks a password-protected applet; only the derived key is kept (in the keychain). */
