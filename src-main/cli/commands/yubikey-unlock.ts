@@ -19,6 +19,8 @@ export const command: CommandDef = {
   positionals: [0, 0],
   async run({ values }, ctx) {
     const yubikey = serviceFor(ctx).yubikey;
+    // Loaded first: without PC/SC nobody types a password for nothing.
+    await yubikey.client();
     const device = selectorFrom(values);
     if (flag(values, 'forget')) {
       const r = await yubikey.forget({ device });
