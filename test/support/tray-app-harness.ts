@@ -74,7 +74,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     trayApp,
     events,
     advance: async (ms) => {
-      timers.advance(ms);
+      await timers.advance(ms);
       await flush();
     },
   };

@@ -10,7 +10,7 @@ import { TouchroleError } from '../../../src-shared/errors';
 import { agentSocketPath, runAgent, tryAgent, type RunningAgent } from '../../../src-main/core/agent';
 import { checkSocketDir } from '../../../src-main/core/agent/socket-path';
 import { FakeBackend } from './support/fake-backend';
-import { privateDir } from './support/raw-client';
+import { privateDir } from '../../support/agent/raw-client';
 import { errorOf } from '../../support/error-of';
 
 let tmp: { dir: string; cleanup: () => Promise<void> };

@@ -17,7 +17,7 @@ import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src-shared/time/clock';
 import { startStsEmulator, type AddedUser, type StsEmulator } from '../../../src-emulators/sts-emulator';
-import { oathtoolCode, requireOathtool } from './support/oathtool';
+import { oathtoolTotp, requireOathtool } from '../../support/oathtool';
 
 interface Keys {
   accessKeyId: string;
@@ -105,8 +105,8 @@ describe('IAM emulator with @aws-sdk/client-iam', () => {
       new EnableMFADeviceCommand({
         UserName: 'dave',
         SerialNumber: serial,
-        AuthenticationCode1: oathtoolCode(seed, now - 30_000),
-        AuthenticationCode2: oathtoolCode(seed, now),
+        AuthenticationCode1: await oathtoolTotp({ secret: { base32: seed }, atMs: now - 30_000 }),
+        AuthenticationCode2: await oathtoolTotp({ secret: { base32: seed }, atMs: now }),
       }),
     );
     const devices = (await client.send(new ListMFADevicesCommand({}))).MFADevices ?? [];
@@ -115,9 +115,9 @@ describe('IAM emulator with @aws-sdk/client-iam', () => {
     const assume = (code: string) =>
       sts(emulator, daveKeys).send(new AssumeRoleCommand({ RoleArn: ROLE, RoleSessionName: 'dave', SerialNumber: serial, TokenCode: code }));
     // The second enable code is spent: AWS refuses it for AssumeRole too.
-    expect((await failure(assume(oathtoolCode(seed, now)))).name).toBe('AccessDenied');
+    expect((await failure(assume(await oathtoolTotp({ secret: { base32: seed }, atMs: now })))).name).toBe('AccessDenied');
     clock.advance(30_000);
-    const role = await assume(oathtoolCode(seed, clock.now()));
+    const role = await assume(await oathtoolTotp({ secret: { base32: seed }, atMs: clock.now() }));
     expect(role.AssumedRoleUser?.Arn).toBe('arn:aws:sts::123456789012:assumed-role/admin/dave');
 
     const c = role.Credentials;

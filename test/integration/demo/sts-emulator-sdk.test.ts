@@ -4,7 +4,7 @@ import { AssumeRoleCommand, DecodeAuthorizationMessageCommand, GetCallerIdentity
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src-shared/time/clock';
 import { startStsEmulator, type AddedUser, type StsEmulator } from '../../../src-emulators/sts-emulator';
-import { oathtoolCode, randomSeedBase32, requireOathtool } from './support/oathtool';
+import { oathtoolTotp, randomSeedBase32, requireOathtool } from '../../support/oathtool';
 
 interface Keys {
   accessKeyId: string;
@@ -72,7 +72,7 @@ describe('STS emulator with @aws-sdk/client-sts', () => {
       status: 403,
     });
 
-    const code = oathtoolCode(seed);
+    const code = await oathtoolTotp({ secret: { base32: seed }, atMs: Date.now() });
     const input = { RoleArn: ROLE, RoleSessionName: 'demo', SerialNumber: SERIAL, TokenCode: code, DurationSeconds: 3600 };
     const out = await client.send(new AssumeRoleCommand(input));
     expect(out.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/admin/demo`);
@@ -101,7 +101,7 @@ describe('STS emulator with @aws-sdk/client-sts', () => {
 
   it('refuses a wrong code and an unknown serial with AWS texts', async () => {
     const client = sts(emulator, keysOf(alice));
-    const wrongCode = String((Number(oathtoolCode(seed)) + 500_000) % 1_000_000).padStart(6, '0');
+    const wrongCode = String((Number(await oathtoolTotp({ secret: { base32: seed }, atMs: Date.now() })) + 500_000) % 1_000_000).padStart(6, '0');
     const bad = await failure(client.send(new AssumeRoleCommand({ RoleArn: ROLE, RoleSessionName: 'probe', SerialNumber: SERIAL, TokenCode: wrongCode })));
     expect(bad.message).toBe('MultiFactorAuthentication failed with invalid MFA one time pass code. ');
     const unknown = await failure(
@@ -128,7 +128,13 @@ describe('STS emulator with @aws-sdk/client-sts', () => {
     const aliceDevice = await failure(client.send(new GetSessionTokenCommand({ SerialNumber: SERIAL, TokenCode: '123456' })));
     expect(aliceDevice.message).toMatch(/unable to validate MFA code/);
 
-    const out = await client.send(new GetSessionTokenCommand({ SerialNumber: bobSerial, TokenCode: oathtoolCode(bobSeed), DurationSeconds: 900 }));
+    const out = await client.send(
+      new GetSessionTokenCommand({
+        SerialNumber: bobSerial,
+        TokenCode: await oathtoolTotp({ secret: { base32: bobSeed }, atMs: Date.now() }),
+        DurationSeconds: 900,
+      }),
+    );
     const c = out.Credentials;
     const session = sts(emulator, { accessKeyId: c?.AccessKeyId ?? '', secretAccessKey: c?.SecretAccessKey ?? '', sessionToken: c?.SessionToken ?? '' });
     expect((await session.send(new GetCallerIdentityCommand({}))).Arn).toBe(`arn:aws:iam::${ACCOUNT}:user/bob`);
@@ -171,7 +177,7 @@ describe('STS emulator session expiry with an injected clock', () => {
           RoleArn: 'arn:aws:iam::123456789012:role/ops',
           RoleSessionName: 'carol',
           SerialNumber: 'arn:aws:iam::123456789012:mfa/carol',
-          TokenCode: oathtoolCode(seed, clock.now()),
+          TokenCode: await oathtoolTotp({ secret: { base32: seed }, atMs: clock.now() }),
           DurationSeconds: 900,
         }),
       );

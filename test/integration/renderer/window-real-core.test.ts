@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src-shared/time/clock';
 import type { CoreBackend } from '../../../src-main/app/backend';
 import { createCoreBackend } from '../../../src-main/app/core-backend';
-import { memoryKeychain, VirtualYubiKey, virtualKeyReaders } from '../../../src-emulators';
+import { VirtualYubiKey, virtualKeyReaders } from '../../../src-emulators';
+import { FakeKeychain } from '../../support/fake-keychain';
 import { OathClient } from '../../../src-main/core/oath';
 import { makeTempUser, type TempUser } from '../../support/cli-harness';
 import { MOTO_KEYS, startMoto, type Moto } from '../../support/moto';
@@ -44,7 +45,7 @@ beforeAll(async () => {
     credentials: [{ issuer: 'AWS', name: MFA, secret: Buffer.from('12345678901234567890'), touch: true }],
     touch: { kind: 'auto', delayMs: 1500 },
   });
-  const keychain = memoryKeychain();
+  const keychain = new FakeKeychain();
   core = await createCoreBackend({
     env: user.env,
     clock: systemClock,

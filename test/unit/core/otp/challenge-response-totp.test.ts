@@ -1,24 +1,14 @@
 // SPDX-License-Identifier: MIT
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { readChallengeResponseTotp, type OtpSlot } from '../../../../src-main/core/otp';
 import { TouchroleError } from '../../../../src-shared/errors';
 import { ManualClock } from '../../../../src-shared/time/clock';
+import { oathtoolTotp } from '../../../support/oathtool';
 import { VirtualOtpHid } from '../../../support/virtual-otp-hid';
 
 const noSleep = async (): Promise<void> => {};
 const SECRET_HEX = '3132333435363738393031323334353637383930'; // RFC 6238 SHA1 seed
 const SECRET = Uint8Array.from(Buffer.from(SECRET_HEX, 'hex'));
-
-function oathtool(hexSecret: string, unixSeconds: number, digits: number, period: number): string {
-  try {
-    return execFileSync('oathtool', ['--totp', '-d', String(digits), '-s', `${period}s`, '--now', `@${unixSeconds}`, hexSecret], {
-      encoding: 'utf8',
-    }).trim();
-  } catch (e) {
-    throw new Error(`oathtool is needed as the reference TOTP implementation (apt-get install oathtool): ${String(e)}`);
-  }
-}
 
 async function expectError(p: Promise<unknown>, code: string): Promise<TouchroleError> {
   const e = await p.then(
@@ -39,7 +29,7 @@ describe('readChallengeResponseTotp against the virtual OTP HID key', () => {
     async ({ t, digits }) => {
       const device = new VirtualOtpHid({ slot2: { key: SECRET } });
       const result = await readChallengeResponseTotp({ device, slot: 2, nowMs: t * 1000 + 500, digits, sleep: noSleep });
-      expect(result.code).toBe(oathtool(SECRET_HEX, t, digits, 30));
+      expect(result.code).toBe(await oathtoolTotp({ secret: SECRET, atMs: t * 1000, digits }));
       expect(result.timeStep).toBe(Math.floor(t / 30));
       expect(result.validUntilMs).toBe((Math.floor(t / 30) + 1) * 30_000);
     },
@@ -54,7 +44,7 @@ describe('readChallengeResponseTotp against the virtual OTP HID key', () => {
     const device = new VirtualOtpHid(slot === 1 ? { slot1: { key } } : { slot2: { key } });
     for (const t of [1111111109, 1500000007]) {
       const { code } = await readChallengeResponseTotp({ device, slot, nowMs: t * 1000, period, sleep: noSleep });
-      expect(code).toBe(oathtool(secret, t, 6, period));
+      expect(code).toBe(await oathtoolTotp({ secret: key, atMs: t * 1000, period }));
     }
     expect(device.commands).toEqual(Array(2).fill(slot === 1 ? 0x30 : 0x38));
   });

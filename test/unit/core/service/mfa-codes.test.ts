@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../../src-shared/time/clock';
 import { parseConfigFile, parseCredentialsFile, mergeProfiles } from '../../../../src-shared/aws-ini';
 import { buildProfileSet } from '../../../../src-main/core/aws-config';
-import { memoryKeychain, VirtualYubiKey } from '../../../../src-emulators';
+import { VirtualYubiKey } from '../../../../src-emulators';
+import { FakeKeychain } from '../../../support/fake-keychain';
 import { OathClient, type CardReaders } from '../../../../src-main/core/oath';
 import type { TouchPrompter } from '../../../../src-main/core/prompt';
 import { yubikeyMfaCodes } from '../../../../src-main/core/service';
@@ -49,7 +50,7 @@ describe('yubikeyMfaCodes', () => {
       profiles: profiles(`[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = dev\nmfa_serial = ${MFA}\n`),
       clock: new ManualClock(T),
       prompter,
-      oath: async () => new OathClient({ readers: readersOf({ one: key }), keychain: memoryKeychain() }),
+      oath: async () => new OathClient({ readers: readersOf({ one: key }), keychain: new FakeKeychain() }),
       purpose: 'elevate admin',
     });
     expect(await codes(MFA, new AbortController().signal)).toBe('287082');
@@ -65,7 +66,7 @@ describe('yubikeyMfaCodes', () => {
       ),
       clock: new ManualClock(T),
       prompter: recorder(),
-      oath: async () => new OathClient({ readers: readersOf({ a: other, b: holder }), keychain: memoryKeychain() }),
+      oath: async () => new OathClient({ readers: readersOf({ a: other, b: holder }), keychain: new FakeKeychain() }),
       purpose: 'elevate admin',
     });
     expect(await codes(MFA, new AbortController().signal)).toBe('287082');
@@ -91,7 +92,7 @@ describe('yubikeyMfaCodes', () => {
         profiles: profiles(`[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = dev\nmfa_serial = ${MFA}\n`),
         clock: new ManualClock(T),
         prompter: recorder(),
-        oath: async () => new OathClient({ readers: readersOf({}), keychain: memoryKeychain() }),
+        oath: async () => new OathClient({ readers: readersOf({}), keychain: new FakeKeychain() }),
         purpose: 'elevate admin',
         yubikeyOnHid: async () => {
           if (yubikeyOnHid instanceof Error) throw yubikeyOnHid;
