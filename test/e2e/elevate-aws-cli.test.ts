@@ -182,7 +182,7 @@ describe('touchrole end to end with the AWS CLI v2', () => {
     for (const r of runs) expect(r.code, r.stderr).toBe(0);
     const path = join(user.awsDir, 'credentials');
     expect(statSync(path).mode & 0o777).toBe(0o600);
-    const parsed = JSON.parse(execFileSync('python3', [join(__dirname, '../fixtures/aws-config/oracle.py'), '--credentials', path], { encoding: 'utf8' })) as {
+    const parsed = JSON.parse(execFileSync('python3', [join(__dirname, '../support/aws-config/oracle.py'), '--credentials', path], { encoding: 'utf8' })) as {
       credentials: { ok: boolean; sections: Record<string, Record<string, string>> };
     };
     expect(parsed.credentials.ok).toBe(true);

@@ -17,7 +17,7 @@ import { createServiceAgent } from '../../../src-main/core/service';
 import { FakeSts } from '../../support/fake-sts';
 import { requireReader, waitForCard } from '../../support/pcscd';
 import { readerNameForPort, testVpcdPort } from '../../support/virtual-yubikey';
-import { OutOfProcessYubiKey } from './virtual-key-process';
+import { OutOfProcessYubiKey } from '../../support/virtual-yubikey/virtual-key-process';
 
 const port = testVpcdPort();
 const reader = readerNameForPort(port);

@@ -18,7 +18,7 @@ import { FakeKeychain } from '../../support/fake-keychain';
 import { oathtoolTotp } from '../../support/oathtool';
 import { requireReader, waitForCard } from '../../support/pcscd';
 import { readerNameForPort, testVpcdPort, type VirtualYubiKeyOptions } from '../../support/virtual-yubikey';
-import { OutOfProcessYubiKey } from './virtual-key-process';
+import { OutOfProcessYubiKey } from '../../support/virtual-yubikey/virtual-key-process';
 
 const port = testVpcdPort();
 const reader = readerNameForPort(port);

@@ -14,7 +14,7 @@ import { FakeKeychain } from '../../support/fake-keychain';
 import { OathClient } from '../../../src-main/core/oath';
 import { makeTempUser, type TempUser } from '../../support/cli-harness';
 import { MOTO_KEYS, startMoto, type Moto } from '../../support/moto';
-import { buildRenderer, launchChromium, openWindow, serveRenderer, type WindowUnderTest } from './window-harness';
+import { buildRenderer, launchChromium, openWindow, serveRenderer, type WindowUnderTest } from '../../support/renderer/window-harness';
 
 const MFA = 'arn:aws:iam::123456789012:mfa/alice';
 const PASSWORD = 'correct horse';
