@@ -1,24 +1,14 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
 import { readChallengeResponseTotp, type OtpSlot } from '../../../../src-main/core/otp';
-import { TouchroleError } from '../../../../src-shared/errors';
 import { ManualClock } from '../../../../src-shared/time/clock';
 import { oathtoolTotp } from '../../../support/oathtool';
+import { errorOf } from '../../../support/error-of';
 import { VirtualOtpHid } from '../../../support/virtual-otp-hid';
 
 const noSleep = async (): Promise<void> => {};
 const SECRET_HEX = '3132333435363738393031323334353637383930'; // RFC 6238 SHA1 seed
 const SECRET = Uint8Array.from(Buffer.from(SECRET_HEX, 'hex'));
-
-async function expectError(p: Promise<unknown>, code: string): Promise<TouchroleError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(TouchroleError);
-  expect((e as TouchroleError).code).toBe(code);
-  return e as TouchroleError;
-}
 
 // Times that hit both pad rules (a step ending in 0x00 pads with 0x01), RFC vectors, 2038+.
 const TIMES = [59, 1111111109, 1234567890, 2000000000, 20000000000, 0x02352300 * 30, 1700000000];
@@ -86,7 +76,8 @@ describe('readChallengeResponseTotp against the virtual OTP HID key', () => {
   it('reports touch-timeout when the key gives up waiting for a touch', async () => {
     const device = new VirtualOtpHid({ slot2: { key: SECRET, requireTouch: true }, touchTimeoutReads: 4 });
     let prompts = 0;
-    const e = await expectError(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, onTouch: () => prompts++, sleep: noSleep }), 'touch-timeout');
+    const e = await errorOf(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, onTouch: () => prompts++, sleep: noSleep }));
+    expect(e.code).toBe('touch-timeout');
     expect(e.hint).toMatch(/Touch the YubiKey/);
     expect(prompts).toBe(1);
   });
@@ -95,7 +86,9 @@ describe('readChallengeResponseTotp against the virtual OTP HID key', () => {
     const device = new VirtualOtpHid({ slot2: { key: SECRET, requireTouch: true }, touchTimeoutReads: 1_000_000 });
     const clock = new ManualClock(0);
     const sleep = async (ms: number): Promise<void> => clock.advance(ms);
-    await expectError(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, clock, sleep, timeoutMs: 2_000 }), 'touch-timeout');
+    expect(await errorOf(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, clock, sleep, timeoutMs: 2_000 }))).toMatchObject({
+      code: 'touch-timeout',
+    });
     expect(clock.now()).toBeGreaterThanOrEqual(2_000);
     expect(clock.now()).toBeLessThan(2_200);
     expect(device.written.at(-1)).toBe('00000000000000ff');
@@ -104,16 +97,15 @@ describe('readChallengeResponseTotp against the virtual OTP HID key', () => {
   it('stops with cancelled when the signal aborts during the touch wait', async () => {
     const device = new VirtualOtpHid({ slot2: { key: SECRET, requireTouch: true } });
     const controller = new AbortController();
-    await expectError(
-      readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, signal: controller.signal, onTouch: () => controller.abort(), sleep: noSleep }),
-      'cancelled',
-    );
+    const run = readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, signal: controller.signal, onTouch: () => controller.abort(), sleep: noSleep });
+    expect(await errorOf(run)).toMatchObject({ code: 'cancelled' });
     expect(device.written.at(-1)).toBe('00000000000000ff');
   });
 
   it('says how to program an empty slot', async () => {
     const device = new VirtualOtpHid({ slot1: { key: SECRET } });
-    const e = await expectError(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, sleep: noSleep }), 'otp-slot-not-programmed');
+    const e = await errorOf(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, sleep: noSleep }));
+    expect(e.code).toBe('otp-slot-not-programmed');
     expect(e.message).toBe('YubiKey OTP slot 2 is empty');
     expect(e.hint).toContain('ykman otp chalresp --totp 2');
     expect(device.commands).toEqual([]);
@@ -121,34 +113,39 @@ describe('readChallengeResponseTotp against the virtual OTP HID key', () => {
 
   it('says so when the slot holds something other than challenge-response', async () => {
     const device = new VirtualOtpHid({ slot1: { key: SECRET, kind: 'other' } });
-    const e = await expectError(readChallengeResponseTotp({ device, slot: 1, nowMs: 59_000, sleep: noSleep }), 'otp-slot-not-programmed');
+    const e = await errorOf(readChallengeResponseTotp({ device, slot: 1, nowMs: 59_000, sleep: noSleep }));
+    expect(e.code).toBe('otp-slot-not-programmed');
     expect(e.message).toMatch(/not programmed for HMAC-SHA1 challenge-response/);
     expect(device.commands).toEqual([0x30]);
   });
 
   it('refuses firmware older than 2.2 (no HMAC-SHA1 challenge-response)', async () => {
     const device = new VirtualOtpHid({ version: [2, 1, 9], slot2: { key: SECRET } });
-    const e = await expectError(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, sleep: noSleep }), 'hid-error');
+    const e = await errorOf(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, sleep: noSleep }));
+    expect(e.code).toBe('hid-error');
     expect(e.message).toContain('2.1.9');
   });
 
   it('rejects a response whose CRC does not check', async () => {
     const device = new VirtualOtpHid({ slot2: { key: SECRET }, corruptResponse: true });
-    const e = await expectError(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, sleep: noSleep }), 'hid-error');
+    const e = await errorOf(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, sleep: noSleep }));
+    expect(e.code).toBe('hid-error');
     expect(e.message).toMatch(/CRC/);
   });
 
   it('turns a pulled-out key into an actionable hid-error', async () => {
     const device = new VirtualOtpHid({ slot2: { key: SECRET } });
     device.unplug();
-    const e = await expectError(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, sleep: noSleep }), 'hid-error');
+    const e = await errorOf(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, sleep: noSleep }));
+    expect(e.code).toBe('hid-error');
     expect(e.hint).toMatch(/plugged in/);
     expect(e.cause).toBeInstanceOf(Error);
   });
 
   it('never puts the code or the key in an error message', async () => {
     const device = new VirtualOtpHid({ slot2: { key: SECRET }, corruptResponse: true });
-    const e = await expectError(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, sleep: noSleep }), 'hid-error');
+    const e = await errorOf(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, sleep: noSleep }));
+    expect(e.code).toBe('hid-error');
     expect(`${e.message} ${e.hint ?? ''}`).not.toMatch(/[0-9a-f]{12,}/i);
   });
 });
