@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import type { Timers } from '../../src-main/core/agent';
 import { ManualClock } from '../../src-shared/time/clock';
+import { settle } from './settle';
 
 /**
  * Timers driven by a ManualClock: `advance` moves time and fires what became due, in order,
@@ -45,9 +46,4 @@ export class ManualTimers implements Timers {
   pendingDelays(): number[] {
     return [...this.pending.values()].map((t) => t.at - this.clock.now()).sort((a, b) => a - b);
   }
-}
-
-/** Lets pending promise chains and I/O callbacks run. */
-export async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
 }
