@@ -44,8 +44,9 @@ const inFixtures = (p: string): boolean => p === 'test/fixtures' || p.startsWith
 
 /** Names exported as a class or function (including `export const x = (...) =>`), per file. */
 function exportedCallables(text: string): string[] {
-  const re =
-    /^export\s+(?:default\s+)?(?:abstract\s+)?(?:async\s+)?(?:class|function\*?)\s+([A-Za-z_$][\w$]*)|^export\s+const\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*(?:async\s*)?(?:\([^)]*\)|[A-Za-z_$][\w$]*)\s*(?::[^=]+)?=>/gm;
+  const declared = /^export\s+(?:default\s+)?(?:abstract\s+)?(?:async\s+)?(?:class|function\*?)\s+([A-Za-z_$][\w$]*)/.source;
+  const arrow = /^export\s+const\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*(?:async\s*)?(?:\([^)]*\)|[A-Za-z_$][\w$]*)\s*(?::[^=]+)?=>/.source;
+  const re = new RegExp(`${declared}|${arrow}`, 'gm');
   return [...text.matchAll(re)].map((m) => m[1] ?? m[2] ?? '').filter((n) => n !== '');
 }
 

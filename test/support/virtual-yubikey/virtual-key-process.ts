@@ -85,7 +85,7 @@ export class OutOfProcessYubiKey {
         if (r.ok) resolve(r);
         else reject(new Error(r.error));
       });
-      this.child.send({ ...req, id } as ChildRequest);
+      this.child.send({ ...req, id });
     });
   }
 }

@@ -25,11 +25,12 @@ describe('readChallengeResponseTotp against the virtual OTP HID key', () => {
     },
   );
 
-  it.each([
-    { slot: 1 as OtpSlot, period: 60, secret: 'a0b1c2d3e4f5061728394a5b6c7d8e9f00112233' },
-    { slot: 2 as OtpSlot, period: 30, secret: '00ff' },
-    { slot: 1 as OtpSlot, period: 15, secret: 'deadbeefcafebabe0102030405' },
-  ])('slot $slot, period $period, secret of $secret.length hex digits equals oathtool', async ({ slot, period, secret }) => {
+  const slots: Array<{ slot: OtpSlot; period: number; secret: string }> = [
+    { slot: 1, period: 60, secret: 'a0b1c2d3e4f5061728394a5b6c7d8e9f00112233' },
+    { slot: 2, period: 30, secret: '00ff' },
+    { slot: 1, period: 15, secret: 'deadbeefcafebabe0102030405' },
+  ];
+  it.each(slots)('slot $slot, period $period, secret of $secret.length hex digits equals oathtool', async ({ slot, period, secret }) => {
     const key = Uint8Array.from(Buffer.from(secret, 'hex'));
     const device = new VirtualOtpHid(slot === 1 ? { slot1: { key } } : { slot2: { key } });
     for (const t of [1111111109, 1500000007]) {

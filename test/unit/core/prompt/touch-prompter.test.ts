@@ -57,9 +57,10 @@ describe('createTouchPrompter', () => {
     const tty = join(dir, 'tty');
     writeFileSync(tty, '');
     const p = createTouchPrompter({ env: {}, platform: 'linux', ttyPath: tty });
-    void p.waiting(INFO);
-    void p.waiting(INFO);
+    const first = p.waiting(INFO);
+    const second = p.waiting(INFO);
     await p.done();
+    await Promise.all([first, second]);
     expect(readFileSync(tty, 'utf8').split('\n')).toEqual([`touchrole: ${touchMessage(INFO)}... ok`, `touchrole: ${touchMessage(INFO)}... ok`, '']);
   });
 
