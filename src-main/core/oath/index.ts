@@ -11,7 +11,7 @@ import { pcscBindingUnavailable } from '../transport/pcsc-errors';
 import { OathClient } from './oath-client';
 
 export { awsMfaArnIn } from '../../../src-shared/oath-codec';
-export { type CardEvent, type CardReaders, CardWatcher, type ReaderInfo } from '../transport/readers';
+export { type CardEvent, type CardReaders, CardWatcher, type CardWatcherOptions, type ReaderChangeListener, type ReaderInfo } from '../transport/readers';
 export type { DebugLog } from './apdu-channel';
 export { matchCredential } from './credential-match';
 export { chooseKey, describeKey, discoverKeys, type KeySelector, type YubiKeyInfo } from './discovery';

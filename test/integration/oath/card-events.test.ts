@@ -37,7 +37,7 @@ afterEach(async () => {
 
 describe('CardWatcher on pcscd', () => {
   it('reports insert, remove and re-insert of the virtual YubiKey', async () => {
-    const w = new CardWatcher(new PcscReaders(), 100);
+    const w = new CardWatcher(new PcscReaders());
     watcher = w;
     await w.start();
     const inserted = nextEvent(w, 'inserted');

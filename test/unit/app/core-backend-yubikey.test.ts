@@ -10,28 +10,44 @@ import { systemClock } from '../../../src-shared/time/clock';
 import { createCoreBackend } from '../../../src-main/app/core-backend';
 import type { CoreBackend } from '../../../src-main/app/backend';
 import { memoryKeychain, VirtualYubiKey } from '../../../src-emulators';
-import { OathClient, type CardReaders, type ReaderInfo } from '../../../src-main/core/oath';
+import { OathClient, type CardReaders, type ReaderChangeListener, type ReaderInfo } from '../../../src-main/core/oath';
 import { FakeSts } from '../../support/fake-sts';
+import { ReaderChanges } from '../../support/reader-changes';
 
+/** A reader whose key can be pulled out and whose PC/SC service can stop; it tells its watchers, as PC/SC would. */
 class PluggableReader implements CardReaders {
-  key: VirtualYubiKey | undefined = VirtualYubiKey.create({
+  private plugged: VirtualYubiKey | undefined = VirtualYubiKey.create({
     credentials: [{ issuer: 'AWS', name: 'arn:aws:iam::123456789012:mfa/alice', secret: Buffer.from('12345678901234567890') }],
   });
-  pcscDown = false;
+  private down = false;
+  private readonly changes = new ReaderChanges();
+  set key(key: VirtualYubiKey | undefined) {
+    this.plugged = key;
+    this.changes.changed();
+  }
+  set pcscDown(down: boolean) {
+    this.down = down;
+    if (down) this.changes.failed(unavailable());
+  }
   async listReaders(): Promise<ReaderInfo[]> {
-    if (this.pcscDown) {
-      throw new TouchroleError('pcsc-unavailable', 'PC/SC unavailable: the PC/SC service (pcscd) is not running', {
-        hint: 'start pcscd: `sudo systemctl start pcscd.socket`',
-      });
-    }
-    return [{ name: 'R', cardPresent: this.key !== undefined }];
+    if (this.down) throw unavailable();
+    return [{ name: 'R', cardPresent: this.plugged !== undefined }];
   }
   async connect(): Promise<{ transmit(apdu: Uint8Array): Promise<Uint8Array>; close(): Promise<void> }> {
-    const key = this.key;
+    const key = this.plugged;
     if (key === undefined) throw new TouchroleError('yubikey-removed', 'removed');
     return { transmit: (apdu) => key.transmit(apdu), close: async () => undefined };
   }
+  watchChanges(listener: ReaderChangeListener): () => void {
+    if (this.down) throw unavailable();
+    return this.changes.watch(listener);
+  }
 }
+
+const unavailable = (): TouchroleError =>
+  new TouchroleError('pcsc-unavailable', 'PC/SC unavailable: the PC/SC service (pcscd) is not running', {
+    hint: 'start pcscd: `sudo systemctl start pcscd.socket`',
+  });
 
 let core: CoreBackend | undefined;
 let home: string | undefined;

@@ -5,27 +5,55 @@ import type { YubikeyState } from '../../../../src-shared/agent-protocol';
 import { TouchroleError } from '../../../../src-shared/errors';
 import { systemClock } from '../../../../src-shared/time/clock';
 import { memoryKeychain, VirtualYubiKey } from '../../../../src-emulators';
-import { OathClient, type CardReaders, type ReaderInfo } from '../../../../src-main/core/oath';
+import { OathClient, type CardReaders, type ReaderChangeListener, type ReaderInfo } from '../../../../src-main/core/oath';
 import { YubikeyMonitor } from '../../../../src-main/core/service/yubikey-monitor';
+import { ReaderChanges } from '../../../support/reader-changes';
 
-/** One reader whose virtual key can be pulled out and put back, and whose PC/SC service can stop. */
+/** One reader whose virtual key can be pulled out and put back, and whose PC/SC service can stop; it tells its watchers, as PC/SC would. */
 class PluggableReader implements CardReaders {
-  key: VirtualYubiKey | undefined = VirtualYubiKey.create({ credentials: [{ name: 'aws', secret: Buffer.from('12345678901234567890') }] });
-  pcscDown = false;
+  private plugged: VirtualYubiKey | undefined = VirtualYubiKey.create({ credentials: [{ name: 'aws', secret: Buffer.from('12345678901234567890') }] });
+  private down = false;
+  readonly changes = new ReaderChanges();
   lists = 0;
+  get key(): VirtualYubiKey | undefined {
+    return this.plugged;
+  }
+  set key(key: VirtualYubiKey | undefined) {
+    this.plugged = key;
+    this.changes.changed();
+  }
+  get pcscDown(): boolean {
+    return this.down;
+  }
+  set pcscDown(down: boolean) {
+    this.down = down;
+    if (down) this.changes.failed(unavailable());
+  }
   async listReaders(): Promise<ReaderInfo[]> {
     this.lists++;
-    if (this.pcscDown) throw new TouchroleError('pcsc-unavailable', 'PC/SC unavailable: the PC/SC service (pcscd) is not running', { hint: 'start pcscd' });
-    return [{ name: 'R', cardPresent: this.key !== undefined }];
+    if (this.down) throw unavailable();
+    return [{ name: 'R', cardPresent: this.plugged !== undefined }];
   }
   async connect(): Promise<{ transmit(apdu: Uint8Array): Promise<Uint8Array>; close(): Promise<void> }> {
-    const key = this.key;
+    const key = this.plugged;
     if (key === undefined) throw new TouchroleError('yubikey-removed', 'removed');
     return { transmit: (apdu) => key.transmit(apdu), close: async () => undefined };
   }
+  watchChanges(listener: ReaderChangeListener): () => void {
+    if (this.down) throw unavailable();
+    return this.changes.watch(listener);
+  }
 }
 
+const unavailable = (): TouchroleError =>
+  new TouchroleError('pcsc-unavailable', 'PC/SC unavailable: the PC/SC service (pcscd) is not running', { hint: 'start pcscd' });
+
 let monitor: YubikeyMonitor | undefined;
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(condition()).toBe(true);
+}
 afterEach(() => monitor?.close());
 
 function setup(reader: PluggableReader): { changes: YubikeyState[]; next: (state: YubikeyState) => Promise<void> } {
@@ -35,7 +63,7 @@ function setup(reader: PluggableReader): { changes: YubikeyState[]; next: (state
   monitor = new YubikeyMonitor({
     oath: async () => client,
     clock: systemClock,
-    intervalMs: 10,
+    watch: { retryMs: 10 },
     onChange: (state) => {
       changes.push(state);
       for (const w of waiters.filter((x) => x.state === state)) w.resolve();
@@ -85,8 +113,11 @@ describe('YubikeyMonitor', () => {
     const reader = new PluggableReader();
     setup(reader);
     await monitor?.read();
+    await until(() => reader.changes.watching === 1);
     monitor?.close();
+    expect(reader.changes.watching).toBe(0);
     const lists = reader.lists;
+    reader.key = undefined;
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(reader.lists).toBe(lists);
   });
@@ -101,15 +132,13 @@ describe('YubikeyMonitor', () => {
         return client;
       },
       clock: systemClock,
-      intervalMs: 10,
+      watch: { retryMs: 10 },
       onChange: () => undefined,
     });
     expect((await monitor.read()).state).toBe('unavailable');
     broken = false;
     expect((await monitor.read()).state).toBe('ready');
     // and the watcher started on that second read
-    const lists = reader.lists;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(reader.lists).toBeGreaterThan(lists);
+    await until(() => reader.changes.watching === 1);
   });
 });
