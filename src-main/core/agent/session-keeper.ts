@@ -6,7 +6,12 @@ import type { Clock } from '../../../src-shared/time/clock';
 import type { Timers } from '../../../src-shared/time/timers';
 import type { AgentBackend } from './backend';
 
-export { systemTimers, type Timers } from '../../../src-shared/time/timers';
+export type { Timers } from '../../../src-shared/time/timers';
+
+export const systemTimers: Timers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
 
 export interface SessionKeeperOptions {
   backend: Pick<AgentBackend, 'expire'>;

@@ -5,7 +5,8 @@
  * discovery and the watcher only see this.
  */
 import { EventEmitter } from 'node:events';
-import { systemTimers, type Timers } from '../../../src-shared/time/timers';
+import type { Timers } from '../../../src-shared/time/timers';
+import { systemTimers } from '../agent/session-keeper';
 import type { CardTransport } from './card-transport';
 
 export interface ReaderInfo {
