@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import type { Timers } from '../../src-main/core/agent';
-import { ManualClock } from '../../src-shared/time/clock';
+import type { ManualClock } from '../../src-shared/time/clock';
 
 /** Timers driven by a ManualClock: `advance` moves time and fires what became due, in order. */
 export class ManualTimers implements Timers {

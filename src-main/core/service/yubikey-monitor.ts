@@ -37,7 +37,7 @@ export class YubikeyMonitor {
 
   /** The state now (read fresh: a key unlocked elsewhere turns from locked to ready); starts watching. */
   async read(): Promise<YubikeyReading> {
-    void this.watch();
+    this.watch().catch((e: unknown) => this.o.log?.(`yubikey watch: ${e instanceof Error ? e.message : typeof e}`));
     return this.refresh();
   }
 
