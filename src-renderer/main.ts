@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /** The window: loads everything through window.touchrole and keeps it live from main's events. */
-import { WINDOW_VIEWS, type AppSettings, type RoleProfileView, type WindowView } from '../src-shared/ipc-contract';
+import { WINDOW_VIEWS, type WindowView } from '../src-shared/ipc-contract';
+import type { AppSettings, RoleProfileView } from '../src-shared/models';
 import { call } from './api';
 import { byId, el } from './dom';
 import { createBanners } from './views/banners';

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 import { TouchroleError, type WireError } from '../../src-shared/errors';
-import type { AppSettings, RoleProfileView, RotationReminder, SessionView, WindowView, YubikeyStatusView } from '../../src-shared/ipc-contract';
+import type { WindowView } from '../../src-shared/ipc-contract';
+import type { AppSettings, RoleProfileView, RotationReminder, SessionView, YubikeyStatusView } from '../../src-shared/models';
 import type { Clock } from '../../src-shared/time/clock';
 import { buildTrayModel, DEFAULT_DURATION_CHOICES, type TrayAction, type TrayModel } from '../../src-shared/tray-model';
-import type { Timers } from '../core/agent';
+import type { AppBackend, Timers } from '../core/agent';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import type { LogSource } from './app-log';
-import type { AppBackend } from './backend';
 import type { ElectronPort } from './electron-port';
 import { isAllowedExternalUrl } from './external-url';
 import { backendHandlers, registerIpc, type IpcHandlers } from './ipc';

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-import type { RoleProfileView, TouchroleApi } from '../../src-shared/ipc-contract';
+import type { TouchroleApi } from '../../src-shared/ipc-contract';
+import type { RoleProfileView } from '../../src-shared/models';
 import { formatDuration } from '../../src-shared/time/duration';
 import { DEFAULT_DURATION_CHOICES } from '../../src-shared/tray-model';
 import { call, type ErrorSink } from '../api';

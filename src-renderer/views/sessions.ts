@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-import type { SessionView, TouchroleApi } from '../../src-shared/ipc-contract';
+import type { TouchroleApi } from '../../src-shared/ipc-contract';
+import type { SessionView } from '../../src-shared/models';
 import { formatCountdown } from '../../src-shared/time/format';
 import { call, type ErrorSink } from '../api';
 import { button, el } from '../dom';

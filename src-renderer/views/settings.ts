@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { TouchroleError } from '../../src-shared/errors';
-import type { AppSettings, TouchroleApi } from '../../src-shared/ipc-contract';
+import type { TouchroleApi } from '../../src-shared/ipc-contract';
+import type { AppSettings } from '../../src-shared/models';
 import { formatDuration, parseDuration } from '../../src-shared/time/duration';
 import { call, type ErrorSink } from '../api';
 import { el } from '../dom';

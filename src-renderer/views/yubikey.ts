@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-import type { TouchroleApi, YubikeyStatusView } from '../../src-shared/ipc-contract';
+import type { TouchroleApi } from '../../src-shared/ipc-contract';
+import type { YubikeyStatusView } from '../../src-shared/models';
 import { call, type ErrorSink } from '../api';
 import { el } from '../dom';
 
@@ -13,7 +14,7 @@ const STATE_LABELS: Record<YubikeyStatusView['state'], string> = {
   none: 'No YubiKey connected',
   ready: 'Ready',
   locked: 'Locked: enter the OATH password to unlock',
-  'touch-now': 'Touch your YubiKey now',
+  touch: 'Touch your YubiKey now',
   unavailable: 'PC/SC unavailable: touchrole cannot look for a YubiKey',
 };
 

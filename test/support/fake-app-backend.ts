@@ -4,17 +4,9 @@
  * clock, a YubiKey that may be locked and waits for a touch, settings, reminders, and failures
  * injected per method. Events fire as the real backend fires them.
  */
-import type { AppBackend, AppBackendEventName, AppBackendEvents } from '../../src-main/app/backend';
+import type { AppBackend, AppBackendEventName, AppBackendEvents } from '../../src-main/core/agent';
 import { TouchroleError } from '../../src-shared/errors';
-import type {
-  AppSettings,
-  ElevateRequest,
-  RoleProfileView,
-  RotationReminder,
-  SessionView,
-  UnlockRequest,
-  YubikeyStatusView,
-} from '../../src-shared/ipc-contract';
+import type { AppSettings, ElevateRequest, RoleProfileView, RotationReminder, SessionView, UnlockRequest, YubikeyStatusView } from '../../src-shared/models';
 import type { Clock } from '../../src-shared/time/clock';
 
 export const FAKE_PASSWORD = 'correct horse';
@@ -26,6 +18,8 @@ export interface FakeAppBackendOptions {
   locked?: boolean;
   /** 'auto': the touch arrives at once; 'manual': elevate waits for touch() or timeoutTouch(). */
   touch?: 'auto' | 'manual';
+  /** Runs when the app closes the backend. */
+  onClose?: () => Promise<void>;
 }
 
 type Method =
@@ -121,8 +115,8 @@ export class FakeAppBackend implements AppBackend {
     }
     if (this.locked) throw new TouchroleError('oath-locked', 'the YubiKey OATH applet is password protected', { hint: 'Unlock it in the YubiKey panel.' });
     await this.awaitTouch(request.profile);
-    const expiresAt = this.options.clock.now() + request.durationSeconds * 1000;
-    return this.addSession(request.profile, expiresAt, request.durationSeconds);
+    const durationSeconds = request.durationSeconds ?? this.settingsValue.defaultDurationSeconds;
+    return this.addSession(request.profile, this.options.clock.now() + durationSeconds * 1000, durationSeconds);
   }
 
   async renew(profile: string): Promise<SessionView> {
@@ -139,10 +133,12 @@ export class FakeAppBackend implements AppBackend {
     this.emit('sessionsChanged', this.sessionList());
   }
 
-  async logout(): Promise<void> {
+  async logout(): Promise<string[]> {
     this.enter('logout', []);
+    const ended = [...this.sessionMap.keys()];
     this.sessionMap.clear();
     this.emit('sessionsChanged', this.sessionList());
+    return ended;
   }
 
   async roleProfiles(): Promise<RoleProfileView[]> {
@@ -194,6 +190,10 @@ export class FakeAppBackend implements AppBackend {
     return () => set.delete(listener as (data: never) => void);
   }
 
+  async close(): Promise<void> {
+    await this.options.onClose?.();
+  }
+
   emit<E extends AppBackendEventName>(event: E, data: AppBackendEvents[E]): void {
     for (const l of this.listeners.get(event) ?? []) (l as (d: AppBackendEvents[E]) => void)(data);
   }
@@ -204,7 +204,7 @@ export class FakeAppBackend implements AppBackend {
 
   private status(): YubikeyStatusView {
     return {
-      state: this.pendingTouch !== undefined ? 'touch-now' : this.locked ? 'locked' : 'ready',
+      state: this.pendingTouch !== undefined ? 'touch' : this.locked ? 'locked' : 'ready',
       keys: [{ deviceId: 'c4f1e2a9', serial: 12345678, reader: 'Virtual PCD 00 00', locked: this.locked }],
       mfaCredentials: this.locked
         ? []

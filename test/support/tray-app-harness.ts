@@ -41,21 +41,18 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const clock = new ManualClock(NOW);
   const timers = new ManualTimers(clock);
   const electron = new FakeElectron(o.platform ?? 'linux');
-  const backend = new FakeAppBackend({ clock });
+  const events = electron.app.events;
+  const onClose = async (): Promise<void> => {
+    events.push('core closing');
+    await (o.close ?? (() => Promise.resolve()))();
+    events.push('core closed');
+  };
+  const backend = new FakeAppBackend({ clock, onClose });
   o.setup?.(backend, electron);
   if (o.firstRun !== true) firstRun(electron.app.getPath('userData'));
-  const events = electron.app.events;
   const trayApp = await startApp({
     electron,
-    createBackend: () =>
-      Promise.resolve({
-        backend,
-        close: async () => {
-          events.push('core closing');
-          await (o.close ?? (() => Promise.resolve()))();
-          events.push('core closed');
-        },
-      }),
+    createBackend: () => Promise.resolve(backend),
     trayAvailable: () => Promise.resolve(o.trayAvailable ?? true),
     clock,
     timers,

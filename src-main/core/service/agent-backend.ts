@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { EventEmitter } from 'node:events';
-import type { AgentSession, TouchEvent, YubikeyState } from '../../../src-shared/agent-protocol';
+import type { SessionView, TouchEvent, YubikeyState } from '../../../src-shared/models';
 import type { Clock } from '../../../src-shared/time/clock';
 import type { AgentBackend } from '../agent';
 import type { OathClient } from '../oath';
@@ -37,7 +37,7 @@ export function createServiceAgent(o: ServiceAgentOptions): ServiceAgent {
   let touching = false;
   const emit = (state: TouchEvent['state'], info?: TouchInfo): void => {
     touching = state === 'needed';
-    const profile = info?.purpose.startsWith('elevate ') ? info.purpose.slice('elevate '.length) : undefined;
+    const profile = info?.profile;
     touches.emit('touch', profile === undefined ? { state } : { state, profile });
   };
   const prompter: TouchPrompter = {
@@ -67,7 +67,7 @@ export function createServiceAgent(o: ServiceAgentOptions): ServiceAgent {
   // Renew repeats the duration the user chose last time.
   const durations = new Map<string, number>();
 
-  const elevate = async (profile: string, durationSeconds: number | undefined): Promise<AgentSession> => {
+  const elevate = async (profile: string, durationSeconds: number | undefined): Promise<SessionView> => {
     if (durationSeconds !== undefined) durations.set(profile, durationSeconds);
     const s = await service.elevate(profile, { write: true, reuseCached: false, ...(durationSeconds === undefined ? {} : { durationSeconds }) });
     return {
@@ -91,7 +91,7 @@ export function createServiceAgent(o: ServiceAgentOptions): ServiceAgent {
       await service.end(profile);
     },
     async sessions() {
-      const written = (await service.sessions()).map((s): AgentSession =>
+      const written = (await service.sessions()).map((s): SessionView =>
         Number.isNaN(s.expiresAt) // a hand-damaged marker: listed, never a crash
           ? { profile: s.profile, writtenProfile: s.writtenProfile, expiration: '', expiryUnreadable: true }
           : { profile: s.profile, writtenProfile: s.writtenProfile, expiration: new Date(s.expiresAt).toISOString() },
@@ -99,7 +99,7 @@ export function createServiceAgent(o: ServiceAgentOptions): ServiceAgent {
       // Sessions served to credential_process, exec and export live only in the cache: the tray lists them too.
       const cached = (await listCachedRoleSessions(service.paths.cache, o.clock.now()))
         .filter((c) => !written.some((w) => w.profile === c.profile))
-        .map((c): AgentSession => ({ profile: c.profile, expiration: new Date(c.expiresAt).toISOString(), ...(c.roleArn ? { roleArn: c.roleArn } : {}) }));
+        .map((c): SessionView => ({ profile: c.profile, expiration: new Date(c.expiresAt).toISOString(), ...(c.roleArn ? { roleArn: c.roleArn } : {}) }));
       return [...written, ...cached];
     },
     async credentialProcess(profile) {

@@ -3,3 +3,4 @@
 export { TouchroleService, type TouchroleServiceOptions, type ElevateOptions, type ElevateOutcome, type ActiveSession } from './touchrole-service';
 export { yubikeyMfaCodes, otpSlotCode, OTP_SLOT_KEY } from './mfa-codes';
 export { createServiceAgent, type ServiceAgent, type ServiceAgentOptions } from './agent-backend';
+export type { YubikeyReading } from './yubikey-monitor';

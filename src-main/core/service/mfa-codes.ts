@@ -21,6 +21,8 @@ export interface MfaCodesOptions {
   oath: () => Promise<OathClient>;
   /** Shown with the touch prompt, e.g. "elevate to admin". */
   purpose: string;
+  /** The profile being elevated: the touch prompt carries it to the tray. */
+  profile?: string;
   /** Whether a YubiKey shows up over USB HID (default: node-hid, loaded only when no key answered over PC/SC). */
   yubikeyOnHid?: () => Promise<boolean>;
 }
@@ -35,7 +37,8 @@ export function yubikeyMfaCodes(o: MfaCodesOptions): MfaCodeSource {
   return async (serial, signal) => {
     const route = routes.get(serial) ?? {};
     const touch = {
-      waiting: (): void => void o.prompter.waiting({ credential: route.oathCredential ?? serial, purpose: o.purpose }),
+      waiting: (): void =>
+        void o.prompter.waiting({ credential: route.oathCredential ?? serial, purpose: o.purpose, ...(o.profile === undefined ? {} : { profile: o.profile }) }),
       done: (): void => void o.prompter.done(),
       timedOut: (): void => void o.prompter.timedOut(),
     };

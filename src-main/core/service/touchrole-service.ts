@@ -146,6 +146,7 @@ export class TouchroleService {
           prompter: this.o.prompter,
           oath: () => this.oath(),
           purpose: `elevate ${profile}`,
+          profile,
         }),
         sts: this.sts,
         clock: this.o.clock,

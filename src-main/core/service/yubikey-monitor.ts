@@ -5,7 +5,7 @@
  * starting) reaches subscribers without anyone asking. The watcher starts on the first request,
  * so PC/SC is loaded only once something needs the YubiKey.
  */
-import type { YubikeyState } from '../../../src-shared/agent-protocol';
+import type { YubikeyState } from '../../../src-shared/models';
 import { isTouchroleError, type WireError } from '../../../src-shared/errors';
 import type { Clock } from '../../../src-shared/time/clock';
 import type { CardWatcher, OathClient } from '../oath';

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attachToAgent } from '../../../src-main/app/attached-backend';
-import type { CoreBackend } from '../../../src-main/app/backend';
+import type { AppBackend } from '../../../src-main/core/agent';
 import { runAgent, type RunningAgent } from '../../../src-main/core/agent';
 import { ManualClock } from '../../../src-shared/time/clock';
 import { makeTempUser, type TempUser } from '../../support/cli-harness';
@@ -20,7 +20,7 @@ let backend: FakeBackend;
 let agent: RunningAgent;
 let socketPath: string;
 let user: TempUser;
-let attached: CoreBackend | undefined;
+let attached: AppBackend | undefined;
 
 beforeEach(async () => {
   tmp = await privateDir();
@@ -45,7 +45,7 @@ describe('app attached to a running agent', () => {
   it('lists, elevates, renews and ends through the agent, with its touch prompts', async () => {
     attached = await attachToAgent({ clock, env: user.env, socketPath });
     if (attached === undefined) throw new Error('did not attach');
-    const { backend: app } = attached;
+    const app = attached;
     const touches: string[] = [];
     const changes: number[] = [];
     app.on('touchPrompt', (t) => touches.push(`${t.state} ${t.profile ?? ''}`));
@@ -66,8 +66,8 @@ describe('app attached to a running agent', () => {
 
   it('reads profiles and settings as the CLI does', async () => {
     attached = await attachToAgent({ clock, env: user.env, socketPath });
-    expect((await attached?.backend.roleProfiles())?.map((p) => p.name)).toEqual(['admin']);
-    expect(await attached?.backend.settings()).toMatchObject({ profileSuffix: '-touchrole' });
+    expect((await attached?.roleProfiles())?.map((p) => p.name)).toEqual(['admin']);
+    expect(await attached?.settings()).toMatchObject({ profileSuffix: '-touchrole' });
   });
 
   it('resolves undefined when no agent answers', async () => {

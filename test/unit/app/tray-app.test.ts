@@ -254,7 +254,7 @@ describe('tray app: instances and quit', () => {
       electron,
       createBackend: () => {
         created++;
-        return Promise.resolve({ backend: new FakeAppBackend({ clock }), close: () => Promise.resolve() });
+        return Promise.resolve(new FakeAppBackend({ clock }));
       },
       trayAvailable: () => Promise.resolve(true),
       clock,

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-import type { AgentCaller, AgentSession, TouchEvent, YubikeyState } from '../../../../src-shared/agent-protocol';
+import type { AgentCaller } from '../../../../src-shared/agent-protocol';
+import type { SessionView, TouchEvent, YubikeyState } from '../../../../src-shared/models';
 import { TouchroleError } from '../../../../src-shared/errors';
 import type { Clock } from '../../../../src-shared/time/clock';
 import type { AgentBackend } from '../../../../src-main/core/agent/backend';
@@ -11,7 +12,7 @@ import type { FingerprintedCredentials } from '../../../../src-main/core/agent/c
  */
 export class FakeBackend implements AgentBackend {
   readonly calls: string[] = [];
-  readonly stored = new Map<string, AgentSession>();
+  readonly stored = new Map<string, SessionView>();
   /** Elevations (and credential fetches) wait for this before finishing. */
   gate: Promise<void> = Promise.resolve();
   expireFails = false;
@@ -21,11 +22,11 @@ export class FakeBackend implements AgentBackend {
 
   constructor(private readonly clock: Clock) {}
 
-  async elevate(request: { profile: string; durationSeconds?: number }): Promise<AgentSession> {
+  async elevate(request: { profile: string; durationSeconds?: number }): Promise<SessionView> {
     this.calls.push(`elevate ${request.profile}`);
     this.failFor(request.profile);
     await this.touch(request.profile);
-    const session: AgentSession = {
+    const session: SessionView = {
       profile: request.profile,
       expiration: new Date(this.clock.now() + (request.durationSeconds ?? 3600) * 1000).toISOString(),
       writtenProfile: `${request.profile}-touchrole`,
@@ -34,7 +35,7 @@ export class FakeBackend implements AgentBackend {
     return session;
   }
 
-  renew(profile: string): Promise<AgentSession> {
+  renew(profile: string): Promise<SessionView> {
     this.calls.push(`renew ${profile}`);
     if (!this.stored.has(profile)) return Promise.reject(new TouchroleError('profile-not-found', `No session for ${profile}`));
     return this.elevate({ profile });
@@ -60,7 +61,7 @@ export class FakeBackend implements AgentBackend {
     return Promise.resolve();
   }
 
-  sessions(): Promise<AgentSession[]> {
+  sessions(): Promise<SessionView[]> {
     return Promise.resolve([...this.stored.values()]);
   }
 

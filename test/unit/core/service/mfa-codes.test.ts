@@ -35,7 +35,7 @@ function recorder(): TouchPrompter & { events: string[] } {
   const events: string[] = [];
   return {
     events,
-    waiting: async (i) => void events.push(`waiting ${i.credential}`),
+    waiting: async (i) => void events.push(i.profile === undefined ? `waiting ${i.credential}` : `waiting ${i.credential} for ${i.profile}`),
     done: async () => void events.push('done'),
     timedOut: async () => void events.push('timeout'),
   };
@@ -54,6 +54,21 @@ describe('yubikeyMfaCodes', () => {
     });
     expect(await codes(MFA, new AbortController().signal)).toBe('287082');
     expect(prompter.events).toEqual([`waiting ${MFA}`, 'done']);
+  });
+
+  it('gives the touch prompt the profile as data, whatever the purpose text says', async () => {
+    const key = VirtualYubiKey.create({ credentials: [{ issuer: 'AWS', name: MFA, secret: SECRET, touch: true }], touch: { kind: 'auto', delayMs: 10 } });
+    const prompter = recorder();
+    const codes = yubikeyMfaCodes({
+      profiles: profiles(`[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = dev\nmfa_serial = ${MFA}\n`),
+      clock: new ManualClock(T),
+      prompter,
+      oath: async () => new OathClient({ readers: readersOf({ one: key }), keychain: memoryKeychain() }),
+      purpose: 'open the console of admin',
+      profile: 'admin',
+    });
+    expect(await codes(MFA, new AbortController().signal)).toBe('287082');
+    expect(prompter.events).toEqual([`waiting ${MFA} for admin`, 'done']);
   });
 
   it('uses touchrole_oath_credential, and picks the key holding it when several are plugged in', async () => {
