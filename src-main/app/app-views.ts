@@ -54,11 +54,8 @@ export function appViews(o: AppViewsOptions): AppViews {
       return views.settings();
     },
     async rotationReminders() {
-      const [reminders, ages] = await Promise.all([service.rotationReminders({ markNotified: false }), service.keyAges()]);
-      return reminders.map((r) => {
-        const age = ages.find((a) => a.profile === r.profile);
-        return { profile: r.profile, kind: r.kind, ageDays: age?.ageDays ?? 0, maxAgeDays: age?.maxAgeDays ?? 0 };
-      });
+      const reminders = await service.rotationReminders({ markNotified: false });
+      return reminders.map(({ profile, kind, ageDays, maxAgeDays }) => ({ profile, kind, ageDays, maxAgeDays }));
     },
     consoleUrl: (profile) => service.consoleUrl(profile),
     yubikeyStatus: async () => statusOf(await o.reading()),

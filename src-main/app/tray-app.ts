@@ -2,10 +2,10 @@
 import { TouchroleError, type WireError } from '../../src-shared/errors';
 import type { WindowView } from '../../src-shared/ipc-contract';
 import type { AppSettings, RoleProfileView, RotationReminder, SessionView, YubikeyStatusView } from '../../src-shared/models';
+import { DEFAULTS } from '../../src-shared/rules';
 import type { Clock } from '../../src-shared/time/clock';
 import { buildTrayModel, DEFAULT_DURATION_CHOICES, type TrayAction, type TrayModel } from '../../src-shared/tray-model';
 import type { AppBackend, Timers } from '../core/agent';
-import { DEFAULT_SETTINGS } from '../core/settings';
 import type { LogSource } from './app-log';
 import type { ElectronPort } from './electron-port';
 import { isAllowedExternalUrl } from './external-url';
@@ -44,10 +44,10 @@ export class TrayApp {
   private profiles: RoleProfileView[] = [];
   private reminders: RotationReminder[] = [];
   private settings: AppSettings = {
-    warnMinutes: [...DEFAULT_SETTINGS.warnMinutes],
-    defaultDurationSeconds: DEFAULT_SETTINGS.defaultDurationSeconds,
-    startAtLogin: DEFAULT_SETTINGS.startAtLogin,
-    profileSuffix: DEFAULT_SETTINGS.profileSuffix,
+    warnMinutes: [...DEFAULTS.warnMinutes],
+    defaultDurationSeconds: DEFAULTS.defaultDurationSeconds,
+    startAtLogin: DEFAULTS.startAtLogin,
+    profileSuffix: DEFAULTS.profileSuffix,
   };
   private readonly cleanups: (() => void)[] = [];
   private readonly window: MainWindow;

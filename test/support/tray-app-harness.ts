@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { firstRun, startApp, type StartAppOptions } from '../../src-main/app/start-app';
 import type { TrayApp } from '../../src-main/app/tray-app';
 import { ManualClock } from '../../src-shared/time/clock';
-import { FakeAppBackend } from './fake-app-backend';
+import { FakeBackend } from './fake-backend';
 import { FakeElectron } from './fake-electron';
 import { ManualTimers } from './manual-timers';
 
@@ -17,7 +17,7 @@ export const flush = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 export interface Harness {
   electron: FakeElectron;
-  backend: FakeAppBackend;
+  backend: FakeBackend;
   timers: ManualTimers;
   trayApp: TrayApp;
   /** What happened when, across the fake Electron and the core (e.g. 'core closed'). */
@@ -34,7 +34,7 @@ export interface HarnessOptions {
   /** How the core closes (default: at once). */
   close?: () => Promise<void>;
   extra?: Partial<StartAppOptions>;
-  setup?: (backend: FakeAppBackend, electron: FakeElectron) => void;
+  setup?: (backend: FakeBackend, electron: FakeElectron) => void;
 }
 
 export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
@@ -47,7 +47,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     await (o.close ?? (() => Promise.resolve()))();
     events.push('core closed');
   };
-  const backend = new FakeAppBackend({ clock, onClose });
+  const backend = new FakeBackend({ clock, onClose });
   o.setup?.(backend, electron);
   if (o.firstRun !== true) firstRun(electron.app.getPath('userData'));
   const trayApp = await startApp({

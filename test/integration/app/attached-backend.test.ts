@@ -8,7 +8,7 @@ import type { AppBackend } from '../../../src-main/core/agent';
 import { runAgent, type RunningAgent } from '../../../src-main/core/agent';
 import { ManualClock } from '../../../src-shared/time/clock';
 import { makeTempUser, type TempUser } from '../../support/cli-harness';
-import { FakeBackend } from '../agent/support/fake-backend';
+import { FakeBackend } from '../../support/fake-backend';
 import { ManualTimers } from '../agent/support/manual-timers';
 import { privateDir } from '../agent/support/raw-client';
 
@@ -26,7 +26,7 @@ beforeEach(async () => {
   tmp = await privateDir();
   socketPath = join(tmp.dir, 'agent.sock');
   clock = new ManualClock(T0);
-  backend = new FakeBackend(clock);
+  backend = new FakeBackend({ clock: clock });
   agent = await runAgent({ backend, clock, timers: new ManualTimers(clock), socketPath });
   user = makeTempUser({
     config:
@@ -53,12 +53,12 @@ describe('app attached to a running agent', () => {
     expect(await app.sessions()).toEqual([]);
     const s = await app.elevate({ profile: 'admin', durationSeconds: 3600 });
     expect(s).toMatchObject({ profile: 'admin', writtenProfile: 'admin-touchrole' });
-    expect(backend.calls).toEqual(['elevate admin']);
+    expect(backend.log).toEqual(['elevate admin']);
     await expect.poll(() => touches).toContain('needed admin');
     expect((await app.sessions()).map((x) => x.profile)).toEqual(['admin']);
     await app.renew('admin');
     await app.end('admin');
-    expect(backend.calls).toEqual(['elevate admin', 'renew admin', 'elevate admin', 'end admin']);
+    expect(backend.log).toEqual(['elevate admin', 'renew admin', 'elevate admin', 'end admin']);
     expect(await app.sessions()).toEqual([]);
     expect(changes.at(-1)).toBe(0);
     expect(await app.yubikeyStatus()).toEqual({ state: 'ready', keys: [], mfaCredentials: [] });

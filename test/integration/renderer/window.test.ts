@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TouchroleError } from '../../../src-shared/errors';
 import { ManualClock } from '../../../src-shared/time/clock';
-import { FAKE_PASSWORD, FakeAppBackend } from '../../support/fake-app-backend';
+import { FAKE_PASSWORD, FakeBackend } from '../../support/fake-backend';
 import { buildRenderer, launchChromium, openWindow, ROOT, serveRenderer, type WindowUnderTest } from './window-harness';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
@@ -37,11 +37,11 @@ afterEach(async () => {
 });
 
 async function start(
-  setup: (backend: FakeAppBackend) => void = () => undefined,
+  setup: (backend: FakeBackend) => void = () => undefined,
   view = 'sessions',
-): Promise<{ page: Page; backend: FakeAppBackend; clock: ManualClock }> {
+): Promise<{ page: Page; backend: FakeBackend; clock: ManualClock }> {
   const clock = new ManualClock(NOW);
-  const backend = new FakeAppBackend({ clock, reminders: [{ profile: 'alice', kind: 'rotate', ageDays: 97, maxAgeDays: 90 }] });
+  const backend = new FakeBackend({ clock, reminders: [{ profile: 'alice', kind: 'rotate', ageDays: 97, maxAgeDays: 90 }] });
   setup(backend);
   open = await openWindow(browser, `${server.url}#${view}`, backend, NOW);
   return { page: open.page, backend, clock };
@@ -167,7 +167,7 @@ describe('window: errors', () => {
 describe('window: YubiKey, settings, reminders', () => {
   it('unlocks a locked key: wrong password refused, right one lists the MFA credentials', async () => {
     const clock = new ManualClock(NOW);
-    const backend = new FakeAppBackend({ clock, locked: true });
+    const backend = new FakeBackend({ clock, locked: true });
     open = await openWindow(browser, `${server.url}#yubikey`, backend, NOW);
     const page = open.page;
     await expect.poll(() => page.locator('#yubikey .state').getAttribute('data-state')).toBe('locked');
@@ -188,7 +188,7 @@ describe('window: YubiKey, settings, reminders', () => {
 
   it('shows a pushed "PC/SC unavailable" with the reason and the fix, then the key when it is back', async () => {
     const clock = new ManualClock(NOW);
-    const backend = new FakeAppBackend({ clock });
+    const backend = new FakeBackend({ clock });
     open = await openWindow(browser, `${server.url}#yubikey`, backend, NOW);
     const page = open.page;
     await expect.poll(() => page.locator('#yubikey .state').getAttribute('data-state')).toBe('ready');

@@ -4,12 +4,12 @@ import { startApp } from '../../../src-main/app/start-app';
 import { TouchroleError } from '../../../src-shared/errors';
 import { IPC_CHANNELS, IPC_EVENT_CHANNELS } from '../../../src-shared/ipc-contract';
 import { ManualClock } from '../../../src-shared/time/clock';
-import { FakeAppBackend } from '../../support/fake-app-backend';
+import { FakeBackend } from '../../support/fake-backend';
 import { FakeElectron } from '../../support/fake-electron';
 import { ManualTimers } from '../../support/manual-timers';
 import { ASSETS, flush, MIN, NOW, SEC, startHarness, type Harness } from '../../support/tray-app-harness';
 
-const start = (setup?: (backend: FakeAppBackend) => void, platform: NodeJS.Platform = 'linux'): Promise<Harness> =>
+const start = (setup?: (backend: FakeBackend) => void, platform: NodeJS.Platform = 'linux'): Promise<Harness> =>
   startHarness(setup === undefined ? { platform } : { setup, platform });
 
 describe('tray app: title', () => {
@@ -254,7 +254,7 @@ describe('tray app: instances and quit', () => {
       electron,
       createBackend: () => {
         created++;
-        return Promise.resolve(new FakeAppBackend({ clock }));
+        return Promise.resolve(new FakeBackend({ clock }));
       },
       trayAvailable: () => Promise.resolve(true),
       clock,
