@@ -8,17 +8,7 @@
 import type { AgentBackend, AppBackend, AppBackendEventName, AppBackendEvents, FingerprintedCredentials } from '../../src-main/core/agent';
 import type { AgentCaller } from '../../src-shared/agent-protocol';
 import { TouchroleError } from '../../src-shared/errors';
-import type {
-  AppSettings,
-  ElevateRequest,
-  RoleProfileView,
-  RotationReminder,
-  SessionView,
-  TouchEvent,
-  UnlockRequest,
-  YubikeyState,
-  YubikeyStatusView,
-} from '../../src-shared/models';
+import type * as M from '../../src-shared/models';
 import { DEFAULTS } from '../../src-shared/rules';
 import type { Clock } from '../../src-shared/time/clock';
 
@@ -26,8 +16,8 @@ export const FAKE_PASSWORD = 'correct horse';
 
 export interface FakeBackendOptions {
   clock: Clock;
-  profiles?: RoleProfileView[];
-  reminders?: RotationReminder[];
+  profiles?: M.RoleProfileView[];
+  reminders?: M.RotationReminder[];
   locked?: boolean;
   /** 'auto': the touch arrives at once; 'manual': elevate waits for touch() or timeoutTouch(). */
   touch?: 'auto' | 'manual';
@@ -38,19 +28,19 @@ export interface FakeBackendOptions {
 type Method = Exclude<keyof AgentBackend | keyof AppBackend, 'onTouch' | 'onYubikey' | 'on' | 'close'>;
 /** What `log` lists: the calls that change something or fetch credentials (not the agent's frequent reads). */
 const LOGGED: ReadonlySet<Method> = new Set<Method>(['elevate', 'renew', 'end', 'logout', 'expire', 'credentialProcess']);
-type StoredSession = SessionView & { durationSeconds?: number };
+type StoredSession = M.SessionView & { durationSeconds?: number };
 
 export class FakeBackend implements AgentBackend, AppBackend {
   readonly calls: { method: Method; args: unknown[] }[] = [];
   readonly stored = new Map<string, StoredSession>();
-  settingsValue: AppSettings = {
+  settingsValue: M.AppSettings = {
     warnMinutes: [...DEFAULTS.warnMinutes],
     defaultDurationSeconds: DEFAULTS.defaultDurationSeconds,
     startAtLogin: DEFAULTS.startAtLogin,
     profileSuffix: DEFAULTS.profileSuffix,
   };
-  profilesValue: RoleProfileView[];
-  remindersValue: RotationReminder[];
+  profilesValue: M.RoleProfileView[];
+  remindersValue: M.RotationReminder[];
   consoleUrlValue = 'https://signin.aws.amazon.com/federation?Action=login&Destination=https%3A%2F%2Fconsole.aws.amazon.com%2F';
   touchMode: 'auto' | 'manual';
   /** Elevations (and credential fetches) wait for this before finishing. */
@@ -100,7 +90,7 @@ export class FakeBackend implements AgentBackend, AppBackend {
   }
 
   /** Puts a session in place without a touch (e.g. one written by `touchrole elevate`). */
-  addSession(profile: string, expiresAt: number, durationSeconds = 3600): SessionView {
+  addSession(profile: string, expiresAt: number, durationSeconds = 3600): M.SessionView {
     const roleArn = this.profilesValue.find((p) => p.name === profile)?.roleArn ?? `arn:aws:iam::123456789012:role/${profile}`;
     const writtenProfile = `${profile}${this.settingsValue.profileSuffix}`;
     this.stored.set(profile, { profile, expiration: new Date(expiresAt).toISOString(), roleArn, writtenProfile, durationSeconds });
@@ -115,12 +105,12 @@ export class FakeBackend implements AgentBackend, AppBackend {
     this.emit('sessionsChanged', this.sessionList());
   }
 
-  async sessions(): Promise<SessionView[]> {
+  async sessions(): Promise<M.SessionView[]> {
     this.enter('sessions', []);
     return this.sessionList();
   }
 
-  async elevate(request: ElevateRequest): Promise<SessionView> {
+  async elevate(request: M.ElevateRequest): Promise<M.SessionView> {
     this.enter('elevate', [request]);
     failFor(request.profile);
     if (this.locked) throw new TouchroleError('oath-locked', 'the YubiKey OATH applet is password protected', { hint: 'Unlock it in the YubiKey panel.' });
@@ -130,7 +120,7 @@ export class FakeBackend implements AgentBackend, AppBackend {
   }
 
   /** Elevates again with the session's duration; there must be a session. */
-  async renew(profile: string): Promise<SessionView> {
+  async renew(profile: string): Promise<M.SessionView> {
     this.enter('renew', [profile]);
     const current = this.stored.get(profile);
     if (current === undefined) throw new TouchroleError('profile-not-found', `No session for ${profile}`);
@@ -177,25 +167,25 @@ export class FakeBackend implements AgentBackend, AppBackend {
     return this.own;
   }
 
-  async status(): Promise<{ yubikey: YubikeyState }> {
+  async status(): Promise<{ yubikey: M.YubikeyState }> {
     return { yubikey: this.yubikeyState() };
   }
 
-  onTouch(listener: (event: TouchEvent) => void): () => void {
+  onTouch(listener: (event: M.TouchEvent) => void): () => void {
     return this.listen('touch', listener);
   }
 
-  async roleProfiles(): Promise<RoleProfileView[]> {
+  async roleProfiles(): Promise<M.RoleProfileView[]> {
     this.enter('roleProfiles', []);
     return this.profilesValue;
   }
 
-  async yubikeyStatus(): Promise<YubikeyStatusView> {
+  async yubikeyStatus(): Promise<M.YubikeyStatusView> {
     this.enter('yubikeyStatus', []);
     return this.statusView();
   }
 
-  async unlock(request: UnlockRequest): Promise<YubikeyStatusView> {
+  async unlock(request: M.UnlockRequest): Promise<M.YubikeyStatusView> {
     this.enter('unlock', [request.deviceId]); // never record the password
     if (request.password !== FAKE_PASSWORD) {
       throw new TouchroleError('oath-wrong-password', 'wrong password for the YubiKey OATH applet', {
@@ -207,18 +197,18 @@ export class FakeBackend implements AgentBackend, AppBackend {
     return this.statusView();
   }
 
-  async settings(): Promise<AppSettings> {
+  async settings(): Promise<M.AppSettings> {
     this.enter('settings', []);
     return this.settingsValue;
   }
 
-  async saveSettings(settings: AppSettings): Promise<AppSettings> {
+  async saveSettings(settings: M.AppSettings): Promise<M.AppSettings> {
     this.enter('saveSettings', [settings]);
     this.settingsValue = { ...settings, warnMinutes: [...settings.warnMinutes].sort((a, b) => b - a) };
     return this.settingsValue;
   }
 
-  async rotationReminders(): Promise<RotationReminder[]> {
+  async rotationReminders(): Promise<M.RotationReminder[]> {
     this.enter('rotationReminders', []);
     return this.remindersValue;
   }
@@ -251,11 +241,11 @@ export class FakeBackend implements AgentBackend, AppBackend {
     return () => void set.delete(listener as (data: never) => void);
   }
 
-  private yubikeyState(): YubikeyStatusView['state'] {
+  private yubikeyState(): M.YubikeyStatusView['state'] {
     return this.pendingTouch !== undefined ? 'touch' : this.locked ? 'locked' : 'ready';
   }
 
-  private statusView(): YubikeyStatusView {
+  private statusView(): M.YubikeyStatusView {
     return {
       state: this.yubikeyState(),
       keys: [{ deviceId: 'c4f1e2a9', serial: 12345678, reader: 'Virtual PCD 00 00', locked: this.locked }],
@@ -267,8 +257,8 @@ export class FakeBackend implements AgentBackend, AppBackend {
 
   /** The touch prompt around every use of the key, to the agent's listeners and the window's alike. */
   private async awaitTouch(profile: string): Promise<void> {
-    const prompt = (state: TouchEvent['state']): void => {
-      for (const l of this.listeners.get('touch') ?? []) (l as (e: TouchEvent) => void)({ state, profile });
+    const prompt = (state: M.TouchEvent['state']): void => {
+      for (const l of this.listeners.get('touch') ?? []) (l as (e: M.TouchEvent) => void)({ state, profile });
       this.emit('touchPrompt', { state, profile });
     };
     prompt('needed');
@@ -293,7 +283,7 @@ export class FakeBackend implements AgentBackend, AppBackend {
     throw failure;
   }
 
-  private sessionList(): SessionView[] {
+  private sessionList(): M.SessionView[] {
     return [...this.stored.values()].map(view);
   }
 }
@@ -308,7 +298,7 @@ function profileOf(arg: unknown): string {
   return typeof arg === 'object' && arg !== null && 'profile' in arg ? String(arg.profile) : String(arg);
 }
 
-function view(s: StoredSession): SessionView {
+function view(s: StoredSession): M.SessionView {
   return {
     profile: s.profile,
     expiration: s.expiration,

@@ -42,7 +42,11 @@ function recorder(): TouchPrompter & { events: string[] } {
 }
 
 describe('yubikeyMfaCodes', () => {
-  it('reads the credential named by mfa_serial (issuer form), with the touch prompt', async () => {
+  // The profile reaches the prompt as data, whatever the purpose text says.
+  it.each([
+    ['with the touch prompt', { purpose: 'elevate admin' }, `waiting ${MFA}`],
+    ['with the profile given to the prompt as data', { purpose: 'open the console of admin', profile: 'admin' }, `waiting ${MFA} for admin`],
+  ])('reads the credential named by mfa_serial (issuer form), %s', async (_, why, waiting) => {
     const key = VirtualYubiKey.create({ credentials: [{ issuer: 'AWS', name: MFA, secret: SECRET, touch: true }], touch: { kind: 'auto', delayMs: 10 } });
     const prompter = recorder();
     const codes = yubikeyMfaCodes({
@@ -50,25 +54,10 @@ describe('yubikeyMfaCodes', () => {
       clock: new ManualClock(T),
       prompter,
       oath: async () => new OathClient({ readers: readersOf({ one: key }), keychain: memoryKeychain() }),
-      purpose: 'elevate admin',
+      ...why,
     });
     expect(await codes(MFA, new AbortController().signal)).toBe('287082');
-    expect(prompter.events).toEqual([`waiting ${MFA}`, 'done']);
-  });
-
-  it('gives the touch prompt the profile as data, whatever the purpose text says', async () => {
-    const key = VirtualYubiKey.create({ credentials: [{ issuer: 'AWS', name: MFA, secret: SECRET, touch: true }], touch: { kind: 'auto', delayMs: 10 } });
-    const prompter = recorder();
-    const codes = yubikeyMfaCodes({
-      profiles: profiles(`[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = dev\nmfa_serial = ${MFA}\n`),
-      clock: new ManualClock(T),
-      prompter,
-      oath: async () => new OathClient({ readers: readersOf({ one: key }), keychain: memoryKeychain() }),
-      purpose: 'open the console of admin',
-      profile: 'admin',
-    });
-    expect(await codes(MFA, new AbortController().signal)).toBe('287082');
-    expect(prompter.events).toEqual([`waiting ${MFA} for admin`, 'done']);
+    expect(prompter.events).toEqual([waiting, 'done']);
   });
 
   it('uses touchrole_oath_credential, and picks the key holding it when several are plugged in', async () => {
