@@ -110,7 +110,8 @@ function writeAwsFiles(home: string, keys: { accessKeyId: string; secretAccessKe
   mkdirSync(join(home, '.aws'), { mode: 0o700 });
   writeFileSync(
     join(home, '.aws', 'config'),
-    `[profile demo]\nregion = us-east-1\n\n[profile ${PROFILE}]\nrole_arn = ${ROLE_ARN}\nsource_profile = demo\nmfa_serial = ${MFA_SERIAL}\nregion = us-east-1\n`,
+    `[profile demo]\nregion = us-east-1\n\n` +
+      `[profile ${PROFILE}]\nrole_arn = ${ROLE_ARN}\nsource_profile = demo\nmfa_serial = ${MFA_SERIAL}\nregion = us-east-1\n`,
     { mode: 0o600 },
   );
   writeFileSync(
