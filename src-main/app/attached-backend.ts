@@ -37,7 +37,12 @@ export async function attachToAgent(o: AttachOptions): Promise<AppBackend | unde
   connection.onEvent((e) => {
     if (e.event === 'touch') views.emit('touchPrompt', e.data);
     if (e.event === 'sessions') views.emit('sessionsChanged', e.data.sessions);
-    if (e.event === 'yubikey') void views.statusOf(e.data).then((status) => views.emit('yubikeyChanged', status));
+    // Without a key listing (the agent holds the YubiKey) the status is made from the event alone.
+    if (e.event === 'yubikey')
+      views.statusOf(e.data).then(
+        (status) => views.emit('yubikeyChanged', status),
+        () => undefined,
+      );
   });
   await connection.call('subscribe', {}, CALL_MS);
 

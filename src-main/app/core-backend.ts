@@ -33,17 +33,16 @@ export async function createCoreBackend(o: CoreBackendOptions): Promise<AppBacke
   const sessionsChanged = async (): Promise<void> => views.emit('sessionsChanged', await agentBackend.sessions());
   // The app computes warnings itself; it needs the agent's session changes and touch prompts
   // (the agent forwards the backend's touch events to its listeners).
+  const logFailure =
+    (what: string) =>
+    (err: unknown): void =>
+      o.log?.(`${what}: ${err instanceof Error ? err.message : typeof err}`);
   const stopAgentEvents = agent.onEvent((e) => {
     if (e.event === 'touch') views.emit('touchPrompt', e.data);
     if (e.event === 'sessions') views.emit('sessionsChanged', e.data.sessions);
-    if (e.event === 'expired') void sessionsChanged();
+    if (e.event === 'expired') sessionsChanged().catch(logFailure('sessions after expiry'));
     // A key inserted or removed, PC/SC lost or back: the tray and the window follow.
-    if (e.event === 'yubikey') {
-      void views.yubikeyStatus().then(
-        (status) => views.emit('yubikeyChanged', status),
-        (err: unknown) => o.log?.(`yubikey status: ${err instanceof Error ? err.message : typeof err}`),
-      );
-    }
+    if (e.event === 'yubikey') views.yubikeyStatus().then((status) => views.emit('yubikeyChanged', status), logFailure('yubikey status'));
   });
   /** After a change: the agent's timeline and the window follow. */
   const changed = async <T>(result: T): Promise<T> => {

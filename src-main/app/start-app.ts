@@ -36,7 +36,8 @@ export async function startApp(options: StartAppOptions): Promise<TrayApp | unde
     return undefined;
   }
   if (platform === 'win32') app.setAppUserModelId(APP_ID);
-  let trayApp: TrayApp | undefined;
+  // Set once the app is ready; a second launch before that has nothing to focus yet.
+  let trayApp: TrayApp | undefined = undefined;
   app.on('second-instance', () => trayApp?.focus());
   app.on('activate', () => trayApp?.focus());
   // A tray app outlives its window: without this listener Electron quits when it closes.

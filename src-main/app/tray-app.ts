@@ -99,7 +99,9 @@ export class TrayApp {
         (method, e) => this.report('ipc', method, e),
       ),
     );
-    electron.powerMonitor.on('resume', () => this.refresh().catch((e: unknown) => this.report('tray', 'refreshing after resume', e)));
+    electron.powerMonitor.on('resume', () => {
+      this.refresh().catch((e: unknown) => this.report('tray', 'refreshing after resume', e));
+    });
     this.trayView = new TrayView(createPlatformTray(electron, this.options.assetsDir), (action) => this.perform(action));
     await this.refresh();
     this.ticker.start();

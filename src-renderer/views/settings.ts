@@ -4,7 +4,7 @@ import type { TouchroleApi } from '../../src-shared/ipc-contract';
 import type { AppSettings } from '../../src-shared/models';
 import { SESSION_SUFFIX_MAX_LENGTH, WARN_MINUTES_RULE } from '../../src-shared/rules';
 import { formatDuration, parseDuration } from '../../src-shared/time/duration';
-import { call, type ErrorSink } from '../api';
+import { launch, type ErrorSink } from '../api';
 import { el } from '../dom';
 
 export interface SettingsDeps {
@@ -48,7 +48,7 @@ export function createSettingsView(root: HTMLElement, deps: SettingsDeps): { upd
       if (e instanceof TouchroleError) return deps.onError('Saving settings', e.toWire());
       throw e;
     }
-    void call('Saving settings', deps.api.settingsSet(settings), deps.onError).then((saved) => {
+    launch('Saving settings', deps.api.settingsSet(settings), deps.onError, (saved) => {
       if (saved === undefined) return;
       update(saved);
       status.textContent = 'Saved';

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import type { TouchroleApi } from '../../src-shared/ipc-contract';
 import type { YubikeyStatusView } from '../../src-shared/models';
-import { call, type ErrorSink } from '../api';
+import { launch, type ErrorSink } from '../api';
 import { el } from '../dom';
 
 export interface YubikeyDeps {
@@ -83,7 +83,7 @@ function unlockForm(status: YubikeyStatusView, deps: YubikeyDeps): HTMLFormEleme
     password.value = ''; // the password lives only as long as the call
     const only = locked.length === 1 ? locked[0] : undefined;
     const request = only === undefined ? { password: value } : { password: value, deviceId: only.deviceId };
-    void call('Unlocking the YubiKey', deps.api.unlock(request), deps.onError).then((next) => {
+    launch('Unlocking the YubiKey', deps.api.unlock(request), deps.onError, (next) => {
       if (next !== undefined) deps.onStatus(next);
     });
   });

@@ -236,9 +236,9 @@ export class FakeBackend implements AgentBackend, AppBackend {
 
   private listen<T>(event: AppBackendEventName | 'touch', listener: (data: T) => void): () => void {
     const set = this.listeners.get(event) ?? new Set();
-    set.add(listener as (data: never) => void);
+    set.add(listener);
     this.listeners.set(event, set);
-    return () => void set.delete(listener as (data: never) => void);
+    return () => void set.delete(listener);
   }
 
   private yubikeyState(): M.YubikeyStatusView['state'] {

@@ -25,9 +25,9 @@ export interface ServiceAgent {
   backend: AgentBackend;
   service: TouchroleService;
   /** The YubiKey now, plus 'touch' while a touch is awaited. */
-  yubikeyState(): Promise<YubikeyState>;
+  yubikeyState: () => Promise<YubikeyState>;
   /** The same, with the reason when PC/SC is unavailable (the window shows it). */
-  yubikeyReading(): Promise<YubikeyReading>;
+  yubikeyReading: () => Promise<YubikeyReading>;
 }
 
 /** The agent's backend over the core service: the one used by `touchrole agent` and the tray app. */

@@ -62,8 +62,8 @@ export function settingsToIni(s: Settings): Record<string, Record<string, string
 function read<T>(section: Section, key: string, fallback: T, parse: (v: string) => T): T {
   const v = section[key];
   if (v === undefined) return fallback;
-  // npm ini turns true/false into booleans; settings are typed here instead.
-  return parse(String(v));
+  // npm ini turns true/false into booleans and `key[]` into lists; settings are typed here instead.
+  return parse(typeof v === 'string' ? v : JSON.stringify(v));
 }
 
 function invalid(key: string, value: string, expected: string): TouchroleError {

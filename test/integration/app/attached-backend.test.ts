@@ -30,7 +30,8 @@ beforeEach(async () => {
   agent = await runAgent({ backend, clock, timers: new ManualTimers(clock), socketPath });
   user = makeTempUser({
     config:
-      '[profile dev]\nregion = us-east-1\n\n[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\nsource_profile = dev\nmfa_serial = arn:aws:iam::123456789012:mfa/alice\n',
+      '[profile dev]\nregion = us-east-1\n\n' +
+      '[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\nsource_profile = dev\nmfa_serial = arn:aws:iam::123456789012:mfa/alice\n',
     credentials: '[dev]\naws_access_key_id = AKIAEXAMPLEEXAMPLE12\naws_secret_access_key = example\n',
   });
 });

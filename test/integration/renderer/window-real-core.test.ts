@@ -33,7 +33,9 @@ beforeAll(async () => {
   moto = await startMoto();
   user = makeTempUser(
     {
-      config: `[profile dev]\nregion = us-east-1\n\n[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\nsource_profile = dev\nmfa_serial = ${MFA}\nregion = us-east-1\n`,
+      config:
+        '[profile dev]\nregion = us-east-1\n\n' +
+        `[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\nsource_profile = dev\nmfa_serial = ${MFA}\nregion = us-east-1\n`,
       credentials: `[dev]\naws_access_key_id = ${MOTO_KEYS.accessKeyId}\naws_secret_access_key = ${MOTO_KEYS.secretAccessKey}\n`,
     },
     { AWS_ENDPOINT_URL_STS: moto.url, AWS_ENDPOINT_URL_IAM: moto.url, TOUCHROLE_CONFIG_DIR: '', TOUCHROLE_CACHE_DIR: '', TOUCHROLE_STATE_DIR: '' },
