@@ -11,8 +11,7 @@ import { TouchroleError } from '../../src-shared/errors';
 import type * as M from '../../src-shared/models';
 import { DEFAULTS } from '../../src-shared/rules';
 import type { Clock } from '../../src-shared/time/clock';
-
-export const FAKE_PASSWORD = 'correct horse';
+import { FakeYubikey } from './fake-yubikey';
 
 export interface FakeBackendOptions {
   clock: Clock;
@@ -42,16 +41,13 @@ export class FakeBackend implements AgentBackend, AppBackend {
   profilesValue: M.RoleProfileView[];
   remindersValue: M.RotationReminder[];
   consoleUrlValue = 'https://signin.aws.amazon.com/federation?Action=login&Destination=https%3A%2F%2Fconsole.aws.amazon.com%2F';
-  touchMode: 'auto' | 'manual';
-  /** Elevations (and credential fetches) wait for this before finishing. */
-  gate: Promise<void> = Promise.resolve();
+  /** The YubiKey every elevation and credential fetch touches. */
+  readonly key: FakeYubikey;
   expireFails = false;
   /** What the agent's environment resolves to (see AgentBackend.identity); tests change it to stand for edits. */
   own: AgentCaller = { scope: '5'.repeat(64), fingerprint: 'f'.repeat(64), configFile: '/agent/.aws/config', credentialsFile: '/agent/.aws/credentials' };
-  private locked: boolean;
   private readonly failures = new Map<Method, TouchroleError>();
   private readonly listeners = new Map<AppBackendEventName | 'touch', Set<(data: never) => void>>();
-  private pendingTouch: { resolve: () => void; reject: (e: TouchroleError) => void } | undefined;
 
   constructor(private readonly options: FakeBackendOptions) {
     this.profilesValue = options.profiles ?? [
@@ -59,8 +55,7 @@ export class FakeBackend implements AgentBackend, AppBackend {
       { name: 'prod-readonly', roleArn: 'arn:aws:iam::210987654321:role/ReadOnly', mfaSerial: 'arn:aws:iam::123456789012:mfa/alice', durationSeconds: 7200 },
     ];
     this.remindersValue = options.reminders ?? [];
-    this.locked = options.locked ?? false;
-    this.touchMode = options.touch ?? 'auto';
+    this.key = new FakeYubikey(options.locked ?? false, options.touch ?? 'auto');
   }
 
   /** The recorded calls that change something, as "elevate admin", "logout". */
@@ -71,22 +66,6 @@ export class FakeBackend implements AgentBackend, AppBackend {
   /** The next call of `method` throws `error`. */
   failNext(method: Method, error: TouchroleError): void {
     this.failures.set(method, error);
-  }
-
-  /** The user touches the key. */
-  touch(): void {
-    this.pendingTouch?.resolve();
-  }
-
-  /** The key gives up waiting. */
-  timeoutTouch(): void {
-    this.pendingTouch?.reject(
-      new TouchroleError('touch-timeout', 'the YubiKey was not touched in time', { hint: 'Touch the key when it blinks, then try again.' }),
-    );
-  }
-
-  get touchPending(): boolean {
-    return this.pendingTouch !== undefined;
   }
 
   /** Puts a session in place without a touch (e.g. one written by `touchrole elevate`). */
@@ -113,7 +92,7 @@ export class FakeBackend implements AgentBackend, AppBackend {
   async elevate(request: M.ElevateRequest): Promise<M.SessionView> {
     this.enter('elevate', [request]);
     failFor(request.profile);
-    if (this.locked) throw new TouchroleError('oath-locked', 'the YubiKey OATH applet is password protected', { hint: 'Unlock it in the YubiKey panel.' });
+    this.key.checkUnlocked();
     await this.awaitTouch(request.profile);
     const durationSeconds = request.durationSeconds ?? this.settingsValue.defaultDurationSeconds;
     return this.addSession(request.profile, this.options.clock.now() + durationSeconds * 1000, durationSeconds);
@@ -168,7 +147,7 @@ export class FakeBackend implements AgentBackend, AppBackend {
   }
 
   async status(): Promise<{ yubikey: M.YubikeyState }> {
-    return { yubikey: this.yubikeyState() };
+    return { yubikey: this.key.state() };
   }
 
   onTouch(listener: (event: M.TouchEvent) => void): () => void {
@@ -182,19 +161,14 @@ export class FakeBackend implements AgentBackend, AppBackend {
 
   async yubikeyStatus(): Promise<M.YubikeyStatusView> {
     this.enter('yubikeyStatus', []);
-    return this.statusView();
+    return this.key.status();
   }
 
   async unlock(request: M.UnlockRequest): Promise<M.YubikeyStatusView> {
     this.enter('unlock', [request.deviceId]); // never record the password
-    if (request.password !== FAKE_PASSWORD) {
-      throw new TouchroleError('oath-wrong-password', 'wrong password for the YubiKey OATH applet', {
-        hint: 'Try again; ykman oath access change can reset it.',
-      });
-    }
-    this.locked = false;
-    this.emit('yubikeyChanged', this.statusView());
-    return this.statusView();
+    this.key.unlock(request.password);
+    this.emit('yubikeyChanged', this.key.status());
+    return this.key.status();
   }
 
   async settings(): Promise<M.AppSettings> {
@@ -241,38 +215,12 @@ export class FakeBackend implements AgentBackend, AppBackend {
     return () => void set.delete(listener);
   }
 
-  private yubikeyState(): M.YubikeyStatusView['state'] {
-    return this.pendingTouch !== undefined ? 'touch' : this.locked ? 'locked' : 'ready';
-  }
-
-  private statusView(): M.YubikeyStatusView {
-    return {
-      state: this.yubikeyState(),
-      keys: [{ deviceId: 'c4f1e2a9', serial: 12345678, reader: 'Virtual PCD 00 00', locked: this.locked }],
-      mfaCredentials: this.locked
-        ? []
-        : [{ deviceId: 'c4f1e2a9', name: 'AWS:arn:aws:iam::123456789012:mfa/alice', mfaSerial: 'arn:aws:iam::123456789012:mfa/alice', touch: true }],
-    };
-  }
-
   /** The touch prompt around every use of the key, to the agent's listeners and the window's alike. */
-  private async awaitTouch(profile: string): Promise<void> {
-    const prompt = (state: M.TouchEvent['state']): void => {
+  private awaitTouch(profile: string): Promise<void> {
+    return this.key.awaitTouch((state) => {
       for (const l of this.listeners.get('touch') ?? []) (l as (e: M.TouchEvent) => void)({ state, profile });
       this.emit('touchPrompt', { state, profile });
-    };
-    prompt('needed');
-    await this.gate;
-    if (this.touchMode === 'auto') return prompt('done');
-    try {
-      await new Promise<void>((resolve, reject) => (this.pendingTouch = { resolve, reject }));
-      prompt('done');
-    } catch (e) {
-      prompt('timeout');
-      throw e;
-    } finally {
-      this.pendingTouch = undefined;
-    }
+    });
   }
 
   private enter(method: Method, args: unknown[]): void {

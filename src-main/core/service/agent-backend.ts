@@ -24,9 +24,7 @@ export interface ServiceAgentOptions {
 export interface ServiceAgent {
   backend: AgentBackend;
   service: TouchroleService;
-  /** The YubiKey now, plus 'touch' while a touch is awaited. */
-  yubikeyState: () => Promise<YubikeyState>;
-  /** The same, with the reason when PC/SC is unavailable (the window shows it). */
+  /** The YubiKey now, plus 'touch' while a touch is awaited, with the reason when PC/SC is unavailable (the window shows it). */
   yubikeyReading: () => Promise<YubikeyReading>;
 }
 
@@ -128,5 +126,5 @@ export function createServiceAgent(o: ServiceAgentOptions): ServiceAgent {
     return monitor.read();
   }
 
-  return { backend, service, yubikeyState: async () => (await yubikeyReading()).state, yubikeyReading };
+  return { backend, service, yubikeyReading };
 }

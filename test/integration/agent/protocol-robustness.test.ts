@@ -107,7 +107,7 @@ describe('backend errors cross the socket as data', () => {
 describe('many clients', () => {
   it('20 concurrent clients: one credential fetch per profile, every caller answered', async () => {
     let release: () => void = () => undefined;
-    backend.gate = new Promise((r) => (release = r));
+    backend.key.gate = new Promise((r) => (release = r));
     const calls = Array.from({ length: 20 }, (_, i) =>
       tryAgent({ method: 'credentialProcess', params: { profile: i % 2 === 0 ? 'even' : 'odd' } }, { socketPath, timeoutMs: 5000 }),
     );
@@ -133,7 +133,7 @@ describe('many clients', () => {
 describe('a client that leaves mid-request', () => {
   it('does not disturb the agent, and the elevation it started still completes', async () => {
     let release: () => void = () => undefined;
-    backend.gate = new Promise((r) => (release = r));
+    backend.key.gate = new Promise((r) => (release = r));
     const c = await raw();
     c.write(`${JSON.stringify({ v: 1, id: 1, method: 'elevate', params: { profile: 'admin' } })}\n`);
     await waitFor(() => backend.log.includes('elevate admin'));
@@ -149,7 +149,7 @@ describe('a client that leaves mid-request', () => {
 
   it('a client that times out gets agent-unavailable; a later answer is dropped quietly', async () => {
     let release: () => void = () => undefined;
-    backend.gate = new Promise((r) => (release = r));
+    backend.key.gate = new Promise((r) => (release = r));
     const error = await tryAgent({ method: 'elevate', params: { profile: 'slow' } }, { socketPath, timeoutMs: 100 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'agent-unavailable', message: expect.stringMatching(/did not answer elevate/) });
     release();

@@ -7,7 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TouchroleError } from '../../../src-shared/errors';
 import { ManualClock } from '../../../src-shared/time/clock';
-import { FAKE_PASSWORD, FakeBackend } from '../../support/fake-backend';
+import { FakeBackend } from '../../support/fake-backend';
+import { FAKE_PASSWORD } from '../../support/fake-yubikey';
 import { buildRenderer, launchChromium, openWindow, ROOT, serveRenderer, type WindowUnderTest } from './window-harness';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
@@ -66,7 +67,7 @@ describe('window: build', () => {
 
 describe('window: sessions', () => {
   it('elevates from the window: touch prompt, then a live countdown', async () => {
-    const { page, backend, clock } = await start((b) => (b.touchMode = 'manual'), 'profiles');
+    const { page, backend, clock } = await start((b) => (b.key.touchMode = 'manual'), 'profiles');
     const admin = page.locator('li.profile[data-profile="admin"]');
     await expect.poll(() => admin.locator('select').inputValue()).toBe('3600');
     await page.screenshot({ path: join(SHOTS, 'elevate.png') });
@@ -77,9 +78,9 @@ describe('window: sessions', () => {
     await expect.poll(() => overlay.isVisible()).toBe(true);
     expect(await page.locator('#touch-detail').textContent()).toBe('to elevate admin');
     await page.screenshot({ path: join(SHOTS, 'touch-prompt.png') });
-    expect(backend.touchPending).toBe(true);
+    expect(backend.key.touchPending).toBe(true);
 
-    backend.touch();
+    backend.key.touch();
     await expect.poll(() => overlay.isVisible()).toBe(false);
     expect(backend.calls.filter((c) => c.method === 'elevate').map((c) => c.args)).toEqual([[{ profile: 'admin', durationSeconds: 14_400 }]]);
 
@@ -155,10 +156,10 @@ describe('window: errors', () => {
   });
 
   it('shows a touch timeout and clears the overlay', async () => {
-    const { page, backend } = await start((b) => (b.touchMode = 'manual'), 'profiles');
+    const { page, backend } = await start((b) => (b.key.touchMode = 'manual'), 'profiles');
     await page.locator('li.profile[data-profile="admin"]').getByRole('button', { name: 'Elevate' }).click();
     await expect.poll(() => page.locator('#touch-overlay').isVisible()).toBe(true);
-    backend.timeoutTouch();
+    backend.key.timeoutTouch();
     await expect.poll(() => page.locator('#touch-overlay').isVisible()).toBe(false);
     expect(await page.locator('.banner-message').textContent()).toBe('the YubiKey was not touched in time');
   });

@@ -5,7 +5,8 @@ import { buildTouchroleApi } from '../../../src-main/app/preload-api';
 import { TouchroleError } from '../../../src-shared/errors';
 import { IPC_CHANNELS, IPC_METHODS, type TouchroleApi } from '../../../src-shared/ipc-contract';
 import { ManualClock } from '../../../src-shared/time/clock';
-import { FAKE_PASSWORD, FakeBackend } from '../../support/fake-backend';
+import { FakeBackend } from '../../support/fake-backend';
+import { FAKE_PASSWORD } from '../../support/fake-yubikey';
 import { buildWindowOptions } from '../../../src-main/app/window';
 import { FakeElectron, FakePreload, type FakeWindow } from '../../support/fake-electron';
 

@@ -205,24 +205,24 @@ describe('tray app: sleep and resume', () => {
 
 describe('tray app: touch prompt', () => {
   it('shows "Touch your YubiKey" until the touch arrives', async () => {
-    const h = await start((b) => (b.touchMode = 'manual'));
+    const h = await start((b) => (b.key.touchMode = 'manual'));
     h.electron.tray.click(['Elevate', 'admin', '1h (default)']);
     await flush();
     expect(h.electron.tray.title).toBe('Touch YubiKey');
     expect(h.electron.tray.labels()[0]).toBe('Touch your YubiKey now');
     const prompt = h.electron.notifications[0];
     expect(prompt?.options.title).toBe('Touch your YubiKey');
-    h.backend.touch();
+    h.backend.key.touch();
     await flush();
     expect(prompt?.closed).toBe(true);
     expect(h.electron.tray.title).toBe('1h 00m');
   });
 
   it('clears the prompt and reports a touch timeout', async () => {
-    const h = await start((b) => (b.touchMode = 'manual'));
+    const h = await start((b) => (b.key.touchMode = 'manual'));
     h.electron.tray.click(['Elevate', 'admin', '1h (default)']);
     await flush();
-    h.backend.timeoutTouch();
+    h.backend.key.timeoutTouch();
     await flush();
     expect(h.electron.tray.title).toBe('');
     expect(h.electron.notificationTitles()).toEqual(['Touch your YubiKey', 'Elevating admin failed']);
@@ -230,7 +230,7 @@ describe('tray app: touch prompt', () => {
   });
 
   it('leaves the prompt to the window when it shows, and forwards events to it', async () => {
-    const h = await start((b) => (b.touchMode = 'manual'));
+    const h = await start((b) => (b.key.touchMode = 'manual'));
     h.trayApp.showWindow('sessions');
     await flush();
     h.electron.tray.click(['Elevate', 'admin', '1h (default)']);
@@ -238,7 +238,7 @@ describe('tray app: touch prompt', () => {
     expect(h.electron.notifications).toHaveLength(0);
     const sent = (): string[] => (h.electron.windows[0]?.webContents.sent ?? []).map((s) => s.channel);
     expect(sent()).toContain(IPC_EVENT_CHANNELS.touchPrompt);
-    h.backend.touch();
+    h.backend.key.touch();
     await flush();
     expect(sent()).toContain(IPC_EVENT_CHANNELS.sessionsChanged);
   });
