@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: MIT
 import { EventEmitter } from 'node:events';
 import type { YubikeyStatusView } from '../../src-shared/models';
-import type { Clock } from '../../src-shared/time/clock';
 import type { AppBackend, AppBackendEventName, AppBackendEvents } from '../core/agent';
-import type { TouchroleService, YubikeyReading } from '../core/service';
-import { saveSettings } from '../core/settings';
+import type { CoreServices, YubikeyReading } from '../core/service';
 
 /** The app backend's methods that do not go through the agent, the same whether it is embedded or attached. */
 export type AppViews = Omit<AppBackend, 'elevate' | 'renew' | 'end' | 'logout' | 'sessions' | 'close'> & {
@@ -14,8 +12,7 @@ export type AppViews = Omit<AppBackend, 'elevate' | 'renew' | 'end' | 'logout' |
 };
 
 export interface AppViewsOptions {
-  service: TouchroleService;
-  clock: Clock;
+  service: CoreServices;
   /** The YubiKey state, from the embedded agent's monitor or from the running agent. */
   reading: () => Promise<YubikeyReading>;
   /** List the keys and their MFA credentials (only where this process holds the YubiKey). */
@@ -31,7 +28,7 @@ export function appViews(o: AppViewsOptions): AppViews {
   const events = new EventEmitter();
   const views: AppViews = {
     async roleProfiles() {
-      const set = await service.profiles();
+      const set = await service.profiles.all();
       return [...set.profiles.values()].flatMap((p) =>
         p.kind === 'role' && p.roleArn !== undefined && p.problem === undefined
           ? [
@@ -50,18 +47,18 @@ export function appViews(o: AppViewsOptions): AppViews {
       return { warnMinutes: s.warnMinutes, defaultDurationSeconds: s.defaultDurationSeconds, startAtLogin: s.startAtLogin, profileSuffix: s.profileSuffix };
     },
     async saveSettings(next) {
-      await saveSettings(service.paths.config, { ...(await service.settings()), ...next });
+      await service.saveSettings(next);
       return views.settings();
     },
     async rotationReminders() {
-      const reminders = await service.rotationReminders({ markNotified: false });
+      const reminders = await service.rotation.reminders({ markNotified: false });
       return reminders.map(({ profile, kind, ageDays, maxAgeDays }) => ({ profile, kind, ageDays, maxAgeDays }));
     },
-    consoleUrl: (profile) => service.consoleUrl(profile),
+    consoleUrl: (profile) => service.sessions.consoleUrl(profile),
     yubikeyStatus: async () => statusOf(await o.reading()),
     statusOf,
     async unlock(r) {
-      await (await service.oath()).unlock(r.password, r.deviceId === undefined ? {} : { device: { deviceId: r.deviceId } });
+      await service.yubikey.unlock(r.password, r.deviceId === undefined ? {} : { device: { deviceId: r.deviceId } });
       const status = await views.yubikeyStatus();
       views.emit('yubikeyChanged', status);
       return status;
@@ -78,7 +75,7 @@ export function appViews(o: AppViewsOptions): AppViews {
     // 'unknown' (a reader in trouble, a busy key) shows as no key, with the reason beside it.
     if (state === 'unknown') return { state: 'none', ...none };
     if (state === 'none' || state === 'unavailable' || !o.listKeys) return { state, ...none };
-    const keys = await (await service.oath()).listKeys({ nowMs: o.clock.now() });
+    const keys = await service.yubikey.list();
     return {
       state,
       keys: keys.map((k) => ({ deviceId: k.deviceId, reader: k.reader, locked: k.locked, ...(k.serial === undefined ? {} : { serial: k.serial }) })),

@@ -27,7 +27,7 @@ export async function attachToAgent(o: AttachOptions): Promise<AppBackend | unde
   const { service } = createServiceAgent({ env: o.env, clock: o.clock });
   // The agent holds the YubiKey: its state is all the window shows while attached.
   const reading = async (): Promise<YubikeyReading> => ({ state: (await connection.call('status', {}, CALL_MS)).yubikey });
-  const views = appViews({ service, clock: o.clock, reading, listKeys: false });
+  const views = appViews({ service, reading, listKeys: false });
   const sessions = async (): Promise<SessionView[]> => (await connection.call('sessions.list', {}, CALL_MS)).sessions;
   const changed = async <T>(result: Promise<T>): Promise<T> => {
     const value = await result;

@@ -29,7 +29,7 @@ export async function createCoreBackend(o: CoreBackendOptions): Promise<AppBacke
     warningThresholdsMs: settings.warnMinutes.map((m) => m * 60_000),
     credentialRefreshWindowMs: settings.refreshMinutes * 60_000,
   });
-  const views = appViews({ service, clock: o.clock, reading: yubikeyReading, listKeys: true });
+  const views = appViews({ service, reading: yubikeyReading, listKeys: true });
   const sessionsChanged = async (): Promise<void> => views.emit('sessionsChanged', await agentBackend.sessions());
   // The app computes warnings itself; it needs the agent's session changes and touch prompts
   // (the agent forwards the backend's touch events to its listeners).
