@@ -9,8 +9,8 @@ import { runAgent, type RunningAgent } from '../../../src-main/core/agent';
 import { ManualClock } from '../../../src-shared/time/clock';
 import { makeTempUser, type TempUser } from '../../support/cli-harness';
 import { FakeBackend } from '../../support/fake-backend';
-import { ManualTimers } from '../agent/support/manual-timers';
-import { privateDir } from '../agent/support/raw-client';
+import { ManualTimers } from '../../support/manual-timers';
+import { privateDir } from '../../support/agent/raw-client';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 

@@ -5,7 +5,7 @@ import { PcscReaders } from '../../../src-main/core/transport/pcsc';
 import { type CardEvent, CardWatcher } from '../../../src-main/core/transport/readers';
 import { requireReader, waitForCard } from '../../support/pcscd';
 import { readerNameForPort, testVpcdPort } from '../../support/virtual-yubikey';
-import { OutOfProcessYubiKey } from './virtual-key-process';
+import { OutOfProcessYubiKey } from '../../support/virtual-yubikey/virtual-key-process';
 
 const port = testVpcdPort();
 const reader = readerNameForPort(port);

@@ -9,11 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src-shared/time/clock';
 import type { AppBackend } from '../../../src-main/core/agent';
 import { createCoreBackend } from '../../../src-main/app/core-backend';
-import { memoryKeychain, VirtualYubiKey, virtualKeyReaders } from '../../../src-emulators';
+import { VirtualYubiKey, virtualKeyReaders } from '../../../src-emulators';
+import { FakeKeychain } from '../../support/fake-keychain';
 import { OathClient } from '../../../src-main/core/oath';
 import { makeTempUser, type TempUser } from '../../support/cli-harness';
 import { MOTO_KEYS, startMoto, type Moto } from '../../support/moto';
-import { buildRenderer, launchChromium, openWindow, serveRenderer, type WindowUnderTest } from './window-harness';
+import { buildRenderer, launchChromium, openWindow, serveRenderer, type WindowUnderTest } from '../../support/renderer/window-harness';
 
 const MFA = 'arn:aws:iam::123456789012:mfa/alice';
 const PASSWORD = 'correct horse';
@@ -46,7 +47,7 @@ beforeAll(async () => {
     credentials: [{ issuer: 'AWS', name: MFA, secret: Buffer.from('12345678901234567890'), touch: true }],
     touch: { kind: 'auto', delayMs: 1500 },
   });
-  const keychain = memoryKeychain();
+  const keychain = new FakeKeychain();
   core = await createCoreBackend({
     env: user.env,
     clock: systemClock,

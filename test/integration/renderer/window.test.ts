@@ -9,7 +9,7 @@ import { TouchroleError } from '../../../src-shared/errors';
 import { ManualClock } from '../../../src-shared/time/clock';
 import { FakeBackend } from '../../support/fake-backend';
 import { FAKE_PASSWORD } from '../../support/fake-yubikey';
-import { buildRenderer, launchChromium, openWindow, ROOT, serveRenderer, type WindowUnderTest } from './window-harness';
+import { buildRenderer, launchChromium, openWindow, ROOT, serveRenderer, type WindowUnderTest } from '../../support/renderer/window-harness';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const MIN = 60_000;

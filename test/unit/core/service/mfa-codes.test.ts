@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../../src-shared/time/clock';
 import { parseConfigFile, parseCredentialsFile, mergeProfiles } from '../../../../src-shared/aws-ini';
 import { buildProfileSet } from '../../../../src-main/core/aws-config';
-import { memoryKeychain, VirtualYubiKey } from '../../../../src-emulators';
+import { VirtualYubiKey } from '../../../../src-emulators';
+import { FakeKeychain } from '../../../support/fake-keychain';
 import { OathClient, type CardReaders } from '../../../../src-main/core/oath';
-import type { TouchPrompter } from '../../../../src-main/core/prompt';
 import { yubikeyMfaCodes } from '../../../../src-main/core/service';
+import type { TouchInfo } from '../../../../src-main/core/prompt';
+import { recordingPrompter } from '../../../support/recording-prompter';
 
 const MFA = 'arn:aws:iam::123456789012:mfa/alice';
 const SECRET = Buffer.from('12345678901234567890');
@@ -31,33 +33,26 @@ function profiles(config: string) {
   }).profiles;
 }
 
-function recorder(): TouchPrompter & { events: string[] } {
-  const events: string[] = [];
-  return {
-    events,
-    waiting: async (i) => void events.push(i.profile === undefined ? `waiting ${i.credential}` : `waiting ${i.credential} for ${i.profile}`),
-    done: async () => void events.push('done'),
-    timedOut: async () => void events.push('timeout'),
-  };
-}
-
 describe('yubikeyMfaCodes', () => {
   // The profile reaches the prompt as data, whatever the purpose text says.
   it.each([
-    ['with the touch prompt', { purpose: 'elevate admin' }, `waiting ${MFA}`],
-    ['with the profile given to the prompt as data', { purpose: 'open the console of admin', profile: 'admin' }, `waiting ${MFA} for admin`],
-  ])('reads the credential named by mfa_serial (issuer form), %s', async (_, why, waiting) => {
+    ['with the touch prompt', { purpose: 'elevate admin' }, undefined],
+    ['with the profile given to the prompt as data', { purpose: 'open the console of admin', profile: 'admin' }, 'admin'],
+  ])('reads the credential named by mfa_serial (issuer form), %s', async (_, why, profile) => {
     const key = VirtualYubiKey.create({ credentials: [{ issuer: 'AWS', name: MFA, secret: SECRET, touch: true }], touch: { kind: 'auto', delayMs: 10 } });
-    const prompter = recorder();
+    const recorder = recordingPrompter();
+    const profilesTold: (string | undefined)[] = [];
+    const prompter = { ...recorder, waiting: (info: TouchInfo) => (profilesTold.push(info.profile), recorder.waiting(info)) };
     const codes = yubikeyMfaCodes({
       profiles: profiles(`[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = dev\nmfa_serial = ${MFA}\n`),
       clock: new ManualClock(T),
       prompter,
-      oath: async () => new OathClient({ readers: readersOf({ one: key }), keychain: memoryKeychain() }),
+      oath: async () => new OathClient({ readers: readersOf({ one: key }), keychain: new FakeKeychain() }),
       ...why,
     });
     expect(await codes(MFA, new AbortController().signal)).toBe('287082');
-    expect(prompter.events).toEqual([waiting, 'done']);
+    expect(recorder.events).toEqual([`waiting ${MFA}`, 'done']);
+    expect(profilesTold).toEqual([profile]);
   });
 
   it('uses touchrole_oath_credential, and picks the key holding it when several are plugged in', async () => {
@@ -68,8 +63,8 @@ describe('yubikeyMfaCodes', () => {
         `[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = dev\nmfa_serial = ${MFA}\ntouchrole_oath_credential = Work:aws-prod\n`,
       ),
       clock: new ManualClock(T),
-      prompter: recorder(),
-      oath: async () => new OathClient({ readers: readersOf({ a: other, b: holder }), keychain: memoryKeychain() }),
+      prompter: recordingPrompter(),
+      oath: async () => new OathClient({ readers: readersOf({ a: other, b: holder }), keychain: new FakeKeychain() }),
       purpose: 'elevate admin',
     });
     expect(await codes(MFA, new AbortController().signal)).toBe('287082');
@@ -80,7 +75,7 @@ describe('yubikeyMfaCodes', () => {
       yubikeyMfaCodes({
         profiles: profiles(`[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = dev\nmfa_serial = ${MFA}\ntouchrole_otp_slot = 3\n`),
         clock: new ManualClock(T),
-        prompter: recorder(),
+        prompter: recordingPrompter(),
         oath: async () => {
           throw new Error('must not be called');
         },
@@ -94,8 +89,8 @@ describe('yubikeyMfaCodes', () => {
       yubikeyMfaCodes({
         profiles: profiles(`[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = dev\nmfa_serial = ${MFA}\n`),
         clock: new ManualClock(T),
-        prompter: recorder(),
-        oath: async () => new OathClient({ readers: readersOf({}), keychain: memoryKeychain() }),
+        prompter: recordingPrompter(),
+        oath: async () => new OathClient({ readers: readersOf({}), keychain: new FakeKeychain() }),
         purpose: 'elevate admin',
         yubikeyOnHid: async () => {
           if (yubikeyOnHid instanceof Error) throw yubikeyOnHid;

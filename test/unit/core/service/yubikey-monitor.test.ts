@@ -4,26 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { YubikeyState } from '../../../../src-shared/models';
 import { TouchroleError } from '../../../../src-shared/errors';
 import { systemClock } from '../../../../src-shared/time/clock';
-import { memoryKeychain, VirtualYubiKey } from '../../../../src-emulators';
-import { OathClient, type CardReaders, type ReaderInfo } from '../../../../src-main/core/oath';
+import { PluggableReader, PCSC_DOWN_HINT } from '../../../support/pluggable-reader';
+import { FakeKeychain } from '../../../support/fake-keychain';
+import { OathClient } from '../../../../src-main/core/oath';
 import { YubikeyMonitor } from '../../../../src-main/core/service/yubikey-monitor';
-
-/** One reader whose virtual key can be pulled out and put back, and whose PC/SC service can stop. */
-class PluggableReader implements CardReaders {
-  key: VirtualYubiKey | undefined = VirtualYubiKey.create({ credentials: [{ name: 'aws', secret: Buffer.from('12345678901234567890') }] });
-  pcscDown = false;
-  lists = 0;
-  async listReaders(): Promise<ReaderInfo[]> {
-    this.lists++;
-    if (this.pcscDown) throw new TouchroleError('pcsc-unavailable', 'PC/SC unavailable: the PC/SC service (pcscd) is not running', { hint: 'start pcscd' });
-    return [{ name: 'R', cardPresent: this.key !== undefined }];
-  }
-  async connect(): Promise<{ transmit(apdu: Uint8Array): Promise<Uint8Array>; close(): Promise<void> }> {
-    const key = this.key;
-    if (key === undefined) throw new TouchroleError('yubikey-removed', 'removed');
-    return { transmit: (apdu) => key.transmit(apdu), close: async () => undefined };
-  }
-}
 
 let monitor: YubikeyMonitor | undefined;
 afterEach(() => monitor?.close());
@@ -31,7 +15,7 @@ afterEach(() => monitor?.close());
 function setup(reader: PluggableReader): { changes: YubikeyState[]; next: (state: YubikeyState) => Promise<void> } {
   const changes: YubikeyState[] = [];
   const waiters: Array<{ state: YubikeyState; resolve: () => void }> = [];
-  const client = new OathClient({ readers: reader, keychain: memoryKeychain() });
+  const client = new OathClient({ readers: reader, keychain: new FakeKeychain() });
   monitor = new YubikeyMonitor({
     oath: async () => client,
     clock: systemClock,
@@ -74,7 +58,7 @@ describe('YubikeyMonitor', () => {
     reader.pcscDown = true;
     await unavailable;
     const reading = await monitor?.read();
-    expect(reading).toMatchObject({ state: 'unavailable', problem: { code: 'pcsc-unavailable', hint: 'start pcscd' } });
+    expect(reading).toMatchObject({ state: 'unavailable', problem: { code: 'pcsc-unavailable', hint: PCSC_DOWN_HINT } });
     const ready = next('ready');
     reader.pcscDown = false;
     await ready;
@@ -93,7 +77,7 @@ describe('YubikeyMonitor', () => {
 
   it('a client that fails to load is unavailable, and is tried again on the next read', async () => {
     const reader = new PluggableReader();
-    const client = new OathClient({ readers: reader, keychain: memoryKeychain() });
+    const client = new OathClient({ readers: reader, keychain: new FakeKeychain() });
     let broken = true;
     monitor = new YubikeyMonitor({
       oath: async () => {
