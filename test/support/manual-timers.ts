@@ -10,6 +10,8 @@ import { settle } from './settle';
 export class ManualTimers implements Timers {
   private nextId = 1;
   private readonly pending = new Map<number, { at: number; fn: () => void }>();
+  /** The clock time of every timer fired, in order (tests of how often an idle app wakes). */
+  readonly firedAt: number[] = [];
 
   constructor(readonly clock: ManualClock) {}
 
@@ -31,6 +33,7 @@ export class ManualTimers implements Timers {
       if (due === undefined) break;
       this.pending.delete(due[0]);
       this.clock.set(Math.max(this.clock.now(), due[1].at));
+      this.firedAt.push(this.clock.now());
       due[1].fn();
       await settle();
     }

@@ -10,6 +10,11 @@ import { OathClient } from '../../../../src-main/core/oath';
 import { YubikeyMonitor } from '../../../../src-main/core/service/yubikey-monitor';
 
 let monitor: YubikeyMonitor | undefined;
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(condition()).toBe(true);
+}
 afterEach(() => monitor?.close());
 
 function setup(reader: PluggableReader): { changes: YubikeyState[]; next: (state: YubikeyState) => Promise<void> } {
@@ -19,7 +24,7 @@ function setup(reader: PluggableReader): { changes: YubikeyState[]; next: (state
   monitor = new YubikeyMonitor({
     oath: async () => client,
     clock: systemClock,
-    intervalMs: 10,
+    watch: { retryMs: 10 },
     onChange: (state) => {
       changes.push(state);
       for (const w of waiters.filter((x) => x.state === state)) w.resolve();
@@ -69,8 +74,11 @@ describe('YubikeyMonitor', () => {
     const reader = new PluggableReader();
     setup(reader);
     await monitor?.read();
+    await until(() => reader.changes.watching === 1);
     monitor?.close();
+    expect(reader.changes.watching).toBe(0);
     const lists = reader.lists;
+    reader.key = undefined;
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(reader.lists).toBe(lists);
   });
@@ -85,15 +93,13 @@ describe('YubikeyMonitor', () => {
         return client;
       },
       clock: systemClock,
-      intervalMs: 10,
+      watch: { retryMs: 10 },
       onChange: () => undefined,
     });
     expect((await monitor.read()).state).toBe('unavailable');
     broken = false;
     expect((await monitor.read()).state).toBe('ready');
     // and the watcher started on that second read
-    const lists = reader.lists;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(reader.lists).toBeGreaterThan(lists);
+    await until(() => reader.changes.watching === 1);
   });
 });
