@@ -12,7 +12,18 @@
  * - Every request payload is checked at runtime by `validateIpcRequest` before main acts on it.
  */
 import type { WireError } from './errors';
-import type { AppSettings, ElevateRequest, RoleProfileView, RotationReminder, SessionView, TouchEvent, UnlockRequest, YubikeyStatusView } from './models';
+import type {
+  AppSettings,
+  ElevateRequest,
+  KeyActionResult,
+  KeyAgeView,
+  RoleProfileView,
+  RotationReminder,
+  SessionView,
+  TouchEvent,
+  UnlockRequest,
+  YubikeyStatusView,
+} from './models';
 import { checkBoundedText, checkDurationSeconds, checkProfileName, checkSessionSuffix, checkWarnMinutes } from './rules';
 
 /** The sections of the window a tray entry can open. */
@@ -32,6 +43,11 @@ export interface IpcContract {
   settingsGet: { req: void; res: AppSettings };
   settingsSet: { req: AppSettings; res: AppSettings };
   rotationReminders: { req: void; res: RotationReminder[] };
+  keyAges: { req: void; res: KeyAgeView[] };
+  rotateKey: { req: { profile: string }; res: KeyActionResult };
+  finishRotation: { req: { profile: string }; res: KeyActionResult };
+  registerMfaDevice: { req: { profile: string }; res: KeyActionResult };
+  unregisterMfaDevice: { req: { profile: string }; res: KeyActionResult };
 }
 export type IpcMethod = keyof IpcContract;
 export type IpcRequest<M extends IpcMethod> = IpcContract[M]['req'];
@@ -50,6 +66,11 @@ export const IPC_CHANNELS: { readonly [M in IpcMethod]: string } = {
   settingsGet: 'touchrole:settings.get',
   settingsSet: 'touchrole:settings.set',
   rotationReminders: 'touchrole:rotation.reminders',
+  keyAges: 'touchrole:keys.ages',
+  rotateKey: 'touchrole:keys.rotate',
+  finishRotation: 'touchrole:keys.finish-rotation',
+  registerMfaDevice: 'touchrole:mfa.register',
+  unregisterMfaDevice: 'touchrole:mfa.unregister',
 };
 export const IPC_METHODS = Object.keys(IPC_CHANNELS) as IpcMethod[];
 
@@ -96,6 +117,11 @@ const VALIDATORS: { readonly [M in IpcMethod]: Check } = {
       profileSuffix: checkSessionSuffix,
     }),
   rotationReminders: noPayload,
+  keyAges: noPayload,
+  rotateKey: (p) => fields(p, { profile: checkProfileName }),
+  finishRotation: (p) => fields(p, { profile: checkProfileName }),
+  registerMfaDevice: (p) => fields(p, { profile: checkProfileName }),
+  unregisterMfaDevice: (p) => fields(p, { profile: checkProfileName }),
 };
 
 /** Checks a request payload; never throws. The message names the field, never its value. */

@@ -99,3 +99,26 @@ export interface RotationReminder {
   ageDays: number;
   maxAgeDays: number;
 }
+
+/** A source profile's long-term access key (the `touchrole keys age` report), and its MFA device. */
+export interface KeyAgeView {
+  profile: string;
+  accessKeyId: string | null;
+  ageDays: number | null;
+  maxAgeDays: number;
+  /** Older than maxAgeDays: time to rotate. */
+  due: boolean;
+  /** Where the creation date comes from: IAM (now or cached today), the import date, or nowhere. */
+  source: 'iam' | 'iam-cached' | 'imported' | 'unknown';
+  /** An old key waiting to be deleted once its grace period is over. */
+  pendingDeletion: { oldAccessKeyId: string; deleteAfter: string } | null;
+  /** Why the date is not from IAM, or the key could not be read. */
+  note: string | null;
+  /** The profile's MFA device, if it has one. */
+  mfaSerial: string | null;
+}
+
+/** What a key or MFA device action did, in the words the CLI prints. */
+export interface KeyActionResult {
+  message: string;
+}

@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import type { YubikeyStatusView } from '../../src-shared/models';
 import type { AppBackend, AppBackendEventName, AppBackendEvents } from '../core/agent';
 import type { CoreServices, YubikeyReading } from '../core/service';
+import { keyActions } from './key-actions';
 
 /** The app backend's methods that do not go through the agent, the same whether it is embedded or attached. */
 export type AppViews = Omit<AppBackend, 'elevate' | 'renew' | 'end' | 'logout' | 'sessions' | 'close'> & {
@@ -21,7 +22,7 @@ export interface AppViewsOptions {
 
 /**
  * Profiles, settings, reminders and the console URL read from the core service as the CLI reads
- * them; the YubiKey panel; unlock; and the event hub the backend's own methods emit on.
+ * them; key ages, rotation and MFA devices (key-actions.ts); the YubiKey panel; unlock; and the event hub the backend's own methods emit on.
  */
 export function appViews(o: AppViewsOptions): AppViews {
   const { service } = o;
@@ -55,13 +56,12 @@ export function appViews(o: AppViewsOptions): AppViews {
       return reminders.map(({ profile, kind, ageDays, maxAgeDays }) => ({ profile, kind, ageDays, maxAgeDays }));
     },
     consoleUrl: (profile) => service.sessions.consoleUrl(profile),
+    ...keyActions(service, yubikeyFollows),
     yubikeyStatus: async () => statusOf(await o.reading()),
     statusOf,
     async unlock(r) {
       await service.yubikey.unlock(r.password, r.deviceId === undefined ? {} : { device: { deviceId: r.deviceId } });
-      const status = await views.yubikeyStatus();
-      views.emit('yubikeyChanged', status);
-      return status;
+      return yubikeyFollows();
     },
     on(event, listener) {
       events.on(event, listener);
@@ -69,6 +69,13 @@ export function appViews(o: AppViewsOptions): AppViews {
     },
     emit: (event, data) => void events.emit(event, data),
   };
+
+  /** After the YubiKey changed here (unlocked, a credential added or removed): the window and the tray follow. */
+  async function yubikeyFollows(): Promise<YubikeyStatusView> {
+    const status = await views.yubikeyStatus();
+    views.emit('yubikeyChanged', status);
+    return status;
+  }
 
   async function statusOf({ state, problem }: YubikeyReading): Promise<YubikeyStatusView> {
     const none = { keys: [], mfaCredentials: [], ...(problem ? { problem } : {}) };

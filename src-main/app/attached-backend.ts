@@ -24,7 +24,8 @@ const ELEVATE_MS = 120_000;
 export async function attachToAgent(o: AttachOptions): Promise<AppBackend | undefined> {
   const connection = await AgentConnection.open({ socketPath: o.socketPath ?? agentSocketPath({ env: o.env }) });
   if (connection === undefined) return undefined;
-  const { service } = createServiceAgent({ env: o.env, clock: o.clock });
+  const local = createServiceAgent({ env: o.env, clock: o.clock });
+  const { service } = local;
   // The agent holds the YubiKey: its state is all the window shows while attached.
   const reading = async (): Promise<YubikeyReading> => ({ state: (await connection.call('status', {}, CALL_MS)).yubikey });
   const views = appViews({ service, reading, listKeys: false });
@@ -44,6 +45,11 @@ export async function attachToAgent(o: AttachOptions): Promise<AppBackend | unde
         () => undefined,
       );
   });
+  // Key rotation and MFA devices run here with this process's services, as `touchrole keys rotate`
+  // and `touchrole mfa register` do beside a running agent: the agent protocol stays as it is, and
+  // these flows touch nothing the agent holds (no session it serves; the YubiKey is shared over PC/SC).
+  // Their touches come from this process's prompter, so the window hears them from here.
+  const stopLocalTouches = local.backend.onTouch((e) => views.emit('touchPrompt', e));
   await connection.call('subscribe', {}, CALL_MS);
 
   return {
@@ -55,6 +61,10 @@ export async function attachToAgent(o: AttachOptions): Promise<AppBackend | unde
       await changed(connection.call('sessions.end', { profile }, CALL_MS));
     },
     logout: async () => (await changed(connection.call('sessions.logout', {}, CALL_MS))).ended,
-    close: () => Promise.resolve(connection.close()),
+    close: async () => {
+      stopLocalTouches();
+      await local.backend.close?.();
+      connection.close();
+    },
   };
 }

@@ -36,6 +36,11 @@ export function backendHandlers(backend: AppBackend): IpcHandlers {
     settingsGet: () => backend.settings(),
     settingsSet: (r) => backend.saveSettings(r),
     rotationReminders: () => backend.rotationReminders(),
+    keyAges: () => backend.keyAges(),
+    rotateKey: (r) => backend.rotateKey(r.profile),
+    finishRotation: (r) => backend.finishRotation(r.profile),
+    registerMfaDevice: (r) => backend.registerMfaDevice(r.profile),
+    unregisterMfaDevice: (r) => backend.unregisterMfaDevice(r.profile),
   };
 }
 

@@ -11,6 +11,8 @@ import { TouchroleError } from '../../src-shared/errors';
 import type * as M from '../../src-shared/models';
 import { DEFAULTS } from '../../src-shared/rules';
 import type { Clock } from '../../src-shared/time/clock';
+import { failFor, LOGGED, profileOf, view, type Method } from './fake-session-views';
+import { FakeSourceKeys } from './fake-source-keys';
 import { FakeYubikey } from './fake-yubikey';
 
 export interface FakeBackendOptions {
@@ -24,9 +26,6 @@ export interface FakeBackendOptions {
   onClose?: () => Promise<void>;
 }
 
-type Method = Exclude<keyof AgentBackend | keyof AppBackend, 'onTouch' | 'onYubikey' | 'on' | 'close'>;
-/** What `log` lists: the calls that change something or fetch credentials (not the agent's frequent reads). */
-const LOGGED: ReadonlySet<Method> = new Set<Method>(['elevate', 'renew', 'end', 'logout', 'expire', 'credentialProcess']);
 type StoredSession = M.SessionView & { durationSeconds?: number };
 
 export class FakeBackend implements AgentBackend, AppBackend {
@@ -43,6 +42,13 @@ export class FakeBackend implements AgentBackend, AppBackend {
   consoleUrlValue = 'https://signin.aws.amazon.com/federation?Action=login&Destination=https%3A%2F%2Fconsole.aws.amazon.com%2F';
   /** The YubiKey every elevation and credential fetch touches. */
   readonly key: FakeYubikey;
+  /** Source profiles' access keys and MFA devices (keyAges, rotateKey, registerMfaDevice...). */
+  readonly sourceKeys: FakeSourceKeys;
+  readonly keyAges = () => this.sourceKeys.keyAges();
+  readonly rotateKey = (profile: string) => this.sourceKeys.rotateKey(profile);
+  readonly finishRotation = (profile: string) => this.sourceKeys.finishRotation(profile);
+  readonly registerMfaDevice = (profile: string) => this.sourceKeys.registerMfaDevice(profile);
+  readonly unregisterMfaDevice = (profile: string) => this.sourceKeys.unregisterMfaDevice(profile);
   expireFails = false;
   /** What the agent's environment resolves to (see AgentBackend.identity); tests change it to stand for edits. */
   own: AgentCaller = { scope: '5'.repeat(64), fingerprint: 'f'.repeat(64), configFile: '/agent/.aws/config', credentialsFile: '/agent/.aws/credentials' };
@@ -56,6 +62,12 @@ export class FakeBackend implements AgentBackend, AppBackend {
     ];
     this.remindersValue = options.reminders ?? [];
     this.key = new FakeYubikey(options.locked ?? false, options.touch ?? 'auto');
+    this.sourceKeys = new FakeSourceKeys({
+      clock: options.clock,
+      enter: (method, args) => this.enter(method, args),
+      awaitTouch: (profile) => this.awaitTouch(profile),
+      yubikeyChanged: () => this.emit('yubikeyChanged', this.key.status()),
+    });
   }
 
   /** The recorded calls that change something, as "elevate admin", "logout". */
@@ -234,24 +246,4 @@ export class FakeBackend implements AgentBackend, AppBackend {
   private sessionList(): M.SessionView[] {
     return [...this.stored.values()].map(view);
   }
-}
-
-// Profile names that trigger failures, so tests read as what they pin.
-function failFor(profile: string): void {
-  if (profile === 'locked') throw new TouchroleError('oath-locked', 'The YubiKey OATH applet is locked', { hint: 'Run "touchrole yubikey unlock".' });
-  if (profile === 'crash') throw new Error('SecretAccessKey=wJalrXUtnFEMI leaked in a library message');
-}
-
-function profileOf(arg: unknown): string {
-  return typeof arg === 'object' && arg !== null && 'profile' in arg ? String(arg.profile) : String(arg);
-}
-
-function view(s: StoredSession): M.SessionView {
-  return {
-    profile: s.profile,
-    expiration: s.expiration,
-    ...(s.roleArn === undefined ? {} : { roleArn: s.roleArn }),
-    ...(s.writtenProfile === undefined ? {} : { writtenProfile: s.writtenProfile }),
-    ...(s.expiryUnreadable === undefined ? {} : { expiryUnreadable: s.expiryUnreadable }),
-  };
 }

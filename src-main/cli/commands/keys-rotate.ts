@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import { finishedMessage, rotatedMessage } from '../../../src-shared/key-action-messages';
 import { flag, type CommandDef } from '../command';
 import { serviceFor } from '../service-for';
 
@@ -27,13 +28,9 @@ export const command: CommandDef = {
     const rotation = serviceFor(ctx).rotation;
     if (flag(values, 'finish')) {
       const r = await rotation.finish(name, { now: flag(values, 'now') });
-      return { text: `Deleted old key ${r.deletedAccessKeyId} of "${name}"${r.alreadyGone ? ' (it was already gone from IAM)' : ''}`, json: r };
+      return { text: finishedMessage(name, r), json: r };
     }
     const r = await rotation.rotate(name, { deleteOld: flag(values, 'delete-old') });
-    const tail =
-      r.oldKey === 'deleted'
-        ? `old key ${r.oldAccessKeyId} deleted`
-        : `old key ${r.oldAccessKeyId} is inactive; run \`touchrole keys rotate ${name} --finish\` after ${r.deleteAfter ?? ''} to delete it`;
-    return { text: `Rotated "${name}": new key ${r.newAccessKeyId} stored in ${r.storedIn} and working; ${tail}`, json: r };
+    return { text: rotatedMessage(name, r), json: r };
   },
 };

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import { REGISTER_TOUCH_NOTICE, registeredMessage } from '../../../src-shared/key-action-messages';
 import { flag, stringOption, type CommandDef } from '../command';
 import { serviceFor } from '../service-for';
 import { selectorFrom, selectorOptions } from './yubikey-select';
@@ -26,8 +27,8 @@ export const command: CommandDef = {
       device: selectorFrom(values),
       ...(deviceName === undefined ? {} : { deviceName }),
       // Said once the profile is known to qualify, before the first touch.
-      ...(touch ? { beforeTouches: () => void ctx.stderr.write('touchrole: touch the YubiKey twice when it blinks (two codes for AWS)\n') } : {}),
+      ...(touch ? { beforeTouches: () => void ctx.stderr.write(`touchrole: ${REGISTER_TOUCH_NOTICE}\n`) } : {}),
     });
-    return { text: `Registered the YubiKey as MFA device ${r.serialNumber} for IAM user ${r.userName}; mfa_serial set in profile "${name}"`, json: r };
+    return { text: registeredMessage(name, r), json: r };
   },
 };

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import { unregisteredMessage } from '../../../src-shared/key-action-messages';
 import type { CommandDef } from '../command';
 import { serviceFor } from '../service-for';
 import { selectorFrom, selectorOptions } from './yubikey-select';
@@ -18,7 +19,6 @@ export const command: CommandDef = {
   async run({ positionals, values }, ctx) {
     const name = positionals[0] ?? '';
     const r = await serviceFor(ctx).mfaDevice.unregister(name, { device: selectorFrom(values) });
-    const where = r.removedFromKey ? ' from IAM and the YubiKey' : ' from IAM (the YubiKey had no credential for it)';
-    return { text: `Removed MFA device ${r.serialNumber}${where}; mfa_serial removed from "${name}"`, json: r };
+    return { text: unregisteredMessage(name, r), json: r };
   },
 };

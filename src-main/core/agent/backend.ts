@@ -3,6 +3,8 @@ import type { IpcEventName, IpcEvents } from '../../../src-shared/ipc-contract';
 import type {
   AppSettings,
   ElevateRequest,
+  KeyActionResult,
+  KeyAgeView,
   RoleProfileView,
   RotationReminder,
   SessionView,
@@ -74,6 +76,16 @@ export interface AppBackend extends SessionBackend {
   rotationReminders(): Promise<RotationReminder[]>;
   /** An AWS console sign-in URL for the session of `profile` (federation endpoint). */
   consoleUrl(profile: string): Promise<string>;
+  /** `touchrole keys age`: each source profile's access key, how old it is, and its MFA device. */
+  keyAges(): Promise<KeyAgeView[]>;
+  /** `touchrole keys rotate`: a new key created, stored and checked; the old one made inactive (one touch with mfa_serial). */
+  rotateKey(profile: string): Promise<KeyActionResult>;
+  /** `touchrole keys rotate --finish`: deletes the old key of a rotation whose grace period is over. */
+  finishRotation(profile: string): Promise<KeyActionResult>;
+  /** `touchrole mfa register`: the YubiKey becomes the IAM user's MFA device (touch twice); emits `yubikeyChanged`. */
+  registerMfaDevice(profile: string): Promise<KeyActionResult>;
+  /** `touchrole mfa unregister`: the device leaves IAM, the YubiKey and the profile (one touch); emits `yubikeyChanged`. */
+  unregisterMfaDevice(profile: string): Promise<KeyActionResult>;
   /** Subscribes to a backend event; returns the unsubscribe function. */
   on<E extends AppBackendEventName>(event: E, listener: (data: AppBackendEvents[E]) => void): () => void;
   /** Stops the embedded agent (or the connection to a running one) and releases devices. */

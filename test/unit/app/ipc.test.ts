@@ -97,6 +97,26 @@ describe('ipc: end to end over the preload API', () => {
     const settings = { warnMinutes: [2, 15], defaultDurationSeconds: 7200, startAtLogin: true, profileSuffix: '-elevated' };
     expect(await api.settingsSet(settings)).toEqual({ ok: true, value: { ...settings, warnMinutes: [15, 2] } });
     expect(await api.rotationReminders()).toEqual({ ok: true, value: [] });
+    expect(await api.keyAges()).toMatchObject({
+      ok: true,
+      value: [
+        { profile: 'work', due: true },
+        { profile: 'lab', mfaSerial: null },
+      ],
+    });
+    expect(await api.rotateKey({ profile: 'work' })).toMatchObject({
+      ok: true,
+      value: { message: expect.stringMatching(/^Rotated "work": new key AKIAWORKNEW1/) },
+    });
+    expect(await api.finishRotation({ profile: 'work' })).toEqual({ ok: true, value: { message: 'Deleted old key AKIAWORKOLD of "work"' } });
+    expect(await api.registerMfaDevice({ profile: 'lab' })).toMatchObject({
+      ok: true,
+      value: { message: expect.stringContaining('mfa_serial set in profile "lab"') },
+    });
+    expect(await api.unregisterMfaDevice({ profile: 'lab' })).toMatchObject({
+      ok: true,
+      value: { message: expect.stringContaining('mfa_serial removed from "lab"') },
+    });
     const reached = new Set(backend.calls.map((c) => c.method));
     expect(reached.size).toBe(IPC_METHODS.length); // one backend method per contract method
   });

@@ -20,6 +20,11 @@ describe('ipc contract', () => {
       'settingsGet',
       'settingsSet',
       'rotationReminders',
+      'keyAges',
+      'rotateKey',
+      'finishRotation',
+      'registerMfaDevice',
+      'unregisterMfaDevice',
     ]);
     expect(IPC_EVENTS).toEqual(['sessionsChanged', 'touchPrompt', 'yubikeyChanged', 'showView']);
   });
@@ -42,6 +47,11 @@ describe('ipc contract', () => {
     ['settingsSet', SETTINGS],
     ['settingsSet', { ...SETTINGS, warnMinutes: [30] }],
     ['rotationReminders', undefined],
+    ['keyAges', undefined],
+    ['rotateKey', { profile: 'work' }],
+    ['finishRotation', { profile: 'work' }],
+    ['registerMfaDevice', { profile: 'lab account' }],
+    ['unregisterMfaDevice', { profile: 'work' }],
   ];
   it.each(accepted)('accepts %s %j', (method, payload) => {
     expect(validateIpcRequest(method, payload)).toEqual({ ok: true, value: payload });
@@ -63,6 +73,13 @@ describe('ipc contract', () => {
     ['elevate', { profile: 'admin', durationSeconds: 3600, roleArn: 'x' }, 'elevate: unexpected field "roleArn"'],
     ['renew', { profile: 7 }, 'renew: profile must be a non-empty string of at most 256 characters'],
     ['end', {}, 'end: profile must be a non-empty string of at most 256 characters'],
+    ['keyAges', { profile: 'work' }, 'keyAges: takes no argument'],
+    ['rotateKey', undefined, 'rotateKey: argument must be an object'],
+    ['rotateKey', { profile: 'work', deleteOld: true }, 'rotateKey: unexpected field "deleteOld"'],
+    ['finishRotation', { profile: 'work', now: true }, 'finishRotation: unexpected field "now"'],
+    ['registerMfaDevice', { profile: 'a\u0000b' }, 'registerMfaDevice: profile must not contain control characters'],
+    ['registerMfaDevice', { profile: 'work', touch: false }, 'registerMfaDevice: unexpected field "touch"'],
+    ['unregisterMfaDevice', { profile: '' }, 'unregisterMfaDevice: profile must be a non-empty string of at most 256 characters'],
     ['unlock', { password: '' }, 'unlock: password must be a non-empty string of at most 1024 characters'],
     ['unlock', { password: 'pw', deviceId: '' }, 'unlock: deviceId must be a non-empty string of at most 256 characters'],
     ['settingsSet', { ...SETTINGS, warnMinutes: [] }, 'settingsSet: warnMinutes must be 1 to 5 different whole minutes from 1 to 720'],
