@@ -5,6 +5,8 @@ import type { AppSettings, RoleProfileView } from '../src-shared/models';
 import { call, launch } from './api';
 import { byId, el } from './dom';
 import { createBanners } from './views/banners';
+import { createKeyActions } from './views/key-actions';
+import { createKeysView } from './views/keys';
 import { createProfilesView } from './views/profiles';
 import { createRemindersView } from './views/reminders';
 import { createSessionsView } from './views/sessions';
@@ -35,7 +37,14 @@ function start(): void {
     profilesView.update(profiles, defaultDurationSeconds);
   };
   const settingsView = createSettingsView(byId('settings'), { api, onError, onSaved: onSettings });
-  const remindersView = createRemindersView(byId('reminders'));
+  const keyActions = createKeyActions({ api, banners, refresh: () => loadKeys() });
+  const remindersView = createRemindersView(byId('reminders'), keyActions);
+  const keysView = createKeysView(byId('keys'), keyActions);
+  /** Reminders and key ages, at start and after every key action. */
+  const loadKeys = (): void => {
+    launch('Loading rotation reminders', api.rotationReminders(), onError, (r) => r !== undefined && remindersView.update(r));
+    launch('Loading access keys', api.keyAges(), onError, (k) => k !== undefined && keysView.update(k));
+  };
   const showTouch = createTouchOverlay();
 
   const nav = byId('nav');
@@ -62,7 +71,7 @@ function start(): void {
 
   launch('Loading sessions', api.sessionsList(), onError, (s) => s !== undefined && sessionsView.update(s));
   launch('Loading the YubiKey status', api.yubikeyStatus(), onError, (s) => s !== undefined && yubikeyView.update(s));
-  launch('Loading rotation reminders', api.rotationReminders(), onError, (r) => r !== undefined && remindersView.update(r));
+  loadKeys();
   // Profiles show their default durations, so both arrive before either is shown.
   Promise.all([call('Loading settings', api.settingsGet(), onError), call('Loading role profiles', api.profilesList(), onError)])
     .then(([s, p]) => {

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: MIT
+// The window's key rotation and MFA device actions in headless Chromium, against the fake backend.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TouchroleError } from '../../../src-shared/errors';
+import type { TouchEvent } from '../../../src-shared/models';
+import { ManualClock } from '../../../src-shared/time/clock';
+import { FakeBackend } from '../../support/fake-backend';
+import { buildRenderer, launchChromium, openWindow, serveRenderer, type WindowUnderTest } from '../../support/renderer/window-harness';
+
+const NOW = Date.parse('2026-11-23T10:00:00Z');
+
+let browser: Browser;
+let server: { url: string; close(): Promise<void> };
+let open: WindowUnderTest | undefined;
+
+beforeAll(async () => {
+  buildRenderer();
+  server = await serveRenderer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(async () => {
+  const problems = open?.problems ?? [];
+  await open?.close();
+  open = undefined;
+  expect(problems).toEqual([]);
+});
+
+/** The Key rotation section, with `work` (120 days, MFA device) due and `lab` (10 days, no MFA device). */
+async function start(touch: 'auto' | 'manual'): Promise<{ page: Page; backend: FakeBackend; touches: TouchEvent['state'][] }> {
+  const backend = new FakeBackend({ clock: new ManualClock(NOW), touch, reminders: [{ profile: 'work', kind: 'rotate', ageDays: 120, maxAgeDays: 90 }] });
+  const touches: TouchEvent['state'][] = [];
+  backend.on('touchPrompt', (e) => touches.push(e.state));
+  open = await openWindow(browser, `${server.url}#reminders`, backend, NOW);
+  await expect.poll(() => open?.page.locator('#keys li.key').count()).toBe(2);
+  return { page: open.page, backend, touches };
+}
+
+const rotated =
+  'Rotated "work": new key AKIAWORKNEW1 stored in the keychain and working; old key AKIAWORKOLD is inactive; ' +
+  'run `touchrole keys rotate work --finish` after 2026-11-30T10:00:00.000Z to delete it';
+
+describe('window: access keys', () => {
+  it('lists the keys with their ages and MFA devices', async () => {
+    const { page } = await start('auto');
+    const details = (profile: string): Promise<string[]> => page.locator(`#keys li.key[data-profile="${profile}"] .detail`).allTextContents();
+    expect(await details('work')).toEqual(['AKIAWORKOLD · 120 days old from IAM (limit 90): due for rotation', 'MFA arn:aws:iam::123456789012:mfa/alice']);
+    expect(await details('lab')).toEqual(['AKIALABOLD · 10 days old from IAM (limit 90)', 'no MFA device']);
+    expect(await page.locator('#keys li.key[data-profile="work"]').getAttribute('class')).toBe('key due');
+  });
+
+  it('rotates from a reminder after a confirmation: touch prompt, progress, then the result and the new key', async () => {
+    const { page, backend } = await start('manual');
+    const reminder = page.locator('#reminders li.reminder[data-profile="work"]');
+    await reminder.getByRole('button', { name: 'Rotate key' }).click();
+    expect(await reminder.locator('.confirm').textContent()).toContain('the old one stops working now');
+    await reminder.getByRole('button', { name: 'Cancel' }).click();
+    expect(await reminder.getByRole('button', { name: 'Rotate key' }).count()).toBe(1);
+    expect(backend.calls.filter((c) => c.method === 'rotateKey')).toEqual([]);
+
+    await reminder.getByRole('button', { name: 'Rotate key' }).click();
+    await reminder.getByRole('button', { name: 'Yes, rotate' }).click();
+    await expect.poll(() => page.locator('#touch-overlay').isVisible()).toBe(true);
+    expect(await page.locator('.banner.progress .banner-message').textContent()).toBe('Rotating the access key of work: touch the YubiKey if it blinks');
+    backend.key.touch();
+    await expect.poll(() => page.locator('.banner.info .banner-message').textContent()).toBe(rotated);
+    expect(await page.locator('.banner.progress').count()).toBe(0);
+    expect(await page.locator('#touch-overlay').isVisible()).toBe(false);
+    await expect
+      .poll(() => page.locator('#keys li.key[data-profile="work"] .detail').allTextContents())
+      .toEqual([
+        'AKIAWORKNEW1 · 0 days old from IAM (limit 90)',
+        'MFA arn:aws:iam::123456789012:mfa/alice',
+        'old key AKIAWORKOLD to delete after 2026-11-30T10:00:00.000Z',
+      ]);
+    expect(backend.log).toEqual(['rotateKey work']);
+  });
+
+  it('registers an MFA device (two touches), then removes it after a confirmation', async () => {
+    const { page, backend, touches } = await start('auto');
+    const lab = page.locator('#keys li.key[data-profile="lab"]');
+    await lab.getByRole('button', { name: 'Register MFA device' }).click();
+    await expect
+      .poll(() => page.locator('.banner.info .banner-message').textContent())
+      .toBe('Registered the YubiKey as MFA device arn:aws:iam::123456789012:mfa/lab for IAM user lab; mfa_serial set in profile "lab"');
+    expect(touches).toEqual(['needed', 'done', 'needed', 'done']);
+    await expect.poll(() => lab.locator('.detail').nth(1).textContent()).toBe('MFA arn:aws:iam::123456789012:mfa/lab');
+
+    await lab.getByRole('button', { name: 'Remove MFA device' }).click();
+    expect(await lab.locator('.confirm').textContent()).toContain('its seed from the YubiKey');
+    await lab.getByRole('button', { name: 'Yes, remove' }).click();
+    await expect
+      .poll(() => page.locator('.banner.info .banner-message').first().textContent())
+      .toBe('Removed MFA device arn:aws:iam::123456789012:mfa/lab from IAM and the YubiKey; mfa_serial removed from "lab"');
+    await expect.poll(() => lab.getByRole('button', { name: 'Register MFA device' }).count()).toBe(1);
+    expect(backend.log).toEqual(['registerMfaDevice lab', 'unregisterMfaDevice lab']);
+  });
+
+  it('shows a failed rotation as an error banner and drops the progress banner', async () => {
+    const { page, backend } = await start('auto');
+    backend.failNext('rotateKey', new TouchroleError('rotation-failed', 'IAM refused CreateAccessKey: the user already has two keys', { hint: 'Delete one.' }));
+    const work = page.locator('#keys li.key[data-profile="work"]');
+    await work.getByRole('button', { name: 'Rotate key' }).click();
+    await work.getByRole('button', { name: 'Yes, rotate' }).click();
+    await expect.poll(() => page.locator('.banner.error').getAttribute('data-code')).toBe('rotation-failed');
+    expect(await page.locator('.banner.error .banner-hint').textContent()).toBe('Delete one.');
+    expect(await page.locator('.banner.progress').count()).toBe(0);
+    expect(await page.locator('.banner.info').count()).toBe(0);
+  });
+
+  it('deletes the old key of a finished grace period from its reminder', async () => {
+    const { page, backend } = await start('auto');
+    await backend.rotateKey('work');
+    backend.remindersValue = [{ profile: 'work', kind: 'finish', ageDays: 8, maxAgeDays: 7 }];
+    await page.reload();
+    const reminder = page.locator('#reminders li.reminder[data-profile="work"]');
+    await reminder.getByRole('button', { name: 'Delete old key' }).click();
+    await reminder.getByRole('button', { name: 'Yes, delete' }).click();
+    await expect.poll(() => page.locator('.banner.info .banner-message').textContent()).toBe('Deleted old key AKIAWORKOLD of "work"');
+  });
+});
