@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 // When a `touchrole agent` already runs, the app attaches to it as a client over the real socket:
 // sessions, elevation and touch prompts go through that agent; the tray app runs on top of it.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attachToAgent } from '../../../src-main/app/attached-backend';
 import type { AppBackend } from '../../../src-main/core/agent';
 import { runAgent, type RunningAgent } from '../../../src-main/core/agent';
-import { ManualClock } from '../../../src-shared/time/clock';
+import { ManualClock, systemClock } from '../../../src-shared/time/clock';
+import { startStsEmulator } from '../../../src-emulators';
 import { makeTempUser, type TempUser } from '../../support/cli-harness';
 import { FakeBackend } from '../../support/fake-backend';
 import { ManualTimers } from '../../support/manual-timers';
@@ -69,6 +71,23 @@ describe('app attached to a running agent', () => {
     attached = await attachToAgent({ clock, env: user.env, socketPath });
     expect((await attached?.roleProfiles())?.map((p) => p.name)).toEqual(['admin']);
     expect(await attached?.settings()).toMatchObject({ profileSuffix: '-touchrole' });
+  });
+
+  it('rotates a key in-process, as the CLI does beside a running agent', async () => {
+    const emulator = await startStsEmulator({ host: '127.0.0.1', clock: systemClock });
+    try {
+      const bob = emulator.addUser({ userName: 'bob' });
+      const env = { ...user.env, AWS_ENDPOINT_URL_IAM: emulator.url, AWS_ENDPOINT_URL_STS: emulator.url };
+      writeFileSync(join(user.awsDir, 'credentials'), `[dev]\naws_access_key_id = ${bob.accessKeyId}\naws_secret_access_key = ${bob.secretAccessKey}\n`);
+      attached = await attachToAgent({ clock: systemClock, env, socketPath });
+      const { message } = (await attached?.rotateKey('dev')) ?? { message: '' };
+      const newKey = (await attached?.keyAges())?.find((e) => e.profile === 'dev')?.accessKeyId ?? '';
+      expect(message).toMatch(new RegExp(`^Rotated "dev": new key ${newKey} stored in .*credentials and working; old key ${bob.accessKeyId} is inactive`));
+      expect(readFileSync(join(user.awsDir, 'credentials'), 'utf8')).toContain(newKey);
+      expect(backend.calls.map((c) => c.method)).not.toContain('rotateKey'); // the agent was not asked
+    } finally {
+      await emulator.stop();
+    }
   });
 
   it('resolves undefined when no agent answers', async () => {
