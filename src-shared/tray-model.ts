@@ -127,11 +127,12 @@ function yubikeyItem(state: YubikeyStatusView['state']): MenuItemModel {
     : item(YUBIKEY_LABELS[state], false);
 }
 
+/** "Rotate now": the window opens on its Key rotation section, where the reminder has the Rotate key (or Delete old key) button. */
 function reminderItem(r: RotationReminder): MenuItemModel {
   const label =
     r.kind === 'rotate'
-      ? `Rotate access key of ${printable(r.profile)} (${r.ageDays} days old)`
-      : `Finish key rotation of ${printable(r.profile)} (old key inactive ${r.ageDays} days)`;
+      ? `Rotate now: access key of ${printable(r.profile)} (${r.ageDays} days old)…`
+      : `Finish now: key rotation of ${printable(r.profile)} (old key inactive ${r.ageDays} days)…`;
   return item(label, true, { kind: 'open-window', view: 'reminders' });
 }
 

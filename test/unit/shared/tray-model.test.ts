@@ -160,10 +160,10 @@ describe('tray model: menu', () => {
     const menu = outline(model.menu);
     const yubikeyAt = menu.indexOf('(YubiKey: ready)');
     expect(menu.slice(yubikeyAt + 1, yubikeyAt + 3)).toEqual([
-      'Rotate access key of alice (97 days old)',
-      'Finish key rotation of bob (old key inactive 8 days)',
+      'Rotate now: access key of alice (97 days old)…',
+      'Finish now: key rotation of bob (old key inactive 8 days)…',
     ]);
-    expect(model.menu.find((i) => i.type === 'item' && i.label.startsWith('Rotate'))).toMatchObject({ action: { kind: 'open-window', view: 'reminders' } });
+    expect(model.menu.find((i) => i.type === 'item' && i.label.startsWith('Rotate now'))).toMatchObject({ action: { kind: 'open-window', view: 'reminders' } });
   });
 
   it('offers a default duration that is not among the choices', () => {
@@ -197,7 +197,7 @@ describe('tray model: names from ~/.aws/config', () => {
     const labels = JSON.stringify(outline(model.menu));
     expect(labels).not.toContain('\\u001b');
     expect(labels).toContain('ops\\\\x1b[31m\\\\nroot — 42m left');
-    expect(labels).toContain('Rotate access key of ops\\\\x1b[31m\\\\nroot (100 days old)');
+    expect(labels).toContain('Rotate now: access key of ops\\\\x1b[31m\\\\nroot (100 days old)…');
     // Actions still carry the real name: the app must elevate the profile as it is named.
     const elevate = model.menu.find((i) => i.type === 'submenu' && i.label === 'Elevate');
     const first = elevate?.type === 'submenu' ? elevate.items[0] : undefined;
