@@ -7,6 +7,8 @@ npm run build
 # The Electron security lint (electronegativity, offline) over the whole tree: fails on any
 # finding of severity >= medium with confidence certain or firm.
 node scripts/electron-lint.mjs
+# Types of the tests, typescript-eslint (type-aware: no floating promises, ...) and prettier.
+npm run --silent lint
 # moto_server from scripts/setup.sh's venv, when it had to install one there.
 export PATH="$PWD/.tools/moto/bin:$PATH"
 # The SDK's Node 22 notice is not what these tests are about.
