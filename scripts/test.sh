@@ -3,6 +3,7 @@
 # (gnome-keyring in a private D-Bus session, pcscd + vpcd, moto_server) started here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/node-toolchain.sh
 npm run build
 # The Electron security lint (electronegativity, offline) over the whole tree: fails on any
 # finding of severity >= medium with confidence certain or firm.
