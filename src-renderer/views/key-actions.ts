@@ -51,7 +51,8 @@ export function createKeyActions(deps: KeyActionsDeps): KeyActionsUi {
     unregister: (profile, mfaSerial, actions) =>
       confirmIn(
         actions,
-        `Remove the MFA device ${mfaSerial} of ${profile}? It is deleted from IAM, its seed from the YubiKey, and mfa_serial from the profile. This cannot be undone.`,
+        `Remove the MFA device ${mfaSerial} of ${profile}? It is deleted from IAM, its seed from the YubiKey, ` +
+          'and mfa_serial from the profile. This cannot be undone.',
         'Yes, remove',
         () =>
           run(`Removing the MFA device of ${profile}`, `Removing the MFA device of ${profile}: touch the YubiKey if it blinks`, () =>
