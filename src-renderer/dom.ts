@@ -27,3 +27,8 @@ export function byId(id: string): HTMLElement {
   if (node === null) throw new Error(`touchrole window: #${id} is missing from index.html`);
   return node;
 }
+
+/** A list section: the `empty` text when there is nothing, else one row per item. */
+export function renderList<T>(root: HTMLElement, items: readonly T[], empty: string, row: (item: T) => HTMLElement): void {
+  root.replaceChildren(items.length === 0 ? el('p', { class: 'empty', text: empty }) : el('ul', { class: 'list' }, items.map(row)));
+}

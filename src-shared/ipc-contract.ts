@@ -12,18 +12,7 @@
  * - Every request payload is checked at runtime by `validateIpcRequest` before main acts on it.
  */
 import type { WireError } from './errors';
-import type {
-  AppSettings,
-  ElevateRequest,
-  KeyActionResult,
-  KeyAgeView,
-  RoleProfileView,
-  RotationReminder,
-  SessionView,
-  TouchEvent,
-  UnlockRequest,
-  YubikeyStatusView,
-} from './models';
+import type * as Model from './models';
 import { checkBoundedText, checkDurationSeconds, checkProfileName, checkSessionSuffix, checkWarnMinutes } from './rules';
 
 /** The sections of the window a tray entry can open. */
@@ -32,22 +21,22 @@ export const WINDOW_VIEWS: readonly WindowView[] = ['sessions', 'profiles', 'yub
 
 /** Each method's request and response. `void` requests take no argument. */
 export interface IpcContract {
-  sessionsList: { req: void; res: SessionView[] };
+  sessionsList: { req: void; res: Model.SessionView[] };
   /** The window always picks a duration. */
-  elevate: { req: Required<ElevateRequest>; res: SessionView };
-  renew: { req: { profile: string }; res: SessionView };
+  elevate: { req: Required<Model.ElevateRequest>; res: Model.SessionView };
+  renew: { req: { profile: string }; res: Model.SessionView };
   end: { req: { profile: string }; res: null };
-  profilesList: { req: void; res: RoleProfileView[] };
-  yubikeyStatus: { req: void; res: YubikeyStatusView };
-  unlock: { req: UnlockRequest; res: YubikeyStatusView };
-  settingsGet: { req: void; res: AppSettings };
-  settingsSet: { req: AppSettings; res: AppSettings };
-  rotationReminders: { req: void; res: RotationReminder[] };
-  keyAges: { req: void; res: KeyAgeView[] };
-  rotateKey: { req: { profile: string }; res: KeyActionResult };
-  finishRotation: { req: { profile: string }; res: KeyActionResult };
-  registerMfaDevice: { req: { profile: string }; res: KeyActionResult };
-  unregisterMfaDevice: { req: { profile: string }; res: KeyActionResult };
+  profilesList: { req: void; res: Model.RoleProfileView[] };
+  yubikeyStatus: { req: void; res: Model.YubikeyStatusView };
+  unlock: { req: Model.UnlockRequest; res: Model.YubikeyStatusView };
+  settingsGet: { req: void; res: Model.AppSettings };
+  settingsSet: { req: Model.AppSettings; res: Model.AppSettings };
+  rotationReminders: { req: void; res: Model.RotationReminder[] };
+  keyAges: { req: void; res: Model.KeyAgeView[] };
+  rotateKey: { req: { profile: string }; res: Model.KeyActionResult };
+  finishRotation: { req: { profile: string }; res: Model.KeyActionResult };
+  registerMfaDevice: { req: { profile: string }; res: Model.KeyActionResult };
+  unregisterMfaDevice: { req: { profile: string }; res: Model.KeyActionResult };
 }
 export type IpcMethod = keyof IpcContract;
 export type IpcRequest<M extends IpcMethod> = IpcContract[M]['req'];
@@ -76,9 +65,9 @@ export const IPC_METHODS = Object.keys(IPC_CHANNELS) as IpcMethod[];
 
 /** Main -> renderer events. */
 export interface IpcEvents {
-  sessionsChanged: SessionView[];
-  touchPrompt: TouchEvent;
-  yubikeyChanged: YubikeyStatusView;
+  sessionsChanged: Model.SessionView[];
+  touchPrompt: Model.TouchEvent;
+  yubikeyChanged: Model.YubikeyStatusView;
   /** The tray asked to show a section of an already open window. */
   showView: WindowView;
 }

@@ -1,24 +1,13 @@
 // SPDX-License-Identifier: MIT
 import type { KeyAgeView } from '../../src-shared/models';
-import { button, el } from '../dom';
+import { button, el, renderList } from '../dom';
 import type { KeyActionsUi } from './key-actions';
 
 /** Source profiles' long-term access keys (`touchrole keys age`), each with Rotate and its MFA device action. */
 export function createKeysView(root: HTMLElement, actions: KeyActionsUi): { update(keys: readonly KeyAgeView[]): void } {
-  const update = (keys: readonly KeyAgeView[]): void => {
-    if (keys.length === 0) {
-      root.replaceChildren(el('p', { class: 'empty', text: 'No profile has a long-term access key. Add one with touchrole keys add.' }));
-      return;
-    }
-    root.replaceChildren(
-      el(
-        'ul',
-        { class: 'list' },
-        keys.map((k) => keyRow(k, actions)),
-      ),
-    );
+  return {
+    update: (keys) => renderList(root, keys, 'No profile has a long-term access key. Add one with touchrole keys add.', (k) => keyRow(k, actions)),
   };
-  return { update };
 }
 
 function keyRow(k: KeyAgeView, actions: KeyActionsUi): HTMLElement {

@@ -4,7 +4,7 @@ import type { RoleProfileView } from '../../src-shared/models';
 import { formatDuration } from '../../src-shared/time/duration';
 import { DEFAULT_DURATION_CHOICES } from '../../src-shared/tray-model';
 import { launch, type ErrorSink } from '../api';
-import { button, el } from '../dom';
+import { button, el, renderList } from '../dom';
 
 export interface ProfilesDeps {
   api: TouchroleApi;
@@ -16,19 +16,8 @@ export function createProfilesView(
   root: HTMLElement,
   deps: ProfilesDeps,
 ): { update(profiles: readonly RoleProfileView[], defaultDurationSeconds: number): void } {
-  const update = (profiles: readonly RoleProfileView[], defaultDurationSeconds: number): void => {
-    if (profiles.length === 0) {
-      root.replaceChildren(el('p', { class: 'empty', text: 'No role profiles in ~/.aws/config. Add one with role_arn and mfa_serial.' }));
-      return;
-    }
-    root.replaceChildren(
-      el(
-        'ul',
-        { class: 'list' },
-        profiles.map((p) => profileRow(p, defaultDurationSeconds, deps)),
-      ),
-    );
-  };
+  const update = (profiles: readonly RoleProfileView[], defaultDurationSeconds: number): void =>
+    renderList(root, profiles, 'No role profiles in ~/.aws/config. Add one with role_arn and mfa_serial.', (p) => profileRow(p, defaultDurationSeconds, deps));
   return { update };
 }
 

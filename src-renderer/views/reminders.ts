@@ -1,24 +1,11 @@
 // SPDX-License-Identifier: MIT
 import type { RotationReminder } from '../../src-shared/models';
-import { button, el } from '../dom';
+import { button, el, renderList } from '../dom';
 import type { KeyActionsUi } from './key-actions';
 
 /** Access keys due for rotation, and rotations waiting to be finished, each with the action that settles it. */
 export function createRemindersView(root: HTMLElement, actions: KeyActionsUi): { update(reminders: readonly RotationReminder[]): void } {
-  const update = (reminders: readonly RotationReminder[]): void => {
-    if (reminders.length === 0) {
-      root.replaceChildren(el('p', { class: 'empty', text: 'No access key is due for rotation.' }));
-      return;
-    }
-    root.replaceChildren(
-      el(
-        'ul',
-        { class: 'list' },
-        reminders.map((r) => reminderRow(r, actions)),
-      ),
-    );
-  };
-  return { update };
+  return { update: (reminders) => renderList(root, reminders, 'No access key is due for rotation.', (r) => reminderRow(r, actions)) };
 }
 
 function reminderRow(r: RotationReminder, actions: KeyActionsUi): HTMLElement {

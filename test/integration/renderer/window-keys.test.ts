@@ -1,45 +1,25 @@
 // SPDX-License-Identifier: MIT
 // The window's key rotation and MFA device actions in headless Chromium, against the fake backend.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { TouchroleError } from '../../../src-shared/errors';
 import type { TouchEvent } from '../../../src-shared/models';
 import { ManualClock } from '../../../src-shared/time/clock';
 import { FakeBackend } from '../../support/fake-backend';
-import { buildRenderer, launchChromium, openWindow, serveRenderer, type WindowUnderTest } from '../../support/renderer/window-harness';
+import { windowSuite } from '../../support/renderer/window-harness';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
-let open: WindowUnderTest | undefined;
-
-beforeAll(async () => {
-  buildRenderer();
-  server = await serveRenderer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  const problems = open?.problems ?? [];
-  await open?.close();
-  open = undefined;
-  expect(problems).toEqual([]);
-});
+const suite = windowSuite();
 
 /** The Key rotation section, with `work` (120 days, MFA device) due and `lab` (10 days, no MFA device). */
 async function start(touch: 'auto' | 'manual'): Promise<{ page: Page; backend: FakeBackend; touches: TouchEvent['state'][] }> {
   const backend = new FakeBackend({ clock: new ManualClock(NOW), touch, reminders: [{ profile: 'work', kind: 'rotate', ageDays: 120, maxAgeDays: 90 }] });
   const touches: TouchEvent['state'][] = [];
   backend.on('touchPrompt', (e) => touches.push(e.state));
-  open = await openWindow(browser, `${server.url}#reminders`, backend, NOW);
-  await expect.poll(() => open?.page.locator('#keys li.key').count()).toBe(2);
-  return { page: open.page, backend, touches };
+  const { page } = await suite.open('reminders', backend, NOW);
+  await expect.poll(() => page.locator('#keys li.key').count()).toBe(2);
+  return { page, backend, touches };
 }
 
 const rotated =

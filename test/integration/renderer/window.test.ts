@@ -3,39 +3,19 @@
 // Saves screenshots of the main states to docs/screenshots/.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { TouchroleError } from '../../../src-shared/errors';
 import { ManualClock } from '../../../src-shared/time/clock';
 import { FakeBackend } from '../../support/fake-backend';
 import { FAKE_PASSWORD } from '../../support/fake-yubikey';
-import { buildRenderer, launchChromium, openWindow, ROOT, serveRenderer, type WindowUnderTest } from '../../support/renderer/window-harness';
+import { ROOT, windowSuite } from '../../support/renderer/window-harness';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const MIN = 60_000;
 const SHOTS = join(ROOT, 'docs', 'screenshots');
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
-let open: WindowUnderTest | undefined;
-
-beforeAll(async () => {
-  buildRenderer();
-  server = await serveRenderer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  const problems = open?.problems ?? [];
-  await open?.close();
-  open = undefined;
-  expect(problems).toEqual([]); // no CSP violation, console error or exception in any test
-});
+const suite = windowSuite();
 
 async function start(
   setup: (backend: FakeBackend) => void = () => undefined,
@@ -44,8 +24,8 @@ async function start(
   const clock = new ManualClock(NOW);
   const backend = new FakeBackend({ clock, reminders: [{ profile: 'alice', kind: 'rotate', ageDays: 97, maxAgeDays: 90 }] });
   setup(backend);
-  open = await openWindow(browser, `${server.url}#${view}`, backend, NOW);
-  return { page: open.page, backend, clock };
+  const { page } = await suite.open(view, backend, NOW);
+  return { page, backend, clock };
 }
 
 /** Moves the backend's and the page's clocks together. */
@@ -169,8 +149,7 @@ describe('window: YubiKey, settings, reminders', () => {
   it('unlocks a locked key: wrong password refused, right one lists the MFA credentials', async () => {
     const clock = new ManualClock(NOW);
     const backend = new FakeBackend({ clock, locked: true });
-    open = await openWindow(browser, `${server.url}#yubikey`, backend, NOW);
-    const page = open.page;
+    const { page } = await suite.open('yubikey', backend, NOW);
     await expect.poll(() => page.locator('#yubikey .state').getAttribute('data-state')).toBe('locked');
     await page.screenshot({ path: join(SHOTS, 'yubikey-locked.png') });
     const password = page.getByLabel('OATH password');
@@ -190,8 +169,7 @@ describe('window: YubiKey, settings, reminders', () => {
   it('shows a pushed "PC/SC unavailable" with the reason and the fix, then the key when it is back', async () => {
     const clock = new ManualClock(NOW);
     const backend = new FakeBackend({ clock });
-    open = await openWindow(browser, `${server.url}#yubikey`, backend, NOW);
-    const page = open.page;
+    const { page } = await suite.open('yubikey', backend, NOW);
     await expect.poll(() => page.locator('#yubikey .state').getAttribute('data-state')).toBe('ready');
     const problem = {
       code: 'pcsc-unavailable' as const,

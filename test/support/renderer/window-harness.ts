@@ -11,6 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { AppBackend, AppBackendEventName } from '../../../src-main/core/agent';
 import { backendHandlers, dispatch } from '../../../src-main/app/ipc';
 import { IPC_EVENTS, IPC_METHODS, isIpcMethod, type IpcMethod, type IpcResponse, type IpcResult } from '../../../src-shared/ipc-contract';
@@ -120,6 +121,38 @@ export async function openWindow(browser: Browser, url: string, backend: AppBack
     close: async () => {
       for (const off of offs) off();
       await page.close();
+    },
+  };
+}
+
+/**
+ * A describe file's window tests: Chromium and the built renderer started once for the file, and
+ * after each test its window closed with no CSP violation, console error or exception seen.
+ */
+export function windowSuite(): { open(view: string, backend: AppBackend, now: number): Promise<WindowUnderTest> } {
+  let browser: Browser | undefined;
+  let server: { url: string; close(): Promise<void> } | undefined;
+  let current: WindowUnderTest | undefined;
+  beforeAll(async () => {
+    buildRenderer();
+    server = await serveRenderer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async () => {
+    const problems = current?.problems ?? [];
+    await current?.close();
+    current = undefined;
+    expect(problems).toEqual([]);
+  });
+  return {
+    async open(view, backend, now) {
+      if (browser === undefined || server === undefined) throw new Error('windowSuite: open() before beforeAll ran');
+      current = await openWindow(browser, `${server.url}#${view}`, backend, now);
+      return current;
     },
   };
 }
