@@ -42,8 +42,7 @@ export class FakeBackend implements AgentBackend, AppBackend {
   consoleUrlValue = 'https://signin.aws.amazon.com/federation?Action=login&Destination=https%3A%2F%2Fconsole.aws.amazon.com%2F';
   /** The YubiKey every elevation and credential fetch touches. */
   readonly key: FakeYubikey;
-  /** Source profiles' access keys and MFA devices (keyAges, rotateKey, registerMfaDevice...). */
-  readonly sourceKeys: FakeSourceKeys;
+  readonly sourceKeys: FakeSourceKeys; // source profiles' access keys and MFA devices, behind the five methods below
   readonly keyAges = () => this.sourceKeys.keyAges();
   readonly rotateKey = (profile: string) => this.sourceKeys.rotateKey(profile);
   readonly finishRotation = (profile: string) => this.sourceKeys.finishRotation(profile);
@@ -65,7 +64,7 @@ export class FakeBackend implements AgentBackend, AppBackend {
     this.sourceKeys = new FakeSourceKeys({
       clock: options.clock,
       enter: (method, args) => this.enter(method, args),
-      awaitTouch: (profile) => this.awaitTouch(profile),
+      awaitTouch: () => this.awaitTouch(),
       yubikeyChanged: () => this.emit('yubikeyChanged', this.key.status()),
     });
   }
@@ -227,11 +226,12 @@ export class FakeBackend implements AgentBackend, AppBackend {
     return () => void set.delete(listener);
   }
 
-  /** The touch prompt around every use of the key, to the agent's listeners and the window's alike. */
-  private awaitTouch(profile: string): Promise<void> {
+  /** The touch prompt around every use of the key, to the agent's listeners and the window's alike (the profile when elevating). */
+  private awaitTouch(profile?: string): Promise<void> {
     return this.key.awaitTouch((state) => {
-      for (const l of this.listeners.get('touch') ?? []) (l as (e: M.TouchEvent) => void)({ state, profile });
-      this.emit('touchPrompt', { state, profile });
+      const event: M.TouchEvent = profile === undefined ? { state } : { state, profile };
+      for (const l of this.listeners.get('touch') ?? []) (l as (e: M.TouchEvent) => void)(event);
+      this.emit('touchPrompt', event);
     });
   }
 

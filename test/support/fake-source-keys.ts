@@ -9,8 +9,8 @@ export interface FakeKeyHooks {
   clock: Clock;
   /** Records the call and throws a failure injected for it. */
   enter(method: 'keyAges' | 'rotateKey' | 'finishRotation' | 'registerMfaDevice' | 'unregisterMfaDevice', args: unknown[]): void;
-  /** One touch of the YubiKey, told to the window. */
-  awaitTouch(profile: string): Promise<void>;
+  /** One touch of the YubiKey, told to the window without a profile (as the core tells touches that are not an elevation). */
+  awaitTouch(): Promise<void>;
   yubikeyChanged(): void;
 }
 
@@ -48,7 +48,7 @@ export class FakeSourceKeys {
   async rotateKey(profile: string): Promise<KeyActionResult> {
     this.hooks.enter('rotateKey', [profile]);
     const entry = this.entry(profile);
-    if (entry.mfaSerial !== null) await this.hooks.awaitTouch(profile);
+    if (entry.mfaSerial !== null) await this.hooks.awaitTouch();
     const oldAccessKeyId = entry.accessKeyId ?? 'AKIAUNKNOWN';
     const newAccessKeyId = `AKIA${profile.toUpperCase()}NEW${++this.rotations}`;
     const deleteAfter = new Date(this.hooks.clock.now() + GRACE_DAYS * DAY_MS).toISOString();
@@ -69,8 +69,8 @@ export class FakeSourceKeys {
     this.hooks.enter('registerMfaDevice', [profile]);
     const entry = this.entry(profile);
     if (entry.mfaSerial !== null) throw new TouchroleError('profile-invalid', `Profile "${profile}" already has mfa_serial ${entry.mfaSerial}`);
-    await this.hooks.awaitTouch(profile);
-    await this.hooks.awaitTouch(profile);
+    await this.hooks.awaitTouch();
+    await this.hooks.awaitTouch();
     const serialNumber = `arn:aws:iam::123456789012:mfa/${profile}`;
     this.replace({ ...entry, mfaSerial: serialNumber });
     this.hooks.yubikeyChanged();
@@ -81,7 +81,7 @@ export class FakeSourceKeys {
     this.hooks.enter('unregisterMfaDevice', [profile]);
     const entry = this.entry(profile);
     if (entry.mfaSerial === null) throw new TouchroleError('profile-invalid', `Profile "${profile}" has no mfa_serial`, { hint: 'Nothing to unregister.' });
-    await this.hooks.awaitTouch(profile);
+    await this.hooks.awaitTouch();
     this.replace({ ...entry, mfaSerial: null });
     this.hooks.yubikeyChanged();
     return { message: unregisteredMessage(profile, { serialNumber: entry.mfaSerial, removedFromKey: true }) };

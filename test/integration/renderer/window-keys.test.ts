@@ -47,6 +47,7 @@ describe('window: access keys', () => {
     await reminder.getByRole('button', { name: 'Rotate key' }).click();
     await reminder.getByRole('button', { name: 'Yes, rotate' }).click();
     await expect.poll(() => page.locator('#touch-overlay').isVisible()).toBe(true);
+    expect(await page.locator('#touch-detail').textContent()).toBe(''); // not "to elevate work": the banner says what it is for
     expect(await page.locator('.banner.progress .banner-message').textContent()).toBe('Rotating the access key of work: touch the YubiKey if it blinks');
     backend.key.touch();
     await expect.poll(() => page.locator('.banner.info .banner-message').textContent()).toBe(rotated);
