@@ -2,13 +2,15 @@
 import type { SessionView } from '../../src-shared/models';
 import type { Clock } from '../../src-shared/time/clock';
 import { AgentConnection, agentSocketPath, type AppBackend } from '../core/agent';
-import { createServiceAgent, type YubikeyReading } from '../core/service';
+import { createServiceAgent, type ServiceAgentOptions, type YubikeyReading } from '../core/service';
 import { appViews } from './app-views';
 
 export interface AttachOptions {
   clock: Clock;
   env: NodeJS.ProcessEnv;
   socketPath?: string;
+  /** The YubiKey for this process's own flows (key rotation, MFA devices); tests pass a virtual one. */
+  oath?: ServiceAgentOptions['oath'];
 }
 
 const CALL_MS = 10_000;
@@ -24,7 +26,7 @@ const ELEVATE_MS = 120_000;
 export async function attachToAgent(o: AttachOptions): Promise<AppBackend | undefined> {
   const connection = await AgentConnection.open({ socketPath: o.socketPath ?? agentSocketPath({ env: o.env }) });
   if (connection === undefined) return undefined;
-  const local = createServiceAgent({ env: o.env, clock: o.clock });
+  const local = createServiceAgent({ env: o.env, clock: o.clock, ...(o.oath === undefined ? {} : { oath: o.oath }) });
   const { service } = local;
   // The agent holds the YubiKey: its state is all the window shows while attached.
   const reading = async (): Promise<YubikeyReading> => ({ state: (await connection.call('status', {}, CALL_MS)).yubikey });

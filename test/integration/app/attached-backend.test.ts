@@ -7,8 +7,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attachToAgent } from '../../../src-main/app/attached-backend';
 import type { AppBackend } from '../../../src-main/core/agent';
 import { runAgent, type RunningAgent } from '../../../src-main/core/agent';
-import { ManualClock, systemClock } from '../../../src-shared/time/clock';
-import { startStsEmulator } from '../../../src-emulators';
+import { ManualClock, type Clock } from '../../../src-shared/time/clock';
+import { startStsEmulator, virtualKeyReaders, VirtualYubiKey } from '../../../src-emulators';
+import { OathClient } from '../../../src-main/core/oath';
+import { FakeKeychain } from '../../support/fake-keychain';
 import { makeTempUser, type TempUser } from '../../support/cli-harness';
 import { FakeBackend } from '../../support/fake-backend';
 import { ManualTimers } from '../../support/manual-timers';
@@ -73,16 +75,29 @@ describe('app attached to a running agent', () => {
     expect(await attached?.settings()).toMatchObject({ profileSuffix: '-touchrole' });
   });
 
-  it('rotates a key in-process, as the CLI does beside a running agent', async () => {
-    const emulator = await startStsEmulator({ host: '127.0.0.1', clock: systemClock });
+  it('registers an MFA device and rotates with it in-process, as the CLI does beside a running agent; touches reach the window', async () => {
+    let offsetMs = 0; // AWS takes each code once: the clock (shared with the emulator) moves to the next step instead of waiting
+    const stepping: Clock = { now: () => Date.now() + offsetMs };
+    const emulator = await startStsEmulator({ host: '127.0.0.1', clock: stepping });
     try {
       const bob = emulator.addUser({ userName: 'bob' });
       const env = { ...user.env, AWS_ENDPOINT_URL_IAM: emulator.url, AWS_ENDPOINT_URL_STS: emulator.url };
       writeFileSync(join(user.awsDir, 'credentials'), `[dev]\naws_access_key_id = ${bob.accessKeyId}\naws_secret_access_key = ${bob.secretAccessKey}\n`);
-      attached = await attachToAgent({ clock: systemClock, env, socketPath });
-      const { message } = (await attached?.rotateKey('dev')) ?? { message: '' };
-      const newKey = (await attached?.keyAges())?.find((e) => e.profile === 'dev')?.accessKeyId ?? '';
+      const key = VirtualYubiKey.create({ credentials: [], touch: { kind: 'auto', delayMs: 20 } });
+      const keychain = new FakeKeychain();
+      attached = await attachToAgent({ clock: stepping, env, socketPath, oath: async () => new OathClient({ readers: virtualKeyReaders(key), keychain }) });
+      const app = attached;
+      if (app === undefined) throw new Error('did not attach');
+      const touches: string[] = [];
+      app.on('touchPrompt', (t) => touches.push(t.state));
+
+      expect((await app.registerMfaDevice('dev')).message).toMatch(/^Registered the YubiKey as MFA device arn:aws:iam::\d+:mfa\/bob for IAM user bob/);
+      expect(touches).toEqual(['needed', 'done', 'needed', 'done']);
+      offsetMs += 60_000;
+      const { message } = await app.rotateKey('dev');
+      const newKey = (await app.keyAges()).find((e) => e.profile === 'dev')?.accessKeyId ?? '';
       expect(message).toMatch(new RegExp(`^Rotated "dev": new key ${newKey} stored in .*credentials and working; old key ${bob.accessKeyId} is inactive`));
+      expect(touches).toHaveLength(6); // one more touch: the MFA session for IAM
       expect(readFileSync(join(user.awsDir, 'credentials'), 'utf8')).toContain(newKey);
       expect(backend.calls.map((c) => c.method)).not.toContain('rotateKey'); // the agent was not asked
     } finally {
