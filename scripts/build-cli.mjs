@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // SPDX-License-Identifier: MIT
 /**
- * The npm command as three CommonJS bundles in dist/bundle/, which bin/touchrole.js picks from:
+ * The npm command as CommonJS bundles in dist/bundle/:
+ *  - start.js: what bin/touchrole.js runs; picks one of the three below for the command and loads
+ *    it with V8's code cache (src-main/core/hot-path/compile-cache.ts);
  *  - hot.js: `credential-process` and `exec` served from the cache (src-main/cli/hot-entry.ts),
  *    node:* and the few modules that read the cache; on a miss it loads cli.js;
  *  - cli.js: every command, the AWS SDK and the emulators (touchrole demo) included: one file
@@ -32,8 +34,8 @@ const fullCliOutside = {
 };
 
 /**
- * hot.js: touchrole's own modules are free of import side effects, so the modules of an index a
- * hot-path import goes through but does not use (the agent client, node:net) are left out.
+ * touchrole's own modules are free of import side effects, so the modules of an index an import
+ * goes through but does not use (for hot.js: the agent client, node:net) are left out.
  */
 const onlyWhatIsUsed = {
   name: 'only-what-is-used',
@@ -63,8 +65,10 @@ const common = {
 };
 
 rmSync(out, { recursive: true, force: true });
+const entry = (name, file, plugins) => build({ ...common, entryPoints: [join(root, 'src-main/cli', file)], outfile: join(out, `${name}.js`), plugins });
 await Promise.all([
-  build({ ...common, entryPoints: [join(root, 'src-main/cli/hot-entry.ts')], outfile: join(out, 'hot.js'), plugins: [fullCliOutside, onlyWhatIsUsed] }),
-  build({ ...common, entryPoints: [join(root, 'src-main/cli/cli-entry.ts')], outfile: join(out, 'cli.js') }),
-  build({ ...common, entryPoints: [join(root, 'src-main/cli/agent-entry.ts')], outfile: join(out, 'agent.js'), plugins: [fullCliOutside] }),
+  entry('start', 'start-entry.ts', [onlyWhatIsUsed]),
+  entry('hot', 'hot-entry.ts', [fullCliOutside, onlyWhatIsUsed]),
+  entry('cli', 'cli-entry.ts', [onlyWhatIsUsed]),
+  entry('agent', 'agent-entry.ts', [fullCliOutside, onlyWhatIsUsed]),
 ]);

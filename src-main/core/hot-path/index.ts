@@ -16,3 +16,4 @@ export { cachedRoleSession, type CachedRoleSession } from './cached-role-session
 export { regionOf } from './region';
 export { installSourceLines } from './source-lines';
 export { execFromCache } from './exec-from-cache';
+export { loadBundle } from './compile-cache';

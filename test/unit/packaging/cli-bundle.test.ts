@@ -4,7 +4,7 @@
 // bundle and none of the modules they do not need; everything else from cli.js; errors name
 // source lines through the maps.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,8 +62,8 @@ function runBin(args: string[], env: NodeJS.ProcessEnv): { status: number | null
 }
 
 describe('the npm command from dist/bundle', () => {
-  it('is built as three bundles with their source maps', () => {
-    for (const name of ['hot', 'cli', 'agent']) {
+  it('is built as four bundles with their source maps', () => {
+    for (const name of ['start', 'hot', 'cli', 'agent']) {
       expect(existsSync(join(ROOT, 'dist/bundle', `${name}.js`)), `${name}.js (npm run build)`).toBe(true);
       expect(existsSync(join(ROOT, 'dist/bundle', `${name}.js.map`))).toBe(true);
     }
@@ -75,7 +75,7 @@ describe('the npm command from dist/bundle', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^\{"Version":1,"AccessKeyId":"ASIABUNDLE",.*\}\n$/);
     const ours = r.loaded.files.filter((f) => f.startsWith(`${ROOT}/`)).map((f) => f.slice(ROOT.length + 1));
-    expect(ours).toEqual(['bin/touchrole.js', 'dist/bundle/hot.js']);
+    expect(ours).toEqual(['bin/touchrole.js', 'dist/bundle/start.js']); // hot.js itself is compiled by start.js from V8's code cache
     expect(r.loaded.builtins.filter((m) => /^(net|tty|child_process|http|https)$/.test(m))).toEqual([]);
   });
 
@@ -102,14 +102,15 @@ describe('the npm command from dist/bundle', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('ASIABUNDLE eu-west-1 admin');
     expect(r.loaded.files.some((f) => f.endsWith('dist/bundle/cli.js'))).toBe(false);
+    expect(r.loaded.builtins).not.toContain('http');
     expect(runBin(['exec', 'admin', '--', process.execPath, '-e', 'process.exit(7)'], env).status).toBe(7);
   });
 
   it('hands a miss, a flag or a nested exec to the full CLI, which explains it', async () => {
     const env = await homeWithCachedSession();
-    const miss = runBin(['credential-process', 'nobody'], env);
+    const miss = spawnSync(process.execPath, [BIN, 'credential-process', 'nobody'], { env, encoding: 'utf8' });
     expect(miss.status).toBe(1);
-    expect(miss.loaded.files.some((f) => f.endsWith('dist/bundle/cli.js'))).toBe(true);
+    expect(miss.stderr).toContain('No AWS profile named "nobody"');
     const nested = spawnSync(process.execPath, [BIN, 'exec', 'admin', '--', 'true'], { env: { ...env, TOUCHROLE_PROFILE: 'outer' }, encoding: 'utf8' });
     expect(nested.stderr).toContain('already inside "touchrole exec"');
     const help = spawnSync(process.execPath, [BIN, 'agent', '--help'], { env, encoding: 'utf8' });
@@ -131,5 +132,25 @@ describe('the npm command from dist/bundle', () => {
     const stack = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' });
     expect(stack).toMatch(/^TypeError: .*\n {4}at .*\(src-main\/cli\/main\.ts:\d+:\d+\)/);
     if (name === 'hot') expect(stack).toMatch(/\(src-main\/cli\/hot-entry\.ts:\d+:\d+\)/);
+  });
+
+  it('keeps V8 code caches per bundle in a 0700 folder of the cache, used only while no other user could have written them', async () => {
+    const env = await homeWithCachedSession();
+    const v8 = join(env['TOUCHROLE_CACHE_DIR'] ?? '', 'v8');
+    expect(runBin(['credential-process', 'admin'], env).status).toBe(0);
+    const [file, ...more] = readdirSync(v8);
+    expect(more).toEqual([]);
+    expect(file).toMatch(/^hot\.js-\d+-\d+-\d+-v\d+\.\d+\.\d+\.bin$/);
+    expect(statSync(v8).mode & 0o777).toBe(0o700);
+    expect(statSync(join(v8, file ?? '')).mode & 0o777).toBe(0o600);
+    // Data another user could have written is code nobody vouches for: never used, even when V8 would take it (then compiled and written anew).
+    chmodSync(join(v8, file ?? ''), 0o666);
+    const r = runBin(['credential-process', 'admin'], env);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('"AccessKeyId":"ASIABUNDLE"');
+    expect(statSync(join(v8, file ?? '')).mode & 0o777).toBe(0o600);
+    // Data V8 rejects (corrupt, another Node) only costs a compile.
+    writeFileSync(join(v8, file ?? ''), Buffer.alloc(4096, 7), { mode: 0o600 });
+    expect(runBin(['credential-process', 'admin'], env).stdout).toContain('"AccessKeyId":"ASIABUNDLE"');
   });
 });
