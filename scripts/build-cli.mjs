@@ -55,6 +55,9 @@ const common = {
   platform: 'node',
   target: 'node20',
   sourcemap: true,
+  // Whitespace and syntax only: half the bytes to read, compile and cache; names stay as written for stack traces.
+  minifyWhitespace: true,
+  minifySyntax: true,
   // Paths in the maps are relative to the map; the sources themselves are not shipped.
   sourcesContent: false,
   external: [...NATIVE, 'electron'],
