@@ -9,7 +9,7 @@ import type { Clock } from '../src-shared/time/clock';
 import { formatTimeLeft } from '../src-shared/time/format';
 import { OathClient } from '../src-main/core/oath';
 import type { TouchPrompter } from '../src-main/core/prompt';
-import { TouchroleService } from '../src-main/core/service';
+import { composeCore } from '../src-main/core/service';
 import { memoryKeychain, virtualKeyReaders } from './in-memory-devices';
 import { onPath, startDemoAws } from './sts-backend';
 import { VirtualYubiKey } from './virtual-yubikey';
@@ -56,7 +56,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoReport> {
     writeAwsFiles(home, aws.keys);
     o.say(`3. ~/.aws/config has [profile ${PROFILE}] with role_arn, source_profile and mfa_serial.`);
     const keychain = memoryKeychain();
-    const service = new TouchroleService({
+    const core = composeCore({
       env,
       clock: o.clock,
       prompter: demoPrompter(o.say),
@@ -64,12 +64,12 @@ export async function runDemo(o: DemoOptions): Promise<DemoReport> {
       oath: async () => new OathClient({ readers: virtualKeyReaders(key), keychain }),
     });
     o.say(`4. touchrole elevate ${PROFILE}`);
-    const s = await service.elevate(PROFILE, { write: true, reuseCached: false });
+    const s = await core.sessions.elevate(PROFILE, { write: true, reuseCached: false });
     const writtenProfile = s.writtenProfile ?? '';
     o.say(`   -> ${s.roleArn ?? 'session'} until ${s.expiration}, written to ~/.aws/credentials as [${writtenProfile}]:`);
     for (const line of redacted(readFileSync(join(home, '.aws', 'credentials'), 'utf8'), writtenProfile)) o.say(`      ${line}`);
     const awsCli = await callAwsCli(env, aws.url, writtenProfile, o.say);
-    const left = Math.max(0, Math.floor(((await service.sessions()).find((x) => x.writtenProfile === writtenProfile)?.expiresAt ?? 0) - o.clock.now()));
+    const left = Math.max(0, Math.floor(((await core.records.written()).find((x) => x.writtenProfile === writtenProfile)?.expiresAt ?? 0) - o.clock.now()));
     o.say(`6. touchrole status: ${writtenProfile} has ${formatTimeLeft(left)} left.`);
     o.say(o.keep ? `The demo HOME is kept at ${home}.` : 'Done: the demo HOME was deleted; nothing outside it was touched.');
     return {
@@ -110,7 +110,8 @@ function writeAwsFiles(home: string, keys: { accessKeyId: string; secretAccessKe
   mkdirSync(join(home, '.aws'), { mode: 0o700 });
   writeFileSync(
     join(home, '.aws', 'config'),
-    `[profile demo]\nregion = us-east-1\n\n[profile ${PROFILE}]\nrole_arn = ${ROLE_ARN}\nsource_profile = demo\nmfa_serial = ${MFA_SERIAL}\nregion = us-east-1\n`,
+    `[profile demo]\nregion = us-east-1\n\n` +
+      `[profile ${PROFILE}]\nrole_arn = ${ROLE_ARN}\nsource_profile = demo\nmfa_serial = ${MFA_SERIAL}\nregion = us-east-1\n`,
     { mode: 0o600 },
   );
   writeFileSync(

@@ -54,6 +54,8 @@ export type ErrorCode =
   | 'agent-declined'
   | 'agent-already-running'
   | 'agent-socket-insecure'
+  /** The other end of the agent socket could not prove it holds the agent's key (core/agent/handshake.ts). */
+  | 'agent-unauthenticated'
   | 'ipc-rejected'
   | 'cli-install-failed'
   // exec / export

@@ -24,7 +24,8 @@ export const invalidClientTokenId = (): AwsQueryError =>
 export const signatureDoesNotMatch = (): AwsQueryError =>
   new AwsQueryError(
     'SignatureDoesNotMatch',
-    'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+    'The request signature we calculated does not match the signature you provided. ' +
+      'Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
     403,
   );
 

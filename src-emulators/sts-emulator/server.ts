@@ -67,7 +67,10 @@ async function serve(req: IncomingMessage, res: ServerResponse, directory: Direc
   }
   const received: ReceivedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: headerPairs(req.rawHeaders), body };
   const answer = handleQueryRequest(received, directory, clock);
-  if (answer.internalError !== undefined) process.emitWarning(`sts-emulator internal failure: ${String(answer.internalError)}`);
+  if (answer.internalError !== undefined)
+    process.emitWarning(
+      `sts-emulator internal failure: ${answer.internalError instanceof Error ? answer.internalError.message : JSON.stringify(answer.internalError)}`,
+    );
   res.writeHead(answer.status, {
     'content-type': 'text/xml',
     'content-length': Buffer.byteLength(answer.body),

@@ -7,14 +7,13 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { type CardResponse, type CommandApdu, ok, status, SW } from './apdu';
 import type { Applet } from './applet';
-import { algorithmFromCode, ALGORITHM_CODES, type StoredCredential, TYPE_CODES } from './credential';
+import { algorithmFromCode, ALGORITHM_CODES, type StoredCredential } from './credential';
 import { dynamicTruncate, hmac, movingFactor } from './oath-crypto';
-import { encodeTlv, parseTlvs, type Tlv } from './tlv';
-import { parsePut } from './oath-put';
+import { encodeTlv, parseTlvs } from './tlv';
+import { byId, deleteCredential, find, listCredentials, putCredential, renameCredential } from './oath-store-commands';
 import type { TouchSensor } from './touch';
 import {
   TAG_NAME,
-  TAG_NAME_LIST,
   TAG_KEY,
   TAG_CHALLENGE,
   TAG_RESPONSE,
@@ -33,7 +32,6 @@ import {
   INS_VALIDATE,
   INS_CALCULATE_ALL,
   INS_SEND_REMAINING,
-  MAX_NAME_BYTES,
 } from './ykoath-constants';
 
 export const OATH_AID = Buffer.from('a0000005272101', 'hex');
@@ -104,15 +102,15 @@ export class OathApplet implements Applet {
   private async unlocked(apdu: CommandApdu): Promise<CardResponse | undefined> {
     switch (apdu.ins) {
       case INS_PUT:
-        return this.put(apdu.data);
+        return putCredential(this.store, apdu.data);
       case INS_DELETE:
-        return this.delete(apdu.data);
+        return deleteCredential(this.store, apdu.data);
       case INS_SET_CODE:
         return this.setCode(apdu.data);
       case INS_RENAME:
-        return this.rename(apdu.data);
+        return renameCredential(this.store, apdu.data);
       case INS_LIST:
-        return this.list();
+        return listCredentials(this.store);
       case INS_CALCULATE:
         return this.calculate(apdu.data, (apdu.p2 & 1) === 1);
       default:
@@ -167,53 +165,12 @@ export class OathApplet implements Applet {
     return ok();
   }
 
-  private put(data: Buffer): CardResponse {
-    const parsed = parsePut(data);
-    if (parsed === undefined) return status(SW.WRONG_DATA);
-    const index = this.store.credentials.findIndex((c) => c.id === parsed.id);
-    if (index >= 0) {
-      this.store.credentials[index] = parsed;
-    } else {
-      if (this.store.credentials.length >= this.store.capacity) return status(SW.NO_SPACE);
-      this.store.credentials.push(parsed);
-    }
-    return ok();
-  }
-
-  private delete(data: Buffer): CardResponse {
-    const name = nameOf(data);
-    if (name === undefined) return status(SW.WRONG_DATA);
-    const index = this.store.credentials.findIndex((c) => c.id === name);
-    if (index < 0) return status(SW.DATA_INVALID);
-    this.store.credentials.splice(index, 1);
-    return ok();
-  }
-
-  private rename(data: Buffer): CardResponse {
-    const names = parseTlvs(data)?.filter((t) => t.tag === TAG_NAME);
-    const [from, to] = names ?? [];
-    if (from === undefined || to === undefined || to.value.length === 0 || to.value.length > MAX_NAME_BYTES) {
-      return status(SW.WRONG_DATA);
-    }
-    const credential = this.byId(from.value.toString('utf8'));
-    if (credential === undefined) return status(SW.DATA_INVALID);
-    const newId = to.value.toString('utf8');
-    if (this.byId(newId) !== undefined) return status(SW.WRONG_DATA);
-    credential.id = newId;
-    return ok();
-  }
-
-  private list(): CardResponse {
-    const entries = this.store.credentials.map((c) => encodeTlv(TAG_NAME_LIST, Buffer.concat([Buffer.from([typeAndAlgorithm(c)]), Buffer.from(c.id, 'utf8')])));
-    return ok(Buffer.concat(entries));
-  }
-
   private async calculate(data: Buffer, truncate: boolean): Promise<CardResponse | undefined> {
     const tlvs = parseTlvs(data);
     const name = tlvs && find(tlvs, TAG_NAME);
     const challenge = tlvs && find(tlvs, TAG_CHALLENGE);
     if (name === undefined || challenge === undefined) return status(SW.WRONG_DATA);
-    const credential = this.byId(name.toString('utf8'));
+    const credential = byId(this.store, name.toString('utf8'));
     if (credential === undefined) return status(SW.DATA_INVALID);
     if (credential.touch) {
       const outcome = await this.touch.waitForTouch();
@@ -253,21 +210,4 @@ export class OathApplet implements Applet {
     value.writeUInt32BE(dynamicTruncate(digest));
     return encodeTlv(TAG_TRUNCATED, Buffer.concat([digits, value]));
   }
-
-  private byId(id: string): StoredCredential | undefined {
-    return this.store.credentials.find((c) => c.id === id);
-  }
-}
-
-function find(tlvs: Tlv[], tag: number): Buffer | undefined {
-  return tlvs.find((t) => t.tag === tag)?.value;
-}
-
-function nameOf(data: Buffer): string | undefined {
-  const tlvs = parseTlvs(data);
-  return tlvs && find(tlvs, TAG_NAME)?.toString('utf8');
-}
-
-function typeAndAlgorithm(c: StoredCredential): number {
-  return TYPE_CODES[c.type] | ALGORITHM_CODES[c.algorithm];
 }

@@ -70,7 +70,9 @@ export class VirtualYubiKey {
       salt,
       capacity,
     };
-    this.touchSensor = new TouchSensor(options.touch ?? { kind: 'auto', delayMs: 300 }, () => void this.remove());
+    this.touchSensor = new TouchSensor(options.touch ?? { kind: 'auto', delayMs: 300 }, () => {
+      this.remove().catch(() => undefined);
+    });
     this.card = new VirtualCard([new OathApplet(this.store, this.touchSensor, version), new ManagementApplet(this.serial, version)]);
     const card = this.card;
     this.link = new VpcdLink('127.0.0.1', this.port, {

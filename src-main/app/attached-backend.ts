@@ -65,7 +65,7 @@ export async function attachToAgent(o: AttachOptions): Promise<CoreBackend | und
       return yubikeyView((await connection.call('status', {}, CALL_MS)).yubikey);
     },
     async unlock(r) {
-      await (await service.oath()).unlock(r.password, r.deviceId === undefined ? {} : { device: { deviceId: r.deviceId } });
+      await service.yubikey.unlock(r.password, r.deviceId === undefined ? {} : { device: { deviceId: r.deviceId } });
       const status = await backend.yubikeyStatus();
       emit('yubikeyChanged', status);
       return status;

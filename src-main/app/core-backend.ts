@@ -58,7 +58,7 @@ export async function createCoreBackend(o: CoreBackendOptions): Promise<CoreBack
     if (state === 'unavailable') return { state, keys: [], mfaCredentials: [], ...(problem ? { problem } : {}) };
     // 'unknown' (a reader in trouble, a busy key) shows as no key, with the reason beside it.
     if (state === 'none' || state === 'unknown') return { state: 'none', keys: [], mfaCredentials: [], ...(problem ? { problem } : {}) };
-    const keys = await (await service.oath()).listKeys({ nowMs: o.clock.now() });
+    const keys = await service.yubikey.list();
     return {
       state: state === 'touch' ? 'touch-now' : state,
       keys: keys.map((k) => ({ deviceId: k.deviceId, reader: k.reader, locked: k.locked, ...(k.serial === undefined ? {} : { serial: k.serial }) })),
@@ -96,7 +96,7 @@ export async function createCoreBackend(o: CoreBackendOptions): Promise<CoreBack
     ...serviceViews(service),
     yubikeyStatus,
     async unlock(r) {
-      await (await service.oath()).unlock(r.password, r.deviceId === undefined ? {} : { device: { deviceId: r.deviceId } });
+      await service.yubikey.unlock(r.password, r.deviceId === undefined ? {} : { device: { deviceId: r.deviceId } });
       const status = await yubikeyStatus();
       emit('yubikeyChanged', status);
       return status;

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: MIT
-// The adapter from delivery's SessionSource to the core: the one file to re-point when the
-// core's sessions service replaces TouchroleService.
+// The adapter from delivery's SessionSource to the core's sessions service, the agent asked first.
 import { agentCaller, agentSocketPath, askAgent, callerIdentity } from '../core/hot-path';
-import type { DeliveredSession, SessionRequest, SessionSource } from '../core/delivery';
-import { planFor } from '../core/sessions';
+import type { DeliveredSession, SessionRequest, SessionSource } from '../core/service';
 import type { CliContext } from './command';
 import { serviceFor } from './service-for';
 import { tellAgent } from './tell-agent';
@@ -14,7 +12,7 @@ const AGENT_TIMEOUT_MS = 120_000;
 /**
  * Sessions for exec/export with the same cache, MFA ledger and touch prompt as
  * credential_process: a running agent (the tray) is asked first, so its touch prompt shows and
- * it lists the session; else TouchroleService.elevate here, which tells the agent afterwards.
+ * it lists the session; else the sessions service elevates here, which tells the agent afterwards.
  * A cached session is served only with more than `minRemainingMs` left.
  */
 export function sessionSourceFor(ctx: CliContext): SessionSource {
@@ -22,19 +20,15 @@ export function sessionSourceFor(ctx: CliContext): SessionSource {
   return {
     async session(profile, request): Promise<DeliveredSession> {
       // Planned first: a profile that cannot be elevated fails before any agent, touch or STS call.
-      const plan = planFor(
-        profile,
-        (await service.profiles()).profiles,
-        request.durationSeconds === undefined ? {} : { durationSeconds: request.durationSeconds },
-      );
+      const plan = await service.profiles.plan(profile, request.durationSeconds);
       const region = plan.region === undefined ? {} : { region: plan.region };
       const viaAgent = request.durationSeconds === undefined ? await fromAgent(ctx, profile, request, service) : undefined;
       if (viaAgent !== undefined) return { profile, credentials: viaAgent, ...region };
       const duration = request.durationSeconds === undefined ? {} : { durationSeconds: request.durationSeconds };
-      let s = await service.elevate(profile, { write: false, reuseCached: true, ...duration });
+      let s = await service.sessions.cached(profile, duration);
       // The cache's own window is settings' refresh_minutes; the caller may need more (a renewal).
       if (s.fromCache && s.credentials.expiration - ctx.clock.now() <= request.minRemainingMs) {
-        s = await service.elevate(profile, { write: false, reuseCached: false, ...duration });
+        s = await service.sessions.cached(profile, { ...duration, reuseCached: false });
       }
       if (!s.fromCache) await tellAgent(ctx, 'sessions.list', {});
       return { profile, credentials: s.credentials, ...region, ...(s.roleArn === undefined ? {} : { roleArn: s.roleArn }) };

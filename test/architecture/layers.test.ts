@@ -24,8 +24,15 @@ function sourceFiles(dir: string): string[] {
   return out;
 }
 
-const IMPORT_RE =
-  /(?:^|[^\w.])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[^\w.])import\s*['"]([^'"]+)['"]|(?:^|[^\w.])(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/gm;
+// import/export ... from '<1>', a bare import '<2>', import('<3>') or require('<3>').
+const IMPORT_RE = new RegExp(
+  [
+    /(?:^|[^\w.])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]/.source,
+    /(?:^|[^\w.])import\s*['"]([^'"]+)['"]/.source,
+    /(?:^|[^\w.])(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/.source,
+  ].join('|'),
+  'gm',
+);
 
 function importsOf(absFile: string): Import[] {
   const text = readFileSync(absFile, 'utf8').replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '');
@@ -89,6 +96,12 @@ const OWNERS: Record<string, string> = {
   ini: 'src-main/core/settings/',
 };
 
+// The CLI parses, calls a service and formats: below core/service it reaches only the credential_process
+// fast path (hot-path: cache and agent client, no SDK) and the touch prompt / secret input (prompt).
+const CLI_MAY_REACH = ['src-main/core/service', 'src-main/core/hot-path', 'src-main/core/prompt'];
+const cliReachesBelowServices = (i: Pick<Import, 'file' | 'target'>): boolean =>
+  layerOf(i.file) === 'cli' && layerOf(i.target ?? '') === 'core' && !CLI_MAY_REACH.some((allowed) => i.target === allowed || i.target === `${allowed}/index`);
+
 const owns = (owner: string, file: string): boolean => (owner.endsWith('/') ? file.startsWith(owner) : file === owner);
 
 describe('architecture: layers', () => {
@@ -135,6 +148,18 @@ describe('architecture: layers', () => {
       .map((f) => relative(ROOT, f).split(sep).join('/'))
       .filter((f) => f !== 'src-main/app/ipc.ts' && /\bipcMain\b/.test(readFileSync(join(ROOT, f), 'utf8')));
     expect(offenders.map((f) => `${f} uses ipcMain: register handlers through src-main/app/ipc.ts, ${DOC}`)).toEqual([]);
+  });
+
+  it('the CLI calls the core services (core/service), not the concerns below them', () => {
+    // The rule itself, on an import it must refuse and ones it must let through.
+    expect(cliReachesBelowServices({ file: 'src-main/cli/commands/x.ts', target: 'src-main/core/sts/index' })).toBe(true);
+    expect(cliReachesBelowServices({ file: 'src-main/cli/commands/x.ts', target: 'src-main/core/service/index' })).toBe(false);
+    expect(cliReachesBelowServices({ file: 'src-main/app/x.ts', target: 'src-main/core/sts/index' })).toBe(false);
+    expect(all.some((i) => layerOf(i.file) === 'cli' && i.target === 'src-main/core/service')).toBe(true);
+    const broken = all
+      .filter(cliReachesBelowServices)
+      .map((i) => `${i.file} imports ${i.spec}: the CLI may reach only ${CLI_MAY_REACH.join(', ')} of the core, ${DOC}`);
+    expect(broken).toEqual([]);
   });
 
   it('core folders are used through their index.ts from outside the folder', () => {

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { printable } from '../../../src-shared/printable';
-import { runAgent } from '../../core/agent';
 import { createTouchPrompter } from '../../core/prompt';
-import { createServiceAgent } from '../../core/service';
+import { startHeadlessAgent } from '../../core/service';
 import type { CommandDef } from '../command';
 
 export const command: CommandDef = {
@@ -19,19 +18,11 @@ export const command: CommandDef = {
   options: {},
   positionals: [0, 0],
   async run(_input, ctx) {
-    const { backend, service } = createServiceAgent({
+    const agent = await startHeadlessAgent({
       env: ctx.env,
       clock: ctx.clock,
       alsoPrompt: createTouchPrompter({ env: ctx.env, platform: process.platform }),
-    });
-    const settings = await service.settings();
-    const agent = await runAgent({
-      backend,
-      clock: ctx.clock,
-      env: ctx.env,
-      warningThresholdsMs: settings.warnMinutes.map((m) => m * 60_000),
-      credentialRefreshWindowMs: settings.refreshMinutes * 60_000,
-      log: (line) => ctx.stderr.write(`touchrole agent: ${printable(line)}\n`),
+      log: (line) => void ctx.stderr.write(`touchrole agent: ${printable(line)}\n`),
     });
     const say = (line: string): boolean => ctx.stdout.write(`${new Date(ctx.clock.now()).toISOString()} ${printable(line)}\n`);
     agent.onEvent((e) => {

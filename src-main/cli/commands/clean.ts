@@ -1,9 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { dirname } from 'node:path';
 import { printable } from '../../../src-shared/printable';
-import { awsFilePaths, updateCredentialsFile } from '../../core/aws-config';
-import { removeStaleTempFilesIn } from '../../core/fs';
-import { SessionCache } from '../../core/sessions';
 import type { CommandDef } from '../command';
 import { serviceFor } from '../service-for';
 
@@ -19,13 +15,8 @@ export const command: CommandDef = {
   options: {},
   positionals: [0, 0],
   async run(_input, ctx) {
-    const path = awsFilePaths(ctx.env).credentialsFile;
-    const { removedExpired } = await updateCredentialsFile(path, (text) => text, { clock: ctx.clock, removeUnreadableExpiry: true });
-    const cacheDir = serviceFor(ctx).paths.cache;
-    const cacheEntries = await new SessionCache({ dir: cacheDir, clock: ctx.clock }).removeExpired();
-    const files = awsFilePaths(ctx.env);
-    const dirs = [...new Set([dirname(files.credentialsFile), dirname(files.configFile), cacheDir])];
-    const tempFiles = (await Promise.all(dirs.map((d) => removeStaleTempFilesIn(d, ctx.clock.now())))).flat();
+    const r = await serviceFor(ctx).records.clean();
+    const { path, removed: removedExpired, cacheEntriesRemoved: cacheEntries, tempFilesRemoved: tempFiles } = r;
     const lines = [
       removedExpired.length
         ? `Removed ${removedExpired.length} expired session(s) from ${path}: ${removedExpired.map(printable).join(', ')}`
@@ -33,6 +24,6 @@ export const command: CommandDef = {
       ...(cacheEntries.length ? [`Removed ${cacheEntries.length} expired cache entr${cacheEntries.length === 1 ? 'y' : 'ies'}`] : []),
       ...(tempFiles.length ? [`Removed ${tempFiles.length} stale temp file(s) of a crashed write`] : []),
     ];
-    return { text: lines.join('\n'), json: { path, removed: removedExpired, cacheEntriesRemoved: cacheEntries, tempFilesRemoved: tempFiles } };
+    return { text: lines.join('\n'), json: r };
   },
 };

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 import { COMPLETION_SHELLS, completionScript, isCompletionShell, type CompletionCommand } from '../../../src-shared/delivery/completion-script';
 import { TouchroleError } from '../../../src-shared/errors';
-import { loadAwsProfiles } from '../../core/aws-config';
-import { flag, type CommandDef } from '../command';
+import { flag, type CliContext, type CommandDef } from '../command';
 import { registry } from '../registry';
+import { serviceFor } from '../service-for';
 
 export const command: CommandDef = {
   path: ['completion'],
@@ -21,7 +21,7 @@ export const command: CommandDef = {
   completion: { positional: COMPLETION_SHELLS },
   async run({ positionals, values }, ctx) {
     if (flag(values, 'profiles')) {
-      const names = await profileNames(ctx.env);
+      const names = await profileNames(ctx);
       return { text: names.map((n) => `${n}\n`).join(''), json: { profiles: names } };
     }
     const shell = positionals[0];
@@ -37,11 +37,10 @@ export const command: CommandDef = {
 };
 
 /** Profiles touchrole can elevate (its own `-touchrole` sessions left out); nothing when the files cannot be read. */
-async function profileNames(env: NodeJS.ProcessEnv): Promise<string[]> {
+async function profileNames(ctx: CliContext): Promise<string[]> {
   try {
-    const set = await loadAwsProfiles(env);
     // bash's compgen -W expands what it offers ($, backquotes): only plain names are offered; others are typed by hand.
-    return [...set.profiles.keys()].filter((n) => !set.sessions.has(n) && /^[\w.@+=,:/-]+$/.test(n));
+    return (await serviceFor(ctx).profiles.elevatableNames()).filter((n) => /^[\w.@+=,:/-]+$/.test(n));
   } catch {
     return [];
   }

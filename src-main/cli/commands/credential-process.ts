@@ -47,7 +47,7 @@ export const command: CommandDef = {
     const output =
       (hit && toCredentialProcessJson(hit)) ??
       (await askAgent(ask, { socketPath: agentSocketPath({ env: ctx.env }), timeoutMs: AGENT_TIMEOUT_MS })) ??
-      (await (await import('../service-for')).serviceFor(ctx).credentialProcess(profile));
+      (await (await import('../service-for')).serviceFor(ctx).sessions.credentialProcess(profile));
     // credential_process reads JSON from stdout whatever the flags: same bytes with or without --json.
     const text = JSON.stringify(output);
     return { text, json: output, jsonText: text };

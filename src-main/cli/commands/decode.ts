@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 import { TouchroleError } from '../../../src-shared/errors';
-import { createStsApi } from '../../core/sts';
 import { stringOption, type CommandDef } from '../command';
 import { serviceFor } from '../service-for';
 
@@ -19,11 +18,7 @@ export const command: CommandDef = {
     const message = (positionals[0] ?? '').trim();
     if (message === '') throw new TouchroleError('usage', 'The encoded message is empty');
     const profile = stringOption(values, 'profile') ?? (ctx.env['AWS_PROFILE'] || 'default');
-    const session = await serviceFor(ctx).elevate(profile, { write: false, reuseCached: true });
-    const text = await createStsApi({ env: ctx.env, clock: ctx.clock }).decodeAuthorizationMessage(
-      { credentials: session.credentials, ...(session.plan.region === undefined ? {} : { region: session.plan.region }) },
-      message,
-    );
+    const text = await serviceFor(ctx).sessions.decodeAuthorizationMessage(profile, message);
     let decoded: unknown;
     try {
       decoded = JSON.parse(text);

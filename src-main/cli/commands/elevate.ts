@@ -2,7 +2,7 @@
 import { printable } from '../../../src-shared/printable';
 import { TouchroleError } from '../../../src-shared/errors';
 import { parseDuration } from '../../../src-shared/time/duration';
-import type { MfaMode } from '../../core/sessions';
+import type { MfaMode } from '../../core/service';
 import { stringOption, type CommandDef, type OptionValues } from '../command';
 import { serviceFor } from '../service-for';
 import { tellAgent } from '../tell-agent';
@@ -28,7 +28,7 @@ export const command: CommandDef = {
     const profile = positionals[0] ?? '';
     const duration = stringOption(values, 'duration');
     const mfaMode = parseMfaMode(values);
-    const s = await serviceFor(ctx).elevate(profile, {
+    const s = await serviceFor(ctx).sessions.elevate(profile, {
       write: true,
       reuseCached: false,
       ...(duration === undefined ? {} : { durationSeconds: parseDuration(duration) }),

@@ -19,7 +19,7 @@ export const command: CommandDef = {
     const profile = positionals[0] ?? '';
     // A running agent would otherwise keep answering credential_process from its memory.
     const done = `${printable(profile)} is gone from the credentials file and the cache`;
-    const found = await endThenTellAgent(ctx, () => serviceFor(ctx).end(profile), 'sessions.end', { profile }, done);
+    const found = await endThenTellAgent(ctx, () => serviceFor(ctx).records.end(profile), 'sessions.end', { profile }, done);
     return {
       text: found
         ? `Ended the session of ${printable(profile)}`

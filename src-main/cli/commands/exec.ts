@@ -2,11 +2,9 @@
 import { printable } from '../../../src-shared/printable';
 import { TouchroleError } from '../../../src-shared/errors';
 import { parseDuration } from '../../../src-shared/time/duration';
-import { systemTimers } from '../../core/agent';
-import { checkNotNested, childEnv, MIN_REMAINING_MS, RenewingSession, runChild, startCredentialsServer, type DeliveredSession } from '../../core/delivery';
-import { touchrolePaths } from '../../core/paths';
-import { loadSettings } from '../../core/settings';
-import { flag, stringOption, type CliContext, type CommandDef } from '../command';
+import { MIN_REMAINING_MS } from '../../core/service';
+import { flag, stringOption, type CommandDef } from '../command';
+import { serviceFor } from '../service-for';
 import { sessionSourceFor } from '../session-source-for';
 
 export const command: CommandDef = {
@@ -38,45 +36,22 @@ export const command: CommandDef = {
     if (cmd === undefined || cmd === '') {
       throw new TouchroleError('usage', 'no command to run', { hint: 'usage: touchrole exec <profile> -- <command> [args...]' });
     }
-    checkNotNested(ctx.env, flag(values, 'force'));
+    const delivery = serviceFor(ctx).delivery;
+    delivery.checkNotNested(flag(values, 'force'));
     const duration = stringOption(values, 'duration');
     const durationSeconds = duration === undefined ? undefined : parseDuration(duration);
     const source = sessionSourceFor(ctx);
     const session = await source.session(profile, { minRemainingMs: MIN_REMAINING_MS, ...(durationSeconds === undefined ? {} : { durationSeconds }) });
-    const run = (env: NodeJS.ProcessEnv): Promise<number> => runChild(cmd, args, { env, terminal: ctx.stdin.isTTY === true });
-    const exitCode = flag(values, 'server')
-      ? await runServed(ctx, session, run, { source, ...(durationSeconds === undefined ? {} : { durationSeconds }) })
-      : await run(childEnv(ctx.env, { profile, ...region(session), delivery: { kind: 'env', credentials: session.credentials } }));
+    const exitCode = await delivery.exec({
+      command: cmd,
+      args,
+      session,
+      source,
+      server: flag(values, 'server'),
+      terminal: ctx.stdin.isTTY === true,
+      log: (line) => void ctx.stderr.write(`${printable(line)}\n`),
+      ...(durationSeconds === undefined ? {} : { durationSeconds }),
+    });
     return { text: '', json: { profile, exitCode }, exitCode };
   },
 };
-
-/** --server: the endpoint lives exactly as long as the child. */
-async function runServed(
-  ctx: CliContext,
-  initial: DeliveredSession,
-  run: (env: NodeJS.ProcessEnv) => Promise<number>,
-  o: { source: ReturnType<typeof sessionSourceFor>; durationSeconds?: number },
-): Promise<number> {
-  const settings = await loadSettings(touchrolePaths(ctx.env).config);
-  const renewing = new RenewingSession({
-    source: o.source,
-    initial,
-    renewBeforeMs: Math.max(settings.refreshMinutes * 60_000, MIN_REMAINING_MS),
-    clock: ctx.clock,
-    timers: systemTimers,
-    log: (line) => ctx.stderr.write(`${printable(line)}\n`),
-    ...(o.durationSeconds === undefined ? {} : { durationSeconds: o.durationSeconds }),
-  });
-  const server = await startCredentialsServer({ current: () => renewing.current() });
-  try {
-    return await run(childEnv(ctx.env, { profile: initial.profile, ...region(initial), delivery: { kind: 'server', url: server.url, token: server.token } }));
-  } finally {
-    await renewing.stop();
-    await server.close();
-  }
-}
-
-function region(s: DeliveredSession): { region?: string } {
-  return s.region === undefined ? {} : { region: s.region };
-}

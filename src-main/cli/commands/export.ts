@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { EXPORT_FORMATS, formatExport, isExportFormat, unknownFormat } from '../../../src-shared/delivery/export-formats';
 import { parseDuration } from '../../../src-shared/time/duration';
-import { MIN_REMAINING_MS } from '../../core/delivery';
+import { MIN_REMAINING_MS } from '../../core/service';
 import { stringOption, type CommandDef } from '../command';
 import { sessionSourceFor } from '../session-source-for';
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { readSecret } from '../../core/prompt';
 import { flag, stringOption, type CommandDef } from '../command';
-import { keysCommandsFor } from './keys-store';
+import { serviceFor } from '../service-for';
 
 export const command: CommandDef = {
   path: ['keys', 'add'],
@@ -19,7 +19,7 @@ export const command: CommandDef = {
     const accessKeyId =
       stringOption(values, 'access-key-id') ?? (await readSecret({ stdin: ctx.stdin, output: ctx.stderr, prompt: 'Access key ID: ', what: 'access key ID' }));
     const secretAccessKey = await readSecret({ stdin: ctx.stdin, output: ctx.stderr, prompt: 'Secret access key: ', what: 'secret access key' });
-    const stored = await keysCommandsFor(ctx).add(profile, { accessKeyId, secretAccessKey }, { replace: flag(values, 'replace') });
+    const stored = await serviceFor(ctx).keys.add(profile, { accessKeyId, secretAccessKey }, { replace: flag(values, 'replace') });
     return { text: `Stored ${stored.accessKeyId} for profile "${profile}" in the keychain`, json: stored };
   },
 };

@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: MIT
 import { printable } from '../../../src-shared/printable';
-import { awsFilePaths } from '../../core/aws-config';
-import { keyAgeSources, keysAgeReport, RotationStateFile } from '../../core/rotation';
-import { createIamApi } from '../../core/sts';
 import type { CommandDef } from '../command';
 import { serviceFor } from '../service-for';
 
@@ -19,19 +16,7 @@ export const command: CommandDef = {
   options: {},
   positionals: [0, 0],
   async run(_input, ctx) {
-    const service = serviceFor(ctx);
-    const [set, settings] = await Promise.all([service.profiles(), service.settings()]);
-    const report = await keysAgeReport({
-      iam: createIamApi({ env: ctx.env, clock: ctx.clock }),
-      clock: ctx.clock,
-      state: new RotationStateFile(service.paths.state),
-      sources: keyAgeSources(set.profiles, {
-        store: service.sourceKeyStore(),
-        credentialsFile: awsFilePaths(ctx.env).credentialsFile,
-        clock: ctx.clock,
-        defaultMaxAgeDays: settings.keyMaxAgeDays,
-      }),
-    });
+    const report = await serviceFor(ctx).rotation.keyAges();
     const lines = report.map((e) => {
       const age = e.ageDays === null ? 'age unknown' : `${e.ageDays} days old (limit ${e.maxAgeDays}, from ${e.source})`;
       const due = e.due ? ' - DUE: touchrole keys rotate ' + printable(e.profile) : '';

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { flag, type CommandDef } from '../command';
-import { keysCommandsFor } from './keys-store';
+import { serviceFor } from '../service-for';
 
 export const command: CommandDef = {
   path: ['keys', 'import'],
@@ -14,7 +14,7 @@ export const command: CommandDef = {
   options: { replace: { type: 'boolean' } },
   positionals: [1, 1],
   async run({ positionals, values }, ctx) {
-    const result = await keysCommandsFor(ctx).import(positionals[0] ?? '', { replace: flag(values, 'replace') });
+    const result = await serviceFor(ctx).keys.import(positionals[0] ?? '', { replace: flag(values, 'replace') });
     return {
       text: `Moved ${result.accessKeyId} of profile "${result.profile}" into the keychain and removed ${result.removedKeys.join(', ')} from ${result.path}`,
       json: result,

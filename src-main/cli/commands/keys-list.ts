@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { printable } from '../../../src-shared/printable';
 import type { CommandDef } from '../command';
-import { keysCommandsFor } from './keys-store';
+import { serviceFor } from '../service-for';
 
 export const command: CommandDef = {
   path: ['keys', 'list'],
@@ -12,7 +12,7 @@ export const command: CommandDef = {
   options: {},
   positionals: [0, 0],
   async run(_input, ctx) {
-    const keys = await keysCommandsFor(ctx).list();
+    const keys = await serviceFor(ctx).keys.list();
     return {
       text: keys.length
         ? keys.map((k) => `${printable(k.profile).padEnd(24)}  ${k.accessKeyId}  stored ${k.importedAt}`).join('\n')

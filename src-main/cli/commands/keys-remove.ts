@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 import type { CommandDef } from '../command';
-import { dropMfaSessionsOf } from '../../core/sessions';
 import { serviceFor } from '../service-for';
-import { keysCommandsFor } from './keys-store';
 
 export const command: CommandDef = {
   path: ['keys', 'remove'],
@@ -14,10 +12,9 @@ export const command: CommandDef = {
   positionals: [1, 1],
   async run({ positionals }, ctx) {
     const profile = positionals[0] ?? '';
-    await keysCommandsFor(ctx).remove(profile);
-    // A cached MFA session made with these keys could still assume MFA roles without a touch.
-    const dropped = await dropMfaSessionsOf(serviceFor(ctx).paths.cache, profile);
-    const also = dropped.length > 0 ? ' and its cached MFA session' : '';
-    return { text: `Removed the keys of profile "${profile}" from the keychain${also}`, json: { profile, removed: true, mfaSessionsRemoved: dropped.length } };
+    // A cached MFA session made with these keys could still assume MFA roles without a touch: it goes too.
+    const { mfaSessionsRemoved } = await serviceFor(ctx).keys.remove(profile);
+    const also = mfaSessionsRemoved > 0 ? ' and its cached MFA session' : '';
+    return { text: `Removed the keys of profile "${profile}" from the keychain${also}`, json: { profile, removed: true, mfaSessionsRemoved } };
   },
 };

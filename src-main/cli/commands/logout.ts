@@ -19,7 +19,7 @@ export const command: CommandDef = {
   positionals: [0, 0],
   async run(_input, ctx) {
     const done = 'Logged out of the credentials file and the cache';
-    const { ended, cacheEntriesRemoved } = await endThenTellAgent(ctx, () => serviceFor(ctx).logout(), 'sessions.logout', {}, done);
+    const { ended, cacheEntriesRemoved } = await endThenTellAgent(ctx, () => serviceFor(ctx).records.logout(), 'sessions.logout', {}, done);
     const text =
       ended.length > 0
         ? `Logged out: ended ${ended.map(printable).join(', ')}; the MFA session is gone too`

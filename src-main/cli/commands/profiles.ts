@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 import { printable } from '../../../src-shared/printable';
-import { loadAwsProfiles, orderedJsonStringify, profilesReport, type AwsProfile } from '../../core/aws-config';
+import type { AwsProfile } from '../../core/service';
 import type { CommandDef } from '../command';
-import { sourceKeysFor } from '../services';
-import { keychainProfilesOrEmpty } from './keychain-profiles';
+import { serviceFor } from '../service-for';
 
 export const command: CommandDef = {
   path: ['profiles'],
@@ -18,15 +17,14 @@ export const command: CommandDef = {
   options: {},
   positionals: [0, 0],
   async run(_input, ctx) {
-    const { profiles: keychainProfiles, warning } = await keychainProfilesOrEmpty(sourceKeysFor(ctx));
-    const set = await loadAwsProfiles(ctx.env, { keychainProfiles });
+    // Keychain-held keys count; a locked or unavailable keychain is a warning, not a failure.
+    const { set, json, jsonText, warning } = await serviceFor(ctx).profiles.report();
     const rows = [...set.profiles.values()].map((p) => describe(p, set.sessions.get(p.name), ctx.clock.now()));
     const text = [
       ...(rows.length ? rows : ['No profiles in ' + set.files.paths.configFile + ' or ' + set.files.paths.credentialsFile]),
       ...(warning ? [`(${warning})`] : []),
     ].join('\n');
-    const report = profilesReport(set);
-    return { text, json: report, jsonText: orderedJsonStringify(report) };
+    return { text, json, jsonText };
   },
 };
 

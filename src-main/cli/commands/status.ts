@@ -15,7 +15,7 @@ export const command: CommandDef = {
   async run(_input, ctx) {
     const now = ctx.clock.now();
     const service = serviceFor(ctx);
-    const sessions = (await service.sessions()).map((s) =>
+    const sessions = (await service.records.written()).map((s) =>
       // A hand edit can damage the expiry touchrole wrote: shown as such, never a crash.
       Number.isNaN(s.expiresAt)
         ? { profile: s.profile, writtenProfile: s.writtenProfile, expiration: null, secondsLeft: null, expired: null, expiryUnreadable: true }
@@ -27,7 +27,7 @@ export const command: CommandDef = {
             expired: s.expiresAt <= now,
           },
     );
-    const reminders = (await service.rotationReminders({ markNotified: false })).map((r) => ({ profile: r.profile, kind: r.kind, message: r.message }));
+    const reminders = (await service.rotation.reminders({ markNotified: false })).map((r) => ({ profile: r.profile, kind: r.kind, message: r.message }));
     const text = [
       ...(sessions.length
         ? sessions.map((s) =>

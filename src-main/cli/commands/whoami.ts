@@ -11,7 +11,7 @@ export const command: CommandDef = {
   options: {},
   positionals: [1, 1],
   async run({ positionals }, ctx) {
-    const id = await serviceFor(ctx).whoami(positionals[0] ?? '');
+    const id = await serviceFor(ctx).sessions.whoami(positionals[0] ?? '');
     return { text: `${id.arn}\naccount ${id.account}, user id ${id.userId}`, json: id };
   },
 };

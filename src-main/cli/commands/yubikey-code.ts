@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: MIT
 import { TouchroleError } from '../../../src-shared/errors';
-import { createTouchPrompter } from '../../core/prompt';
-import { otpSlotCode } from '../../core/service';
 import { stringOption, type CommandDef } from '../command';
 import { serviceFor } from '../service-for';
 import { selectorFrom, selectorOptions } from './yubikey-select';
@@ -19,31 +17,15 @@ export const command: CommandDef = {
   options: { ...selectorOptions, slot: { type: 'string' } },
   positionals: [0, 1],
   async run({ positionals, values }, ctx) {
-    const prompter = createTouchPrompter({ env: ctx.env, platform: process.platform });
     const slot = stringOption(values, 'slot');
     const name = positionals[0];
     if (slot !== undefined) {
       if (slot !== '1' && slot !== '2') throw new TouchroleError('usage', `--slot must be 1 or 2, not "${slot}"`);
-      const code = await otpSlotCode(
-        slot === '1' ? 1 : 2,
-        ctx.clock,
-        { waiting: () => void prompter.waiting({ credential: `OTP slot ${slot}`, purpose: 'a code' }), done: () => void prompter.done() },
-        new AbortController().signal,
-      );
+      const code = await serviceFor(ctx).yubikey.slotCode(slot === '1' ? 1 : 2);
       return { text: code, json: { slot: Number(slot), code } };
     }
     if (name === undefined) throw new TouchroleError('usage', 'Name the credential, or pass --slot', { hint: 'see `touchrole yubikey list`' });
-    const client = await serviceFor(ctx).oath();
-    const r = await client.readCode(name, {
-      nowMs: ctx.clock.now(),
-      device: selectorFrom(values),
-      onTouch: (e) =>
-        void (e.phase === 'waiting'
-          ? prompter.waiting({ credential: e.credential, purpose: 'a code' })
-          : e.phase === 'done'
-            ? prompter.done()
-            : prompter.timedOut()),
-    });
+    const r = await serviceFor(ctx).yubikey.code(name, { device: selectorFrom(values) });
     return {
       text: r.code.value,
       json: {

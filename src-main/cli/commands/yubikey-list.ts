@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { describeKey, type KeyListing } from '../../core/oath';
+import { describeKey, type KeyListing } from '../../core/service';
 import type { CommandDef } from '../command';
 import { serviceFor } from '../service-for';
 
@@ -12,7 +12,7 @@ export const command: CommandDef = {
   options: {},
   positionals: [0, 0],
   async run(_input, ctx) {
-    const keys = await (await serviceFor(ctx).oath()).listKeys({ nowMs: ctx.clock.now() });
+    const keys = await serviceFor(ctx).yubikey.list();
     const text = keys.length > 0 ? keys.map(describe).join('\n\n') : NO_KEY;
     return { text, json: { keys } };
   },

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { TouchroleError } from '../../../src-shared/errors';
-import type { KeySelector } from '../../core/oath';
+import type { KeySelector } from '../../core/service';
 import { stringOption, type OptionSpec, type OptionValues } from '../command';
 
 /** --serial / --reader, shared by the yubikey verbs: which key when several are plugged in. */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { TouchroleError } from '../../../src-shared/errors';
-import { describeKey } from '../../core/oath';
+import { describeKey } from '../../core/service';
 import { readSecret } from '../../core/prompt';
 import { flag, type CommandDef } from '../command';
 import { serviceFor } from '../service-for';
@@ -18,10 +18,12 @@ export const command: CommandDef = {
   options: { 'password-stdin': { type: 'boolean' }, forget: { type: 'boolean' }, ...selectorOptions },
   positionals: [0, 0],
   async run({ values }, ctx) {
-    const client = await serviceFor(ctx).oath();
+    const yubikey = serviceFor(ctx).yubikey;
+    // Loaded first: without PC/SC nobody types a password for nothing.
+    await yubikey.client();
     const device = selectorFrom(values);
     if (flag(values, 'forget')) {
-      const r = await client.forget({ device });
+      const r = await yubikey.forget({ device });
       return {
         text: r.removed ? `Forgot the stored OATH key of YubiKey ${describeKey(r.key)}` : `No OATH key was stored for YubiKey ${describeKey(r.key)}`,
         json: { deviceId: r.key.deviceId, serial: r.key.serial ?? null, removed: r.removed },
@@ -32,7 +34,7 @@ export const command: CommandDef = {
       throw new TouchroleError('usage', 'No terminal to type the password at', { hint: 'pipe it with --password-stdin' });
     }
     const password = await readSecret({ stdin: ctx.stdin, output: ctx.stderr, prompt: 'YubiKey OATH password: ', what: 'password' });
-    const r = await client.unlock(password, { device });
+    const r = await yubikey.unlock(password, { device });
     return {
       text: r.stored
         ? `Unlocked YubiKey ${describeKey(r.key)}; its key is stored in the keychain`

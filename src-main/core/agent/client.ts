@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Loaded on the credential_process hot path: node:net and the pure protocol only, never the SDK.
+// Loaded on the credential_process hot path: node built-ins and the pure protocol only, never the SDK.
 import { connect, type Socket } from 'node:net';
 import {
   AGENT_MAX_LINE_BYTES,
@@ -12,6 +12,8 @@ import {
   type AgentResult,
 } from '../../../src-shared/agent-protocol';
 import { TouchroleError } from '../../../src-shared/errors';
+import { agentKeyPath, readAgentKey } from './agent-key';
+import { ClientHandshake } from './handshake';
 import { LineReader } from './line-reader';
 import { checkSocketDir } from './socket-path';
 
@@ -19,6 +21,10 @@ export interface AgentConnectOptions {
   socketPath: string;
   /** Give up connecting after this long and report "no agent" (default 500 ms). */
   connectTimeoutMs?: number;
+  /** The agent's key (default: agentKeyPath(socketPath)). */
+  keyPath?: string;
+  /** Give up when the agent has not proved its key within this long once connected (default 2 s). */
+  handshakeTimeoutMs?: number;
 }
 
 interface Pending {
@@ -35,17 +41,28 @@ export class AgentConnection {
   private readonly reader = new LineReader(16 * AGENT_MAX_LINE_BYTES);
   private nextId = 1;
   private closedError: TouchroleError | undefined;
+  /** Until the agent has proved it holds the key: no request is sent and nothing it says is trusted. */
+  private handshake: ClientHandshake | undefined;
+  private helloAnswered = false;
+  private settleHandshake: ((error?: TouchroleError) => void) | undefined;
 
-  private constructor(private readonly socket: Socket) {
+  private constructor(
+    private readonly socket: Socket,
+    key: Buffer,
+    private readonly socketPath: string,
+  ) {
+    this.handshake = new ClientHandshake(key);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('error', () => undefined); // reported through 'close'
     socket.on('close', () => this.fail(new TouchroleError('agent-unavailable', 'The touchrole agent closed the connection')));
   }
 
   /**
-   * Connects, or resolves `undefined` when no agent is listening (no directory, no socket,
-   * connection refused, or no answer within the connect timeout). Throws
-   * `agent-socket-insecure` if the socket's directory is not private to this user.
+   * Connects and authenticates, or resolves `undefined` when no agent is listening (no directory,
+   * no socket, connection refused, or no answer within the connect timeout). Throws
+   * `agent-socket-insecure` if the socket's directory is not private to this user, and
+   * `agent-unauthenticated` if what listens cannot prove it holds the agent's key (or the key
+   * cannot be read): nothing is sent to it.
    */
   static async open(options: AgentConnectOptions): Promise<AgentConnection | undefined> {
     try {
@@ -54,6 +71,11 @@ export class AgentConnection {
       if (e instanceof TouchroleError && e.code === 'agent-unavailable') return undefined;
       throw e;
     }
+    // Read the key while connecting: a connection is only used once the agent has proved it.
+    const keyRead = readAgentKey(options.keyPath ?? agentKeyPath(options.socketPath)).then(
+      (key) => ({ key }),
+      (error: unknown) => ({ error }),
+    );
     const socket = connect(options.socketPath);
     const connected = await new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), options.connectTimeoutMs ?? 500);
@@ -70,11 +92,65 @@ export class AgentConnection {
       socket.destroy();
       return undefined;
     }
-    return new AgentConnection(socket);
+    try {
+      const read = await keyRead;
+      if ('error' in read) throw read.error;
+      const connection = new AgentConnection(socket, read.key, options.socketPath);
+      await connection.authenticated(options.handshakeTimeoutMs ?? 2000);
+      return connection;
+    } catch (e) {
+      socket.destroy();
+      throw e;
+    }
+  }
+
+  /** Resolves once the agent has proved its key; rejects (and the connection is unusable) otherwise. */
+  private authenticated(timeoutMs: number): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.settleHandshake?.(new TouchroleError('agent-unavailable', `The touchrole agent did not complete the handshake within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.settleHandshake = (error) => {
+        clearTimeout(timer);
+        this.settleHandshake = undefined;
+        if (error === undefined) return resolve();
+        this.closedError ??= error;
+        reject(error);
+      };
+      if (this.closedError) this.settleHandshake(this.closedError);
+    });
+  }
+
+  /** One line of the handshake: the agent's hello, then its proof. */
+  private onHandshakeLine(handshake: ClientHandshake, text: string): void {
+    if (!this.helloAnswered) {
+      const answer = handshake.answer(text);
+      if (answer === undefined) return this.settleHandshake?.(this.impostor('did not greet as a touchrole agent does'));
+      this.helloAnswered = true;
+      this.socket.write(`${answer}\n`);
+      return;
+    }
+    if (handshake.verify(text)) {
+      this.handshake = undefined;
+      return this.settleHandshake?.();
+    }
+    // The agent refusing our proof is its own answer (our key is not its key); anything else is not an agent's.
+    const msg = parseServerMessage(text);
+    if (msg.kind === 'response' && !msg.response.ok && msg.response.error.code === 'agent-unauthenticated') {
+      return this.settleHandshake?.(TouchroleError.fromWire(msg.response.error));
+    }
+    this.settleHandshake?.(this.impostor('could not prove it holds the agent key'));
+  }
+
+  private impostor(what: string): TouchroleError {
+    return new TouchroleError('agent-unauthenticated', `The process listening on ${this.socketPath} ${what}; touchrole did not use it`, {
+      hint: 'Something other than your touchrole agent may be listening there: stop it, then restart the tray app or `touchrole agent`.',
+    });
   }
 
   call<M extends AgentMethod>(method: M, params: AgentParams<M>, timeoutMs: number): Promise<AgentResult<M>> {
     if (this.closedError) return Promise.reject(this.closedError);
+    if (this.handshake !== undefined) return Promise.reject(this.impostor('has not proved it holds the agent key'));
     const id = this.nextId++;
     return new Promise<AgentResult<M>>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -103,6 +179,12 @@ export class AgentConnection {
 
   private onData(chunk: Buffer): void {
     for (const item of this.reader.push(chunk)) {
+      if (this.handshake !== undefined) {
+        if (item.kind === 'oversized') return this.settleHandshake?.(this.impostor('sent an oversized greeting'));
+        this.onHandshakeLine(this.handshake, item.text);
+        if (this.closedError) return;
+        continue;
+      }
       if (item.kind === 'oversized') return this.protocolFailure('The touchrole agent sent an oversized message');
       if (item.text === '') continue;
       const msg = parseServerMessage(item.text);
@@ -132,6 +214,7 @@ export class AgentConnection {
 
   private fail(error: TouchroleError): void {
     this.closedError ??= error;
+    this.settleHandshake?.(this.closedError);
     for (const [id, p] of this.pending) {
       clearTimeout(p.timer);
       p.reject(this.closedError);

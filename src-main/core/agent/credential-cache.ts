@@ -17,6 +17,8 @@ export interface FingerprintedCredentials {
 export class CredentialCache {
   private readonly entries = new Map<string, FingerprintedCredentials>();
   private readonly inFlight = new Map<string, Promise<FingerprintedCredentials>>();
+  /** Bumped by forget/forgetAll: a fetch that was in flight then must not store what it got. */
+  private generation = 0;
 
   constructor(
     private readonly clock: Clock,
@@ -33,12 +35,17 @@ export class CredentialCache {
     const flightKey = `${profile}\n${fingerprint ?? ''}`;
     let pending = this.inFlight.get(flightKey);
     if (pending === undefined) {
-      pending = fetch(profile)
+      const generation = this.generation;
+      const started: Promise<FingerprintedCredentials> = fetch(profile)
         .then((got) => {
-          this.entries.set(profile, got);
+          // An end or logout ran while this fetch was in flight: the session it made is not to be served again.
+          if (generation === this.generation) this.entries.set(profile, got);
           return got;
         })
-        .finally(() => this.inFlight.delete(flightKey));
+        .finally(() => {
+          if (this.inFlight.get(flightKey) === started) this.inFlight.delete(flightKey);
+        });
+      pending = started;
       this.inFlight.set(flightKey, pending);
     }
     return (await pending).output;
@@ -46,12 +53,17 @@ export class CredentialCache {
 
   /** Forget a profile's credentials (its session was ended). */
   forget(profile: string): void {
+    this.generation++;
     this.entries.delete(profile);
+    // Later callers start a fetch of their own rather than join one from before the end.
+    for (const key of this.inFlight.keys()) if (key.startsWith(`${profile}\n`)) this.inFlight.delete(key);
   }
 
   /** Forget every profile's credentials (logout). */
   forgetAll(): void {
+    this.generation++;
     this.entries.clear();
+    this.inFlight.clear();
   }
 
   private fresh(output: CredentialProcessOutput): boolean {

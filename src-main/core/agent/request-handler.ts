@@ -80,17 +80,25 @@ export class RequestHandler {
     return this.credentials.get(params.profile, own.fingerprint, (p) => backend.credentialProcess(p));
   }
 
-  /** Ends a session: no longer served from memory, gone from the files and the timeline. */
+  /**
+   * Ends a session: no longer served from memory, gone from the files and the timeline. Memory is
+   * dropped before and again after the files: a fetch that started meanwhile could have read the
+   * session the end was removing, and must not be kept.
+   */
   async end(profile: string): Promise<void> {
     this.credentials.forget(profile);
-    await this.options.backend.end(profile);
+    try {
+      await this.options.backend.end(profile);
+    } finally {
+      this.credentials.forget(profile);
+    }
     this.options.keeper.remove(profile);
   }
 
-  /** Ends every session and drops every cached one; memory first, so nothing is served meanwhile. */
+  /** Ends every session and drops every cached one; memory first (and again after, as end does), so nothing is served meanwhile. */
   async logout(): Promise<string[]> {
     this.credentials.forgetAll();
-    const ended = await this.options.backend.logout();
+    const ended = await this.options.backend.logout().finally(() => this.credentials.forgetAll());
     for (const profile of ended) this.options.keeper.remove(profile);
     await this.syncSessions();
     return ended;

@@ -47,9 +47,10 @@ export interface RunningAgent {
 export async function runAgent(options: RunAgentOptions): Promise<RunningAgent> {
   const { backend, clock } = options;
   const listeners = new Set<(event: AgentEvent) => void>();
-  let server: AgentServer | undefined;
+  // The server starts after the keeper and handler it serves: earlier events reach in-process listeners only.
+  const started: { server?: AgentServer } = {};
   const emit = (event: AgentEvent): void => {
-    server?.broadcast(event);
+    started.server?.broadcast(event);
     for (const listener of listeners) {
       try {
         listener(event);
@@ -73,12 +74,13 @@ export async function runAgent(options: RunAgentOptions): Promise<RunningAgent> 
     ...(options.credentialRefreshWindowMs !== undefined ? { credentialRefreshWindowMs: options.credentialRefreshWindowMs } : {}),
   });
   const socketPath = options.socketPath ?? agentSocketPath({ env: options.env ?? process.env });
-  server = await AgentServer.start({
+  const server = await AgentServer.start({
     socketPath,
     handler,
     ...(options.maxLineBytes !== undefined ? { maxLineBytes: options.maxLineBytes } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
+  started.server = server;
   const stopTouch = backend.onTouch((data) => emit({ v: 1, event: 'touch', data }));
   const stopYubikey = backend.onYubikey?.((state) => emit({ v: 1, event: 'yubikey', data: { state } }));
   const refresh = async (): Promise<void> => {
@@ -86,7 +88,6 @@ export async function runAgent(options: RunAgentOptions): Promise<RunningAgent> 
     await keeper.tick();
   };
   await refresh();
-  const running = server;
   return {
     socketPath,
     sessions: () => keeper.list(),
@@ -102,7 +103,7 @@ export async function runAgent(options: RunAgentOptions): Promise<RunningAgent> 
       stopTouch();
       stopYubikey?.();
       keeper.stop();
-      await running.close();
+      await server.close();
       await backend.close?.();
     },
   };

@@ -3,6 +3,9 @@ import { chmod, lstat, unlink } from 'node:fs/promises';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { AGENT_MAX_LINE_BYTES, parseRequest, type AgentEvent, type AgentResponse, type RequestId } from '../../../src-shared/agent-protocol';
 import { TouchroleError, type WireError } from '../../../src-shared/errors';
+import { agentKeyPath } from './agent-key';
+import { newAgentKey, removeAgentKey, writeAgentKey } from './agent-key-writer';
+import { ServerHandshake } from './handshake';
 import { LineReader, type LineItem } from './line-reader';
 import type { RequestHandler } from './request-handler';
 import { isNamedPipe, prepareSocketDir } from './socket-path';
@@ -12,11 +15,18 @@ export interface AgentServerOptions {
   handler: Pick<RequestHandler, 'handle' | 'syncSessions'>;
   maxLineBytes?: number;
   log?: (line: string) => void;
+  /** Where to write the key clients must prove they can read (default: agentKeyPath(socketPath)). */
+  keyPath?: string;
+  /** Drop a connection that has not authenticated within this long (default 10 s). */
+  handshakeTimeoutMs?: number;
 }
 
 interface Connection {
   socket: Socket;
   subscribed: boolean;
+  /** Until the client has proved it holds the key: nothing else it sends is handled. */
+  handshake: ServerHandshake | undefined;
+  refused: boolean;
 }
 
 // A client that stops reading (a stuck subscriber) is dropped rather than buffered forever.
@@ -29,18 +39,26 @@ export class AgentServer {
   private constructor(
     private readonly server: Server,
     private readonly options: AgentServerOptions,
+    private readonly key: Buffer,
+    private readonly keyPath: string,
   ) {}
 
   get socketPath(): string {
     return this.options.socketPath;
   }
 
-  /** Checks the directory, clears a stale socket (refusing if an agent answers), and listens. */
+  /**
+   * Checks the directory, clears a stale socket (refusing if an agent answers), listens, then
+   * writes the key clients authenticate with (after listening, so a second agent that fails to
+   * listen never replaces the first one's key).
+   */
   static async start(options: AgentServerOptions): Promise<AgentServer> {
     await prepareSocketDir(options.socketPath);
     await clearStaleSocket(options.socketPath);
     const server = createServer();
-    const agent = new AgentServer(server, options);
+    const key = newAgentKey();
+    const keyPath = options.keyPath ?? agentKeyPath(options.socketPath);
+    const agent = new AgentServer(server, options, key, keyPath);
     server.on('connection', (socket) => agent.accept(socket));
     await new Promise<void>((resolve, reject) => {
       server.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? alreadyRunning(options.socketPath) : e));
@@ -48,7 +66,13 @@ export class AgentServer {
     });
     server.on('error', (e) => options.log?.(`agent socket error: ${e.message}`));
     // The 0700 directory is the real guard; this keeps the socket private if it is ever moved.
-    if (!isNamedPipe(options.socketPath)) await chmod(options.socketPath, 0o600);
+    try {
+      if (!isNamedPipe(options.socketPath)) await chmod(options.socketPath, 0o600);
+      await writeAgentKey(options.socketPath, keyPath, key);
+    } catch (e) {
+      await agent.close();
+      throw e;
+    }
     return agent;
   }
 
@@ -60,19 +84,49 @@ export class AgentServer {
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     for (const conn of this.connections) conn.socket.destroy();
     await closed;
+    await removeAgentKey(this.keyPath, this.key);
     if (!isNamedPipe(this.options.socketPath)) await unlink(this.options.socketPath).catch(() => undefined);
   }
 
   private accept(socket: Socket): void {
-    const conn: Connection = { socket, subscribed: false };
+    const handshake = new ServerHandshake(this.key);
+    const conn: Connection = { socket, subscribed: false, handshake, refused: false };
     const reader = new LineReader(this.options.maxLineBytes ?? AGENT_MAX_LINE_BYTES);
     this.connections.add(conn);
+    const timer = setTimeout(() => socket.destroy(), this.options.handshakeTimeoutMs ?? 10_000);
     socket.on('data', (chunk: Buffer) => {
-      for (const item of reader.push(chunk)) this.onLine(conn, item);
+      for (const item of reader.push(chunk)) {
+        if (conn.refused) return;
+        if (conn.handshake === undefined) this.onLine(conn, item);
+        else if (this.authenticate(conn, item)) clearTimeout(timer);
+      }
     });
     // A client that leaves mid-request shows up as EPIPE/ECONNRESET here; its work still finishes.
     socket.on('error', () => undefined);
-    socket.on('close', () => this.connections.delete(conn));
+    socket.on('close', () => {
+      clearTimeout(timer);
+      this.connections.delete(conn);
+    });
+    socket.write(`${handshake.hello()}\n`);
+  }
+
+  /** The connection's first line must prove the key; anything else closes it unanswered but for one refusal. */
+  private authenticate(conn: Connection, item: LineItem): boolean {
+    const proof = item.kind === 'line' ? conn.handshake?.answer(item.text) : undefined;
+    if (proof !== undefined) {
+      conn.handshake = undefined;
+      conn.socket.write(`${proof}\n`);
+      return true;
+    }
+    conn.refused = true;
+    this.options.log?.('refused a connection that did not prove it can read the agent key');
+    this.reply(conn, null, {
+      code: 'agent-unauthenticated',
+      message: 'The touchrole agent refused this connection: it did not prove it can read the agent key',
+      hint: 'Run the command as the user who started the agent, with the same touchrole version.',
+    });
+    conn.socket.end();
+    return false;
   }
 
   private onLine(conn: Connection, item: LineItem): void {

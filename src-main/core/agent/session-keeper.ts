@@ -64,7 +64,7 @@ export class SessionKeeper {
   /** A window shows a live countdown: tick every second while it does. */
   setCountdownShown(shown: boolean): void {
     this.countdownShown = shown;
-    void this.tick();
+    this.tickInBackground();
   }
 
   /** Runs the timeline now (also after sleep/resume); resolves when expiry work is done. */
@@ -79,6 +79,11 @@ export class SessionKeeper {
     return this.ticking;
   }
 
+  /** A tick nobody waits for: a failure is logged, never an unhandled rejection. */
+  private tickInBackground(): void {
+    this.tick().catch((e: unknown) => this.options.log?.(`session timeline: ${e instanceof Error ? e.message : typeof e}`));
+  }
+
   stop(): void {
     this.stopped = true;
     if (this.timer !== undefined) this.options.timers.clearTimeout(this.timer);
@@ -87,7 +92,7 @@ export class SessionKeeper {
 
   private changed(): void {
     this.options.emit({ v: 1, event: 'sessions', data: { sessions: this.list() } });
-    void this.tick();
+    this.tickInBackground();
   }
 
   private async runTicks(): Promise<void> {
@@ -143,7 +148,7 @@ export class SessionKeeper {
     this.timer = this.options.timers.setTimeout(
       () => {
         this.timer = undefined;
-        void this.tick();
+        this.tickInBackground();
       },
       Math.max(0, at - now),
     );

@@ -88,7 +88,9 @@ function insecure(dir: string, why: string): TouchroleError {
 
 function insecureAbove(ancestor: string, dir: string, why: string): TouchroleError {
   return new TouchroleError('agent-socket-insecure', `${ancestor}, above the agent socket directory, ${why}`, {
-    hint: `Put the socket where only you and root can change the directories above it: unset TOUCHROLE_AGENT_SOCKET, or point it into a directory you own (not under ${dirname(dir)}).`,
+    hint:
+      'Put the socket where only you and root can change the directories above it: ' +
+      `unset TOUCHROLE_AGENT_SOCKET, or point it into a directory you own (not under ${dirname(dir)}).`,
   });
 }
 

@@ -46,7 +46,12 @@ export async function withFileLock<T>(lockPath: string, fn: () => Promise<T>, op
     await new Promise((r) => setTimeout(r, delay));
     delay = Math.min(delay * 2, 200);
   }
-  const refresh = setInterval(() => void touchIfContent(lockPath, token), Math.max(staleMs / 4, 10));
+  const refresh = setInterval(
+    () => {
+      touchIfContent(lockPath, token).catch(ignoreRefreshFailure);
+    },
+    Math.max(staleMs / 4, 10),
+  );
   refresh.unref();
   try {
     return await fn();
@@ -57,6 +62,9 @@ export async function withFileLock<T>(lockPath: string, fn: () => Promise<T>, op
 }
 
 /** Keeps a held lock young for other hosts; a lock no longer ours is left alone. */
+/** A refresh that fails only lets the lock age; the next one, or the release, tries again. */
+function ignoreRefreshFailure(): void {}
+
 async function touchIfContent(path: string, expected: string): Promise<void> {
   const text = await readFile(path, 'utf8').catch(() => undefined);
   const now = new Date();

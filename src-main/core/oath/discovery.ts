@@ -6,7 +6,7 @@
  */
 import { TouchroleError } from '../../../src-shared/errors';
 import type { CardReaders } from '../transport/readers';
-import { ApduChannel, type DebugLog } from './apdu-channel';
+import { ApduChannel } from './apdu-channel';
 import { readSerial } from './management';
 import { OathSession, type OathSessionOptions } from './oath-session';
 

@@ -9,6 +9,7 @@ import type { Keychain } from '../vault/keychain-port';
 import type { DebugLog } from './apdu-channel';
 import { pcscBindingUnavailable } from '../transport/pcsc-errors';
 import { OathClient } from './oath-client';
+import type * as PcscBinding from '../transport/pcsc';
 
 export { awsMfaArnIn } from '../../../src-shared/oath-codec';
 export { type CardEvent, type CardReaders, CardWatcher, type ReaderInfo } from '../transport/readers';
@@ -18,9 +19,12 @@ export { chooseKey, describeKey, discoverKeys, type KeySelector, type YubiKeyInf
 export { type CodeResult, type CredentialView, type KeyListing, OathClient, type OathClientDeps, oathKeyAccount } from './oath-client';
 export { type NewCredential, type OathCode, type OathCredential, OathSession, type OathSessionOptions, type OnTouch, type TouchEvent } from './oath-session';
 
+// The binding itself loads on first use; this import is erased.
+type PcscModule = typeof PcscBinding;
+
 /** The real PC/SC readers, loading the native binding on first use (a binding that does not load is 'pcsc-unavailable'). */
-export async function createPcscReaders(load: () => Promise<typeof import('../transport/pcsc')> = () => import('../transport/pcsc')): Promise<CardReaders> {
-  let pcsc: typeof import('../transport/pcsc');
+export async function createPcscReaders(load: () => Promise<PcscModule> = () => import('../transport/pcsc')): Promise<CardReaders> {
+  let pcsc: PcscModule;
   try {
     pcsc = await load();
   } catch (e) {

@@ -5,11 +5,11 @@ import type { Clock } from '../../../src-shared/time/clock';
 import type { AgentBackend } from '../agent';
 import type { OathClient } from '../oath';
 import type { TouchInfo, TouchPrompter } from '../prompt';
-import type { StsApi } from '../sts';
-import { agentCaller, credentialProcessJson, listCachedRoleSessions } from '../sessions';
+import type { IamApi, StsApi } from '../sts';
+import { agentCaller, credentialProcessJson } from '../sessions';
 import type { Keychain } from '../vault';
+import { composeCore, type CoreServices } from './composition-root';
 import { YubikeyMonitor, type YubikeyReading } from './yubikey-monitor';
-import { TouchroleService } from './touchrole-service';
 
 export interface ServiceAgentOptions {
   env: NodeJS.ProcessEnv;
@@ -18,16 +18,18 @@ export interface ServiceAgentOptions {
   alsoPrompt?: TouchPrompter;
   keychain?: Keychain;
   sts?: StsApi;
+  iam?: IamApi;
   oath?: () => Promise<OathClient>;
 }
 
 export interface ServiceAgent {
   backend: AgentBackend;
-  service: TouchroleService;
+  /** The core's services, composed with the agent's touch prompter (the tray calls them too). */
+  service: CoreServices;
   /** The YubiKey now, plus 'touch' while a touch is awaited. */
-  yubikeyState(): Promise<YubikeyState>;
+  yubikeyState: () => Promise<YubikeyState>;
   /** The same, with the reason when PC/SC is unavailable (the window shows it). */
-  yubikeyReading(): Promise<YubikeyReading>;
+  yubikeyReading: () => Promise<YubikeyReading>;
 }
 
 /** The agent's backend over the core service: the one used by `touchrole agent` and the tray app. */
@@ -54,22 +56,23 @@ export function createServiceAgent(o: ServiceAgentOptions): ServiceAgent {
       await o.alsoPrompt?.timedOut();
     },
   };
-  const service = new TouchroleService({
+  const service = composeCore({
     env: o.env,
     clock: o.clock,
     prompter,
     ...(o.keychain ? { keychain: o.keychain } : {}),
     ...(o.sts ? { sts: o.sts } : {}),
+    ...(o.iam ? { iam: o.iam } : {}),
     ...(o.oath ? { oath: o.oath } : {}),
   });
   // Inserting or removing a key reaches subscribers without a request (the watcher starts with the first one).
-  const monitor = new YubikeyMonitor({ oath: () => service.oath(), clock: o.clock, onChange: (state) => yubikeyChanges.emit('state', state) });
+  const monitor = new YubikeyMonitor({ oath: () => service.yubikey.client(), clock: o.clock, onChange: (state) => yubikeyChanges.emit('state', state) });
   // Renew repeats the duration the user chose last time.
   const durations = new Map<string, number>();
 
   const elevate = async (profile: string, durationSeconds: number | undefined): Promise<AgentSession> => {
     if (durationSeconds !== undefined) durations.set(profile, durationSeconds);
-    const s = await service.elevate(profile, { write: true, reuseCached: false, ...(durationSeconds === undefined ? {} : { durationSeconds }) });
+    const s = await service.sessions.elevate(profile, { write: true, reuseCached: false, ...(durationSeconds === undefined ? {} : { durationSeconds }) });
     return {
       profile,
       expiration: s.expiration,
@@ -82,31 +85,31 @@ export function createServiceAgent(o: ServiceAgentOptions): ServiceAgent {
     elevate: (r) => elevate(r.profile, r.durationSeconds),
     renew: (profile) => elevate(profile, durations.get(profile)),
     async end(profile) {
-      await service.end(profile);
+      await service.records.end(profile);
     },
     async logout() {
-      return (await service.logout()).ended;
+      return (await service.records.logout()).ended;
     },
     async expire(profile) {
-      await service.end(profile);
+      await service.records.end(profile);
     },
     async sessions() {
-      const written = (await service.sessions()).map((s): AgentSession =>
+      const written = (await service.records.written()).map((s): AgentSession =>
         Number.isNaN(s.expiresAt) // a hand-damaged marker: listed, never a crash
           ? { profile: s.profile, writtenProfile: s.writtenProfile, expiration: '', expiryUnreadable: true }
           : { profile: s.profile, writtenProfile: s.writtenProfile, expiration: new Date(s.expiresAt).toISOString() },
       );
       // Sessions served to credential_process, exec and export live only in the cache: the tray lists them too.
-      const cached = (await listCachedRoleSessions(service.paths.cache, o.clock.now()))
+      const cached = (await service.records.cached())
         .filter((c) => !written.some((w) => w.profile === c.profile))
         .map((c): AgentSession => ({ profile: c.profile, expiration: new Date(c.expiresAt).toISOString(), ...(c.roleArn ? { roleArn: c.roleArn } : {}) }));
       return [...written, ...cached];
     },
     async credentialProcess(profile) {
-      const s = await service.elevate(profile, { write: false, reuseCached: true });
+      const s = await service.sessions.cached(profile);
       return { output: credentialProcessJson(s), fingerprint: s.fingerprint };
     },
-    identity: async (profile) => agentCaller(await service.identity(profile)),
+    identity: async (profile) => agentCaller(await service.sessions.identity(profile)),
     async status() {
       return { yubikey: (await yubikeyReading()).state };
     },

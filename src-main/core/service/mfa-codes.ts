@@ -5,6 +5,7 @@ import { OATH_OVERRIDE_KEY, type AwsProfile } from '../aws-config';
 import type { KeySelector, OathClient } from '../oath';
 import type { TouchPrompter } from '../prompt';
 import type { MfaCodeSource } from '../sessions';
+import { touchReports, type TouchReports } from './touch-reports';
 
 /** Profile key choosing a YubiKey OTP slot (HMAC-SHA1 challenge-response, over HID) for the code. */
 export const OTP_SLOT_KEY = 'touchrole_otp_slot';
@@ -34,11 +35,7 @@ export function yubikeyMfaCodes(o: MfaCodesOptions): MfaCodeSource {
   const routes = routesBySerial(o.profiles);
   return async (serial, signal) => {
     const route = routes.get(serial) ?? {};
-    const touch = {
-      waiting: (): void => void o.prompter.waiting({ credential: route.oathCredential ?? serial, purpose: o.purpose }),
-      done: (): void => void o.prompter.done(),
-      timedOut: (): void => void o.prompter.timedOut(),
-    };
+    const touch = touchReports(o.prompter, route.oathCredential ?? serial, o.purpose);
     if (route.otpSlot !== undefined) return otpSlotCode(route.otpSlot, o.clock, touch, signal);
     const client = await o.oath();
     const name = route.oathCredential ?? serial;
@@ -118,12 +115,12 @@ function routesBySerial(profiles: ReadonlyMap<string, AwsProfile>): Map<string, 
 }
 
 /** A TOTP code from a YubiKey OTP slot programmed with `ykman otp chalresp --totp`. */
-export async function otpSlotCode(slot: 1 | 2, clock: Clock, touch: { waiting(): void; done(): void }, signal: AbortSignal): Promise<string> {
+export async function otpSlotCode(slot: 1 | 2, clock: Clock, touch: Pick<TouchReports, 'waiting' | 'done'>, signal: AbortSignal): Promise<string> {
   // Loaded only for profiles that use an OTP slot: node-hid stays off every other path.
   const otp = await import('../otp');
   const device = await otp.openOtpHidDevice({ bus: otp.nodeHidBus });
   try {
-    const r = await otp.readChallengeResponseTotp({ device, slot, nowMs: clock.now(), clock, signal, onTouch: touch.waiting });
+    const r = await otp.readChallengeResponseTotp({ device, slot, nowMs: clock.now(), clock, signal, onTouch: () => touch.waiting() });
     touch.done();
     return r.code;
   } finally {

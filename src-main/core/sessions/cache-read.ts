@@ -102,7 +102,7 @@ export function parseEntry(text: string): CachedSession | undefined {
   }
   if (typeof v !== 'object' || v === null) return undefined;
   const o = v as Record<string, unknown>;
-  const str = (k: string): string | undefined => (typeof o[k] === 'string' && o[k] !== '' ? (o[k] as string) : undefined);
+  const str = (k: string): string | undefined => (typeof o[k] === 'string' && o[k] !== '' ? o[k] : undefined);
   const kind = o['kind'];
   const expiration = Date.parse(str('expiration') ?? '');
   const profile = str('profile');

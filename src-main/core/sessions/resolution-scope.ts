@@ -8,7 +8,7 @@ import { touchrolePaths } from '../paths';
 export function resolutionScope(env: NodeJS.ProcessEnv): ResolutionScope {
   const aws = awsFilePaths(env);
   const own = touchrolePaths(env);
-  // As TouchroleService and the STS adapter read them (core/vault and core/sts are too heavy to load here).
+  // As the composition root (core/service/core-ports.ts) and the STS adapter read them (core/vault and core/sts are too heavy to load here).
   const endpoint = env['AWS_ENDPOINT_URL_STS'] || env['AWS_ENDPOINT_URL'];
   return {
     configFile: aws.configFile,

@@ -5,8 +5,10 @@ import { codeOnce, sdkClientConfig, type AwsClientOptions } from './client-confi
 import type { AccessKeyInfo, AccessKeyStatus, IamApi, MfaDeviceInfo } from './iam-port';
 import { mapAwsError } from './map-aws-error';
 import type { CallContext } from './sts-port';
+// Erased at build: the SDK loads on first call.
+import type * as IamSdk from '@aws-sdk/client-iam';
 
-type IamModule = typeof import('@aws-sdk/client-iam');
+type IamModule = typeof IamSdk;
 type IamSdkClient = InstanceType<IamModule['IAMClient']>;
 
 /** The real IamApi over @aws-sdk/client-iam. IAM is global: the region only picks the partition. */

@@ -4,8 +4,10 @@ import { BugError } from '../../../src-shared/errors';
 import { codeOnce, sdkClientConfig, type AwsClientOptions } from './client-config';
 import { mapAwsError } from './map-aws-error';
 import type { AssumeRoleOutput, CallContext, CallerIdentity, StsApi, TemporaryCredentials } from './sts-port';
+// Erased at build: the SDK loads on first call.
+import type * as StsSdk from '@aws-sdk/client-sts';
 
-type StsModule = typeof import('@aws-sdk/client-sts');
+type StsModule = typeof StsSdk;
 type StsSdkClient = InstanceType<StsModule['STSClient']>;
 
 /** The real StsApi over @aws-sdk/client-sts; one short-lived SDK client per call (credentials differ per call). */

@@ -14,10 +14,23 @@ export function isServiceDown(msg: string): boolean {
 export function isSharingViolation(msg: string): boolean {
   return /sharing violation/i.test(msg);
 }
+const CARD_GONE = new RegExp(
+  [
+    'card was removed',
+    'no smart card present',
+    'reader unavailable',
+    'unknown reader',
+    'card is unpowered',
+    'card was reset',
+    'card is not connected',
+    'unresponsive',
+    'communication error',
+  ].join('|'),
+  'i',
+);
+
 function isCardGone(msg: string): boolean {
-  return /card was removed|no smart card present|reader unavailable|unknown reader|card is unpowered|card was reset|card is not connected|unresponsive|communication error/i.test(
-    msg,
-  );
+  return CARD_GONE.test(msg);
 }
 
 /** pcscd is not running (or not reachable): no reader can be seen at all. */

@@ -2,9 +2,11 @@
 import type { Keychain } from './keychain-port';
 import { keychainLocked, keychainUnavailable, mapKeychainError } from './keychain-errors';
 import { secretServiceLocked } from './secret-service-lock';
+// Erased at build: keytar loads on first use.
+import type * as Keytar from 'keytar';
 
 /** The part of keytar touchrole uses. This file is the only importer of keytar. */
-type KeytarApi = Pick<typeof import('keytar'), 'getPassword' | 'setPassword' | 'deletePassword' | 'findCredentials'>;
+type KeytarApi = Pick<typeof Keytar, 'getPassword' | 'setPassword' | 'deletePassword' | 'findCredentials'>;
 
 export interface OsKeychainOptions {
   /** Keychain service name (default "touchrole"; tests use their own). */

@@ -4,7 +4,6 @@
 // answers that are not the user's (protocol mismatch, malformed) also fall back; a user error is reported.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { systemClock } from '../../../src-shared/time/clock';
 import { askAgent, runAgent, tryAgent } from '../../../src-main/core/agent';
 import { agentCaller, callerIdentity } from '../../../src-main/core/sessions';
 import { makeTempUser, runTouchrole, type TempUser } from '../../support/cli-harness';
+import { listenAsAgent } from '../../support/fake-agent-socket';
 import { MOTO_KEYS, startMoto, type Moto } from '../../support/moto';
 import { FakeBackend } from './support/fake-backend';
 
@@ -89,7 +89,7 @@ describe('the agent and the caller’s environment', () => {
     writeFileSync(other, CONFIG);
     const env = { ...user.env, AWS_CONFIG_FILE: other };
     const declined = await ask(user, { profile: 'admin', caller: await callerOf(env) }).catch((e: unknown) => e);
-    expect(declined).toMatchObject({ code: 'agent-declined', message: expect.stringContaining(other) });
+    expect(declined).toMatchObject({ code: 'agent-declined', message: expect.stringContaining(other) as unknown });
 
     const r = await credentialProcess(env);
     expect(r.code, r.stderr).toBe(0);
@@ -147,17 +147,23 @@ describe('the agent and the caller’s environment', () => {
     ['another protocol version', (id: unknown) => ({ v: 2, id, ok: true, result: {} })],
   ])('falls back to the local path on %s', async (_, answer) => {
     const user = newUser();
-    const server: Server = createServer((socket) => {
-      socket.setEncoding('utf8');
-      socket.on('data', (text: string) => {
-        for (const line of text.split('\n').filter(Boolean)) socket.write(`${JSON.stringify(answer((JSON.parse(line) as { id: unknown }).id))}\n`);
-      });
-    });
-    await new Promise<void>((r) => server.listen(user.env['TOUCHROLE_AGENT_SOCKET'], r));
+    const { server } = await listenAsAgent(user.env['TOUCHROLE_AGENT_SOCKET'] ?? '', answer);
     cleanups.push(() => new Promise((r) => server.close(r)));
     const r = await credentialProcess(user.env);
     expect(r.code, r.stderr).toBe(0);
     expect(r.accessKeyId).toMatch(/^ASIA/);
     expect(r.accessKeyId).not.toBe('ASIABROKEN');
+  });
+
+  it('refuses a process on the socket that cannot prove the agent key: asks it nothing, elevates locally', async () => {
+    const user = newUser();
+    const served = { Version: 1, AccessKeyId: 'ASIAIMPOSTOR', SecretAccessKey: 's', SessionToken: 't', Expiration: '2099-01-01T00:00:00Z' };
+    const impostor = await listenAsAgent(user.env['TOUCHROLE_AGENT_SOCKET'] ?? '', (id) => ({ v: 1, id, ok: true, result: served }), { impostor: true });
+    cleanups.push(() => new Promise((r) => impostor.server.close(r)));
+    const r = await credentialProcess(user.env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.accessKeyId).toMatch(/^ASIA/);
+    expect(r.accessKeyId).not.toBe('ASIAIMPOSTOR');
+    expect(impostor.requests).toEqual([]);
   });
 });

@@ -38,7 +38,7 @@ const protocolError = (id: number | null, message: RegExp): unknown => ({
   v: 1,
   id,
   ok: false,
-  error: expect.objectContaining({ code: 'agent-protocol', message: expect.stringMatching(message) }),
+  error: expect.objectContaining({ code: 'agent-protocol', message: expect.stringMatching(message) as unknown }) as unknown,
 });
 
 describe('bad input gets an error reply and the connection keeps serving', () => {
@@ -151,7 +151,7 @@ describe('a client that leaves mid-request', () => {
     let release: () => void = () => undefined;
     backend.gate = new Promise((r) => (release = r));
     const error = await tryAgent({ method: 'elevate', params: { profile: 'slow' } }, { socketPath, timeoutMs: 100 }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'agent-unavailable', message: expect.stringMatching(/did not answer elevate/) });
+    expect(error).toMatchObject({ code: 'agent-unavailable', message: expect.stringMatching(/did not answer elevate/) as unknown });
     release();
     await waitFor(() => agent.sessions().length === 1);
   });

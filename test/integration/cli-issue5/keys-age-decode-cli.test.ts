@@ -3,6 +3,8 @@
 // built-in STS/IAM emulator (SigV4 enforced), keys in ~/.aws/credentials and in gnome-keyring.
 // Run (after `npm run build`):
 //   bash scripts/with-keyring.sh npx vitest run test/integration/cli-issue5
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../../src-shared/time/clock';
 import { startStsEmulator, type AddedUser, type StsEmulator } from '../../../src-emulators/sts-emulator';
@@ -94,6 +96,20 @@ describe('touchrole keys age --json against the emulator', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^old\t\S+\t100 days old \(limit 90, from iam-cached\) - DUE: touchrole keys rotate old$/m);
     expect(r.stdout).toMatch(/^fresh\t\S+\t0 days old \(limit 90, from iam-cached\)$/m);
+  });
+
+  it('a touchrole section whose expiry a hand edit damaged: no crash, and not a key to rotate', async () => {
+    const credentials = join(user.awsDir, 'credentials');
+    const damaged =
+      '[old-touchrole]\n# managed by touchrole; expires <garbage>; touchrole rewrites or removes this section\n' +
+      'aws_access_key_id = ASIADAMAGEDDAMAGED00\naws_secret_access_key = s\naws_session_token = t\n';
+    writeFileSync(credentials, `${readFileSync(credentials, 'utf8')}\n${damaged}`);
+    const report = await keysAge();
+    expect([...report.keys()].sort()).toEqual(['fresh', 'ghost', 'old', 'strict']);
+    expect([...report.values()].map((e) => e.accessKeyId)).not.toContain('ASIADAMAGEDDAMAGED00');
+    const text = await runTouchrole(['keys', 'age'], user.env);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).not.toContain('old-touchrole');
   });
 });
 

@@ -3,7 +3,6 @@
 // session from memory and the tray shows the change at once; a silent agent never holds them up.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { managedSections, upsertManagedSection } from '../../../src-shared/aws-ini';
@@ -12,6 +11,7 @@ import { runAgent, tryAgent, type RunningAgent } from '../../../src-main/core/ag
 import { touchrolePaths } from '../../../src-main/core/paths';
 import { SessionCache } from '../../../src-main/core/sessions';
 import { makeTempUser, runTouchrole, type TempUser } from '../../support/cli-harness';
+import { listenAsAgent } from '../../support/fake-agent-socket';
 import { FakeBackend } from '../agent/support/fake-backend';
 
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -117,8 +117,7 @@ describe('commands tell a running agent', () => {
 
   it('an agent that accepts but never answers delays end by at most a few seconds, and end reports it', async () => {
     const user = userWithSession();
-    const silent: Server = createServer((socket) => socket.resume()); // reads, never answers
-    await new Promise<void>((r) => silent.listen(user.env['TOUCHROLE_AGENT_SOCKET'], r));
+    const { server: silent } = await listenAsAgent(user.env['TOUCHROLE_AGENT_SOCKET'] ?? '', () => undefined); // authenticates, never answers
     cleanups.push(() => new Promise((r) => silent.close(r)));
     const started = Date.now();
     const ended = await runTouchrole(['end', 'admin'], user.env);

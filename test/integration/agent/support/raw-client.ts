@@ -3,6 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { agentKeyPath, readAgentKey } from '../../../../src-main/core/agent/agent-key';
+import { ClientHandshake } from '../../../../src-main/core/agent/handshake';
 
 /** A bare socket client that writes raw bytes and reads parsed lines, to poke the agent with bad input. */
 export class RawClient {
@@ -25,7 +27,17 @@ export class RawClient {
     });
   }
 
-  static open(socketPath: string): Promise<RawClient> {
+  /** Connected and authenticated with the agent's key, as the real client is; then raw. */
+  static async open(socketPath: string): Promise<RawClient> {
+    const client = await RawClient.connect(socketPath);
+    const handshake = new ClientHandshake(await readAgentKey(agentKeyPath(socketPath)));
+    client.write(`${handshake.answer(JSON.stringify(await client.next()))}\n`);
+    if (!handshake.verify(JSON.stringify(await client.next()))) throw new Error('the agent did not prove its key');
+    return client;
+  }
+
+  /** Connected only: the agent's hello is the first line to read. */
+  static connect(socketPath: string): Promise<RawClient> {
     return new Promise((resolve, reject) => {
       const socket = connect(socketPath, () => resolve(new RawClient(socket)));
       socket.once('error', reject);

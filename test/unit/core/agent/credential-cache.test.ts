@@ -68,4 +68,49 @@ describe('CredentialCache', () => {
     // The agent cannot tell what the profile resolves to (config does not parse): never from memory.
     expect((await cache.get('p', undefined, fetch(other))).AccessKeyId).toBe('K3');
   });
+
+  it.each([
+    ['forget(profile)', (cache: CredentialCache) => cache.forget('p')],
+    ['forgetAll()', (cache: CredentialCache) => cache.forgetAll()],
+  ])('does not keep a fetch that was in flight when %s ran (an ended session is not served again)', async (_, end) => {
+    const cache = new CredentialCache(new ManualClock(T0), 0);
+    let n = 0;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow = async (): Promise<FingerprintedCredentials> => {
+      const key = `K${++n}`;
+      await gate;
+      return creds(key, T0 + 3600_000);
+    };
+    const inFlight = cache.get('p', FP, slow);
+    end(cache); // `touchrole end p` or logout while the touch prompt is open
+    // A caller after the end does not join the fetch from before it.
+    const after = cache.get('p', FP, slow);
+    release();
+    expect((await inFlight).AccessKeyId).toBe('K1'); // its own caller asked before the end
+    expect((await after).AccessKeyId).toBe('K2');
+    let fetched = false;
+    const fresh = (): Promise<FingerprintedCredentials> => {
+      fetched = true;
+      return Promise.resolve(creds('K3', T0 + 3600_000));
+    };
+    // K2 began after the end and is served; K1 was never stored.
+    expect((await cache.get('p', FP, fresh)).AccessKeyId).toBe('K2');
+    expect(fetched).toBe(false);
+  });
+
+  it('drops the result of a fetch in flight during forget(), so the next request fetches anew', async () => {
+    const cache = new CredentialCache(new ManualClock(T0), 0);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const inFlight = cache.get('p', FP, async () => {
+      await gate;
+      return creds('OLD', T0 + 3600_000);
+    });
+    cache.forget('p');
+    release();
+    await inFlight;
+    const next = await cache.get('p', FP, () => Promise.resolve(creds('NEW', T0 + 3600_000)));
+    expect(next.AccessKeyId).toBe('NEW');
+  });
 });

@@ -41,7 +41,7 @@ describe('RequestHandler credentialProcess', () => {
     const { handler, backend } = setup();
     const caller = { ...backend.own, ...change } as AgentCaller;
     if (caller.fingerprint === undefined) delete caller.fingerprint;
-    await expect(ask(handler, caller)).rejects.toMatchObject({ code: 'agent-declined', message: expect.stringMatching(message) });
+    await expect(ask(handler, caller)).rejects.toMatchObject({ code: 'agent-declined', message: expect.stringMatching(message) as unknown });
     expect(backend.calls).toEqual([]);
   });
 
@@ -52,5 +52,28 @@ describe('RequestHandler credentialProcess', () => {
     await ask(handler, backend.own);
     await ask(handler, backend.own);
     expect(backend.calls).toEqual(['credentialProcess admin', 'credentialProcess admin']);
+  });
+
+  it.each([
+    ['end', (handler: RequestHandler) => handler.end('admin')],
+    ['logout', (handler: RequestHandler) => handler.logout().then(() => undefined)],
+  ])('%s: credentials fetched while it was removing the session are not kept in memory', async (name, endIt) => {
+    const { handler, backend } = setup();
+    let finish: () => void = () => undefined;
+    const removing = new Promise<void>((r) => (finish = r));
+    const slow =
+      <T>(real: () => Promise<T>) =>
+      async (): Promise<T> => {
+        await removing; // the credentials file is still being rewritten
+        return real();
+      };
+    if (name === 'end') backend.end = slow(FakeBackend.prototype.end.bind(backend, 'admin'));
+    else backend.logout = slow(FakeBackend.prototype.logout.bind(backend));
+    const ending = endIt(handler);
+    await ask(handler, backend.own); // asked during the end: may still read the old session
+    finish();
+    await ending;
+    await ask(handler, backend.own);
+    expect(backend.calls.filter((c) => c.startsWith('credentialProcess'))).toHaveLength(2);
   });
 });

@@ -5,7 +5,7 @@ import { TouchroleError } from '../../../../src-shared/errors';
 import { ManualClock } from '../../../../src-shared/time/clock';
 import { memoryKeychain } from '../../../../src-emulators';
 import { createPcscReaders, OathClient, type CardReaders } from '../../../../src-main/core/oath';
-import { TouchroleService } from '../../../../src-main/core/service';
+import { composeCore } from '../../../../src-main/core/service';
 import { FakeSts } from '../../../support/fake-sts';
 
 const noReaders: CardReaders = { listReaders: async () => [], connect: async () => Promise.reject(new Error('none')) };
@@ -22,12 +22,12 @@ describe('PC/SC binding that does not load', () => {
   });
 });
 
-describe('TouchroleService.oath()', () => {
+describe("the composition root's YubiKey client (yubikey.client())", () => {
   it('tries again after a failed load (an agent recovers once pcscd is back), and keeps a client that loaded', async () => {
     let calls = 0;
     const clock = new ManualClock(0);
     const client = new OathClient({ readers: noReaders, keychain: memoryKeychain() });
-    const service = new TouchroleService({
+    const { yubikey } = composeCore({
       env: { HOME: '/nonexistent' },
       clock,
       prompter: silentPrompter,
@@ -39,9 +39,9 @@ describe('TouchroleService.oath()', () => {
         return client;
       },
     });
-    await expect(service.oath()).rejects.toMatchObject({ code: 'pcsc-unavailable' });
-    expect(await service.oath()).toBe(client);
-    expect(await service.oath()).toBe(client);
+    await expect(yubikey.client()).rejects.toMatchObject({ code: 'pcsc-unavailable' });
+    expect(await yubikey.client()).toBe(client);
+    expect(await yubikey.client()).toBe(client);
     expect(calls).toBe(2);
   });
 });

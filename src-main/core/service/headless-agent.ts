@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+import type { Clock } from '../../../src-shared/time/clock';
+import { runAgent, type RunningAgent } from '../agent';
+import type { TouchPrompter } from '../prompt';
+import { createServiceAgent } from './agent-backend';
+
+export interface HeadlessAgentOptions {
+  env: NodeJS.ProcessEnv;
+  clock: Clock;
+  /** Also told of every touch (terminal or desktop notification). */
+  alsoPrompt: TouchPrompter;
+  /** The agent's operational lines. */
+  log: (line: string) => void;
+}
+
+/** `touchrole agent`: the agent over the core's services, without the tray, with the settings' warning thresholds. */
+export async function startHeadlessAgent(o: HeadlessAgentOptions): Promise<RunningAgent> {
+  const { backend, service } = createServiceAgent({ env: o.env, clock: o.clock, alsoPrompt: o.alsoPrompt });
+  const settings = await service.settings();
+  return runAgent({
+    backend,
+    clock: o.clock,
+    env: o.env,
+    warningThresholdsMs: settings.warnMinutes.map((m) => m * 60_000),
+    credentialRefreshWindowMs: settings.refreshMinutes * 60_000,
+    log: o.log,
+  });
+}
