@@ -7,8 +7,9 @@
 import { join } from 'node:path';
 import { loadBundle } from '../core/hot-path';
 
-export function start(argv: string[]): void {
+/** The command's run; it does not reject (each entry reports its own failures), and would end the process as an unhandled rejection if it did. */
+export function start(argv: string[]): Promise<void> {
   const verb = argv[0];
   const bundle = verb === 'credential-process' || verb === 'exec' ? 'hot' : verb === 'agent' ? 'agent' : 'cli';
-  void (loadBundle(join(__dirname, `${bundle}.js`)) as { main(argv: string[]): Promise<void> }).main(argv);
+  return (loadBundle(join(__dirname, `${bundle}.js`)) as { main(argv: string[]): Promise<void> }).main(argv);
 }
