@@ -48,8 +48,17 @@ describe('the npm package, installed with npm install -g', () => {
     const pkgDir = join(prefix, 'lib', 'node_modules', 'touchrole');
     expect(readdirSync(pkgDir).sort()).toEqual(['README.md', 'bin', 'dist', 'docs', 'node_modules', 'package.json']);
     expect(readdirSync(join(pkgDir, 'dist')).sort()).toEqual(['bundle', 'src-main']);
-    // The command is the three bundles of scripts/build-cli.mjs, with the maps that make stack traces name source lines.
-    expect(readdirSync(join(pkgDir, 'dist', 'bundle')).sort()).toEqual(['agent.js', 'agent.js.map', 'cli.js', 'cli.js.map', 'hot.js', 'hot.js.map']);
+    // The command is the four bundles of scripts/build-cli.mjs, with the maps that make stack traces name source lines.
+    expect(readdirSync(join(pkgDir, 'dist', 'bundle')).sort()).toEqual([
+      'agent.js',
+      'agent.js.map',
+      'cli.js',
+      'cli.js.map',
+      'hot.js',
+      'hot.js.map',
+      'start.js',
+      'start.js.map',
+    ]);
     // The desktop app is its own deliverable (electron-builder): its main file comes along because
     // package.json's main names it (npm always ships main), but nothing it loads, nor Electron.
     expect(readdirSync(join(pkgDir, 'dist', 'src-main'))).toEqual(['app']);
