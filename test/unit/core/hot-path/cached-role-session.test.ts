@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProfileSet } from '../../../../src-main/core/aws-config';
 import { cachedRoleSession, regionOf } from '../../../../src-main/core/hot-path';
+import { SETTINGS_FILE } from '../../../../src-main/core/hot-path/cached-role-session';
 import { memoFile, RACY_MS, signature } from '../../../../src-main/core/hot-path/inputs-memo';
 import { callerIdentity, planFor, SessionCache } from '../../../../src-main/core/sessions';
-import { loadSettings } from '../../../../src-main/core/settings/load-settings';
+import { loadSettings, settingsPath } from '../../../../src-main/core/settings/load-settings';
 import { mergeProfiles, parseConfigFile } from '../../../../src-shared/aws-ini';
 
 const CONFIG =
@@ -124,6 +125,12 @@ describe('cachedRoleSession', () => {
     const h = await homeWithCachedSession();
     expect(await cachedRoleSession(h.env, 'admin', Date.now(), 3_600_000)).toBeUndefined();
     expect(await cachedRoleSession(h.env, 'admin', Date.now() + 3_600_000 - 4 * 60_000)).toBeUndefined();
+  });
+});
+
+describe('the files the memo watches', () => {
+  it('include settings.ini where the settings loader reads it', () => {
+    expect(settingsPath('/cfg')).toBe(join('/cfg', SETTINGS_FILE));
   });
 });
 
