@@ -11,6 +11,7 @@ import { rmSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { agentIdleMemory } from './bench/agent-idle.mjs';
 import { coldStart, credentialProcessHit, elevateVsManual, updateInLargeFile } from './bench/measure.mjs';
 import { cleanLargeFile, resolveChainedProfiles } from './bench/large-files.mjs';
 import { createRole, makeScenario } from './bench/scenario.mjs';
@@ -66,6 +67,7 @@ function table(r, runs) {
     `| d | update one profile in a credentials file of ${r.d.profiles} profiles (lock, read, parse, splice, check, atomic write) | ${fmtStats(r.d.time)} | - | - | - | - |`,
     `| e1 | load ${r.e1.profiles} chained profiles (each source_profile the one before) and resolve the longest chain | ${fmtStats(r.e1.time)} | - | - | < 1 s | ${yes(r.e1.time.median < 1000)} |`,
     `| e2 | clean ${r.e2.sections} expired sections from a ${(r.e2.bytes / 1e6).toFixed(1)} MB credentials file | ${fmtStats(r.e2.time)} | - | - | < 1 s | ${yes(r.e2.time.median < 1000)} |`,
+    `| f | ${r.f.what} | ${r.f.rssMb.toFixed(1)} MB | - | - | <= 80 MB | ${yes(r.f.rssMb <= 80)} |`,
     '',
     `d: bytes written per update: ${r.d.bytes} (the whole file, written atomically: temp file + rename).`,
     `b, manual flow by step (medians): ykman oath accounts code ${fmtMs(s.ykman.median)} ms, aws sts assume-role ${fmtMs(s.assumeRole.median)} ms, three aws configure set ${fmtMs(s.configureSet.median)} ms.`,
@@ -120,7 +122,9 @@ async function main() {
     progress('e. 2,000 chained profiles; clean of 2,000 expired sections');
     const e1 = await resolveChainedProfiles(ctx);
     const e2 = await cleanLargeFile(ctx);
-    console.log(['## touchrole benchmarks', '', ...machine().map((l) => `- ${l}`), '', table({ a, b, c, d, e1, e2 }, runs)].join('\n'));
+    progress('f. idle agent memory');
+    const f = await agentIdleMemory(ctx);
+    console.log(['## touchrole benchmarks', '', ...machine().map((l) => `- ${l}`), '', table({ a, b, c, d, e1, e2, f }, runs)].join('\n'));
   } finally {
     for (const stop of stops.reverse()) await stop().catch((e) => console.error(`bench: cleanup: ${e.message}`));
     if (scenario) rmSync(scenario.home, { recursive: true, force: true });

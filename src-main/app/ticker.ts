@@ -3,10 +3,11 @@ import type { Clock } from '../../src-shared/time/clock';
 import type { Timers } from '../core/agent';
 
 /**
- * One timer for the tray title and the notifications. Each tick returns when the next is due
- * (once a minute, every second in the last minute or while a countdown shows); `runNow` is for
- * state changes and for resume from sleep, when timers fired late or not at all and everything
- * is recomputed from the wall clock.
+ * One timer for the tray title and the notifications. Each tick returns when the next is due:
+ * once a minute while idle (issue #12: no session in its last minute, no window showing), at the
+ * moment a warning threshold is crossed, and every second only in a session's last minute or
+ * while the window shows a live countdown. `runNow` is for state changes and for resume from
+ * sleep, when timers fired late or not at all and everything is recomputed from the wall clock.
  */
 export class Ticker {
   private handle: unknown;

@@ -27,7 +27,9 @@ function config(): string {
   const roles = ROLES.map(
     (r) => `[profile ${r.toLowerCase()}]\nrole_arn = arn:aws:iam::${ACCOUNT}:role/${r}\nsource_profile = dev\nmfa_serial = ${MFA}\nregion = us-east-1\n`,
   ).join('\n');
-  return `# my AWS config\n[profile dev]\nregion = us-east-1\n\n${roles}\n[profile admin-cp]\ncredential_process = ${process.execPath} ${TOUCHROLE_BIN} credential-process role9\nregion = us-east-1\n\n[profile agent-cp]\ncredential_process = ${process.execPath} ${TOUCHROLE_BIN} credential-process role8\nregion = us-east-1\n`;
+  const credentialProcess = (profile: string, role: string): string =>
+    `[profile ${profile}]\ncredential_process = ${process.execPath} ${TOUCHROLE_BIN} credential-process ${role}\nregion = us-east-1\n`;
+  return `# my AWS config\n[profile dev]\nregion = us-east-1\n\n${roles}\n${credentialProcess('admin-cp', 'role9')}\n${credentialProcess('agent-cp', 'role8')}`;
 }
 
 /** Points `profile` at another role in ~/.aws/config, as a user editing the file would; returns the undo. */
@@ -48,7 +50,7 @@ async function aws(args: string[]): Promise<{ code: number; stdout: string; stde
 
 beforeAll(async () => {
   if (!existsSync(AWS_V2)) throw new Error(`${AWS_V2} (AWS CLI v2, Debian package awscli) is required: run scripts/setup.sh`);
-  await requireSecretService();
+  requireSecretService();
   moto = await startMoto();
   await moto.reset();
   const iam = new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: { ...MOTO_KEYS } });
@@ -182,7 +184,7 @@ describe('touchrole end to end with the AWS CLI v2', () => {
     for (const r of runs) expect(r.code, r.stderr).toBe(0);
     const path = join(user.awsDir, 'credentials');
     expect(statSync(path).mode & 0o777).toBe(0o600);
-    const parsed = JSON.parse(execFileSync('python3', [join(__dirname, '../fixtures/aws-config/oracle.py'), '--credentials', path], { encoding: 'utf8' })) as {
+    const parsed = JSON.parse(execFileSync('python3', [join(__dirname, '../support/aws-config/oracle.py'), '--credentials', path], { encoding: 'utf8' })) as {
       credentials: { ok: boolean; sections: Record<string, Record<string, string>> };
     };
     expect(parsed.credentials.ok).toBe(true);

@@ -11,3 +11,8 @@ export async function errorOf(p: Promise<unknown>): Promise<TouchroleError> {
   }
   throw new Error('expected a TouchroleError');
 }
+
+/** The code of the TouchroleError a promise rejects with; any other outcome fails the test. */
+export async function codeOf(p: Promise<unknown>): Promise<string> {
+  return (await errorOf(p)).code;
+}

@@ -4,11 +4,15 @@
  * touchrole and ykman are all checked against it for the same moment.
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const OATHTOOL = '/usr/bin/oathtool';
 
 export type OathtoolAlgorithm = 'SHA1' | 'SHA256' | 'SHA512';
 
 export interface OathtoolTotpOptions {
-  secret: Uint8Array;
+  /** The key's bytes, or its base32 text as a user types it (oathtool decodes it: `-b`). */
+  secret: Uint8Array | { base32: string };
   /** The moment, in ms since the epoch; oathtool works in whole seconds. */
   atMs: number;
   algorithm?: OathtoolAlgorithm;
@@ -23,7 +27,7 @@ export interface OathtoolHotpOptions {
   digits?: number;
 }
 
-/** `oathtool --totp=ALG --digits N --time-step-size Ps --now "<UTC>" <hex>` */
+/** `oathtool --totp=ALG --digits N --time-step-size Ps --now "<UTC>" <hex | --base32 text>` */
 export function oathtoolTotp(options: OathtoolTotpOptions): Promise<string> {
   return runOathtool([
     `--totp=${options.algorithm ?? 'SHA1'}`,
@@ -33,7 +37,7 @@ export function oathtoolTotp(options: OathtoolTotpOptions): Promise<string> {
     `${options.period ?? 30}s`,
     '--now',
     utcForOathtool(options.atMs),
-    hex(options.secret),
+    ...secretArgs(options.secret),
   ]);
 }
 
@@ -50,13 +54,30 @@ export function utcForOathtool(atMs: number): string {
     .replace(/\.\d+Z$/, '')} UTC`;
 }
 
+/** Fails (never skips) when oathtool is missing: the test needs it as its reference. */
+export function requireOathtool(): void {
+  if (!existsSync(OATHTOOL)) throw new Error(`${OATHTOOL} is missing: install the Debian package oathtool to run these tests`);
+}
+
+/** A fresh random base32 seed (32 characters = 20 bytes, like a YubiKey OATH credential). */
+export function randomSeedBase32(): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let out = '';
+  for (let i = 0; i < 32; i++) out += alphabet[Math.floor(Math.random() * 32)];
+  return out;
+}
+
+function secretArgs(secret: Uint8Array | { base32: string }): string[] {
+  return secret instanceof Uint8Array ? [hex(secret)] : ['--base32', secret.base32];
+}
+
 function hex(secret: Uint8Array): string {
   return Buffer.from(secret).toString('hex');
 }
 
 function runOathtool(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('oathtool', args, { timeout: 10_000 }, (error, stdout, stderr) => {
+    execFile(OATHTOOL, args, { timeout: 10_000 }, (error, stdout, stderr) => {
       if (error !== null) {
         const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
         reject(

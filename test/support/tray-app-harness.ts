@@ -7,13 +7,12 @@ import { ManualClock } from '../../src-shared/time/clock';
 import { FakeAppBackend } from './fake-app-backend';
 import { FakeElectron } from './fake-electron';
 import { ManualTimers } from './manual-timers';
+import { settle } from './settle';
 
 export const NOW = Date.parse('2026-11-23T10:00:00Z');
 export const SEC = 1_000;
 export const MIN = 60 * SEC;
 export const ASSETS = resolve(__dirname, '../../assets');
-
-export const flush = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 export interface Harness {
   electron: FakeElectron;
@@ -66,7 +65,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     ...o.extra,
   });
   if (trayApp === undefined) throw new Error('the first instance did not start');
-  await flush();
+  await settle();
   return {
     electron,
     backend,
@@ -74,8 +73,8 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     trayApp,
     events,
     advance: async (ms) => {
-      timers.advance(ms);
-      await flush();
+      await timers.advance(ms);
+      await settle();
     },
   };
 }

@@ -228,6 +228,8 @@ export interface TryAgentOptions {
   /** How long to wait for the answer once connected (cover a touch prompt for elevating calls). */
   timeoutMs: number;
   connectTimeoutMs?: number;
+  /** The agent key (default: beside the socket); tests point it elsewhere. */
+  keyPath?: string;
 }
 
 /**

@@ -3,13 +3,10 @@ import type { AgentEvent, AgentSession } from '../../../src-shared/agent-protoco
 import { TouchroleError } from '../../../src-shared/errors';
 import { computeTimeline, DEFAULT_WARNING_THRESHOLDS_MS, SECOND_MS } from '../../../src-shared/session-timeline';
 import type { Clock } from '../../../src-shared/time/clock';
+import type { Timers } from '../../../src-shared/time/timers';
 import type { AgentBackend } from './backend';
 
-/** Timer functions, injected so tests decide when time passes. */
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+export type { Timers } from '../../../src-shared/time/timers';
 
 export const systemTimers: Timers = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),

@@ -12,7 +12,7 @@ import { OathClient } from './oath-client';
 import type * as PcscBinding from '../transport/pcsc';
 
 export { awsMfaArnIn } from '../../../src-shared/oath-codec';
-export { type CardEvent, type CardReaders, CardWatcher, type ReaderInfo } from '../transport/readers';
+export { type CardEvent, type CardReaders, CardWatcher, type CardWatcherOptions, type ReaderChangeListener, type ReaderInfo } from '../transport/readers';
 export type { DebugLog } from './apdu-channel';
 export { matchCredential } from './credential-match';
 export { chooseKey, describeKey, discoverKeys, type KeySelector, type YubiKeyInfo } from './discovery';

@@ -6,7 +6,7 @@
  */
 import { TouchroleError } from '../../../src-shared/errors';
 import { awsMfaArnIn } from '../../../src-shared/oath-codec';
-import { CardWatcher, type CardReaders } from '../transport/readers';
+import { CardWatcher, type CardReaders, type CardWatcherOptions } from '../transport/readers';
 import type { Keychain } from '../vault/keychain-port';
 import { OathKeyStore } from '../vault/oath-key-store';
 import type { DebugLog } from './apdu-channel';
@@ -60,9 +60,9 @@ export class OathClient {
     this.keys = new OathKeyStore(deps.keychain);
   }
 
-  /** Insert/remove events of the readers this client uses (polled; the caller starts and stops it). */
-  watchReaders(intervalMs: number): CardWatcher {
-    return new CardWatcher(this.deps.readers, intervalMs);
+  /** Insert/remove events of the readers this client uses (told by PC/SC, not polled; the caller starts and stops it). */
+  watchReaders(options: CardWatcherOptions = {}): CardWatcher {
+    return new CardWatcher(this.deps.readers, options);
   }
 
   /** Every YubiKey present, with credentials (name, type, algorithm, period, touch, AWS ARN). */

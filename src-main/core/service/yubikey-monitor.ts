@@ -2,21 +2,22 @@
 /**
  * The agent's view of the YubiKey: computed on request, and kept current between requests by a
  * CardWatcher over the same readers, so inserting or removing a key (or pcscd stopping and
- * starting) reaches subscribers without anyone asking. The watcher starts on the first request,
- * so PC/SC is loaded only once something needs the YubiKey.
+ * starting) reaches subscribers without anyone asking. The watcher is told of changes by PC/SC
+ * (no polling: an idle agent runs no timer for it). It starts on the first request, so PC/SC is
+ * loaded only once something needs the YubiKey.
  */
 import type { YubikeyState } from '../../../src-shared/agent-protocol';
 import { isTouchroleError, type WireError } from '../../../src-shared/errors';
 import type { Clock } from '../../../src-shared/time/clock';
-import type { CardWatcher, OathClient } from '../oath';
+import type { CardWatcher, CardWatcherOptions, OathClient } from '../oath';
 
 export interface YubikeyMonitorOptions {
   oath: () => Promise<OathClient>;
   clock: Clock;
   /** Told each time the state differs from the last one reported. */
   onChange: (state: YubikeyState) => void;
-  /** How often the readers are listed (default 500 ms: a change shows within about a second). */
-  intervalMs?: number;
+  /** Timers and back-off for looking again after PC/SC failed (default: 1 s doubling up to a minute). */
+  watch?: CardWatcherOptions;
   log?: (line: string) => void;
 }
 
@@ -36,7 +37,7 @@ export class YubikeyMonitor {
 
   /** The state now (read fresh: a key unlocked elsewhere turns from locked to ready); starts watching. */
   async read(): Promise<YubikeyReading> {
-    void this.watch();
+    this.watch().catch((e: unknown) => this.o.log?.(`yubikey watch: ${e instanceof Error ? e.message : typeof e}`));
     return this.refresh();
   }
 
@@ -89,7 +90,7 @@ export class YubikeyMonitor {
       return; // read() reports it ('unavailable'); the next read tries again
     }
     if (this.closed || this.watcher) return;
-    const watcher = client.watchReaders(this.o.intervalMs ?? 500);
+    const watcher = client.watchReaders(this.o.watch);
     this.watcher = watcher;
     const refresh = (): void => void this.refresh().catch((e: unknown) => this.o.log?.(`yubikey state: ${e instanceof Error ? e.message : typeof e}`));
     watcher.on('change', refresh);

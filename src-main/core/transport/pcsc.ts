@@ -2,12 +2,14 @@
 /**
  * PC/SC through the `smartcard` N-API binding: the only file that imports it. Lists readers,
  * connects in shared mode (so gpg-agent or Yubico Authenticator can coexist), transmits, and
- * turns PC/SC failures into TouchroleErrors (pcsc-errors.ts).
+ * turns PC/SC failures into TouchroleErrors (pcsc-errors.ts). Watches readers and cards with the
+ * binding's ReaderMonitor: SCardGetStatusChange blocks in its own native thread and wakes on a
+ * change, so watching costs no JS timer.
  */
 import * as smartcard from 'smartcard';
 import type { CardTransport } from './card-transport';
 import { isServiceDown, isSharingViolation, mapPcscError, messageOf, pcscUnavailable, yubikeyRemoved } from './pcsc-errors';
-import type { CardReaders, ReaderInfo } from './readers';
+import type { CardReaders, ReaderChangeListener, ReaderInfo } from './readers';
 
 type Card = smartcard.CardInterface;
 
@@ -71,6 +73,29 @@ export class PcscReaders implements CardReaders {
     } finally {
       ctx.close();
     }
+  }
+
+  watchChanges(listener: ReaderChangeListener): () => void {
+    const monitor = new smartcard.ReaderMonitor();
+    let live = true;
+    const end = (): void => {
+      if (!live) return;
+      live = false;
+      monitor.stop();
+    };
+    try {
+      monitor.start((event) => {
+        if (!live) return;
+        if (event.type !== 'error') return listener.changed();
+        // PC/SC went away: this monitor's context is dead for good, so it ends here (the caller
+        // starts a new one once PC/SC answers). Stopping joins its thread, which sleeps up to 1 s after a failure.
+        end();
+        listener.failed(mapPcscError(new Error(event.reader), '(all readers)'));
+      });
+    } catch (e) {
+      throw isServiceDown(messageOf(e)) ? pcscUnavailable(e) : mapPcscError(e, '(all readers)');
+    }
+    return end;
   }
 
   async connect(readerName: string): Promise<CardTransport> {

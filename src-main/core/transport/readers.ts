@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 /**
- * The reader side of smart-card access, as a port: list readers, connect to the card in one.
- * PC/SC (pcsc.ts) is the real implementation; discovery and the watcher only see this.
+ * The reader side of smart-card access, as a port: list readers, connect to the card in one,
+ * and hear of readers and cards coming and going. PC/SC (pcsc.ts) is the real implementation;
+ * discovery and the watcher only see this.
  */
 import { EventEmitter } from 'node:events';
+import type { Timers } from '../../../src-shared/time/timers';
+import { systemTimers } from '../agent/session-keeper';
 import type { CardTransport } from './card-transport';
 
 export interface ReaderInfo {
@@ -11,11 +14,24 @@ export interface ReaderInfo {
   cardPresent: boolean;
 }
 
+export interface ReaderChangeListener {
+  /** A reader or a card came or went: list the readers again. */
+  changed(): void;
+  /** Watching failed (PC/SC went away) and has ended. */
+  failed(error: unknown): void;
+}
+
 export interface CardReaders {
   /** Every reader PC/SC knows, with or without a card. */
   listReaders(): Promise<ReaderInfo[]>;
   /** Connect (shared mode) to the card in `reader`. */
   connect(reader: string): Promise<CardTransport>;
+  /**
+   * Tells `listener` whenever a reader or card comes or goes, without a JS timer (PC/SC waits in
+   * a native thread); returns the function that ends it. Throws when PC/SC cannot be reached.
+   * Absent where nothing comes or goes by itself (the demo's in-process key).
+   */
+  watchChanges?(listener: ReaderChangeListener): () => void;
 }
 
 export interface CardEvent {
@@ -23,39 +39,56 @@ export interface CardEvent {
   reader: string;
 }
 
+export interface CardWatcherOptions {
+  timers?: Timers;
+  /** After PC/SC failed, look again after this long, doubling each time up to maxRetryMs (defaults 1 s and 60 s). */
+  retryMs?: number;
+  maxRetryMs?: number;
+}
+
 /**
- * Insert/remove events by comparing reader snapshots; `stop()` ends it (no timers left behind).
- * While listing fails (pcscd stopped) it emits 'error' each poll and knows no cards; the first
- * poll that works again emits 'recovered', then 'inserted' for every card present.
+ * Insert/remove events by comparing reader snapshots, taken when the readers report a change
+ * (no polling: while nothing changes, no timer of this class runs). `stop()` ends it.
+ * When PC/SC fails it emits 'error', forgets the cards and looks again after 1, 2, 4 ... s (at
+ * most once a minute); the first snapshot that works again emits 'recovered', then 'inserted'
+ * for every card present, and watching resumes.
  */
 export class CardWatcher extends EventEmitter<{ change: [CardEvent]; error: [unknown]; recovered: [] }> {
-  private timer: NodeJS.Timeout | undefined;
   private present = new Set<string>();
   private stopped = false;
   private failing = false;
+  private unwatch: (() => void) | undefined;
+  private retryTimer: unknown;
+  private retries = 0;
+  private polls: Promise<void> = Promise.resolve();
+  private readonly timers: Timers;
 
   constructor(
     private readonly readers: CardReaders,
-    private readonly intervalMs = 1000,
+    private readonly options: CardWatcherOptions = {},
   ) {
     super();
+    this.timers = options.timers ?? systemTimers;
   }
 
-  /** Takes the first snapshot (no events for cards already present), then polls; polling goes on even when the first snapshot fails (rejected). */
+  /** Takes the first snapshot (no events for cards already present), then watches; when that snapshot fails (rejected) it keeps trying. */
   async start(): Promise<void> {
     try {
       this.present = await this.snapshot();
     } catch (e) {
       this.failing = true;
+      this.retryLater();
       throw e;
-    } finally {
-      this.schedule();
     }
+    this.watch();
   }
 
   stop(): void {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.unwatch?.();
+    this.unwatch = undefined;
+    if (this.retryTimer !== undefined) this.timers.clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
   }
 
   /** Compare with the previous snapshot and emit the differences; exposed for tests and one-shot checks. */
@@ -84,17 +117,48 @@ export class CardWatcher extends EventEmitter<{ change: [CardEvent]; error: [unk
     return new Set((await this.readers.listReaders()).filter((r) => r.cardPresent).map((r) => r.name));
   }
 
-  private schedule(): void {
+  private watch(): void {
+    if (this.stopped || this.readers.watchChanges === undefined) return;
+    try {
+      this.unwatch = this.readers.watchChanges({ changed: () => this.changed(), failed: (e) => this.failed(e) });
+      this.retries = 0;
+    } catch (e) {
+      this.failed(e);
+    }
+  }
+
+  /** One snapshot at a time, in the order the changes came. */
+  private changed(): void {
+    this.polls = this.polls.then(async () => {
+      if (this.stopped) return;
+      await this.poll().catch((e: unknown) => this.emit('error', e));
+    });
+  }
+
+  private failed(e: unknown): void {
+    this.unwatch?.();
+    this.unwatch = undefined;
+    if (this.stopped || this.retryTimer !== undefined) return;
+    this.failing = true;
+    this.present = new Set();
+    this.emit('error', e);
+    this.retryLater();
+  }
+
+  private retryLater(): void {
     if (this.stopped) return;
-    this.timer = setTimeout(() => {
+    const delay = Math.min((this.options.retryMs ?? 1000) * 2 ** this.retries, this.options.maxRetryMs ?? 60_000);
+    this.retries++;
+    this.retryTimer = this.timers.setTimeout(() => {
+      this.retryTimer = undefined;
       this.poll().then(
-        () => this.schedule(),
+        () => this.watch(),
         (e: unknown) => {
+          if (this.stopped) return;
           this.emit('error', e);
-          this.schedule();
+          this.retryLater();
         },
       );
-    }, this.intervalMs);
-    this.timer.unref();
+    }, delay);
   }
 }

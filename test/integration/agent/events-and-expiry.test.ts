@@ -7,8 +7,9 @@ import type { AgentEvent } from '../../../src-shared/agent-protocol';
 import { ManualClock } from '../../../src-shared/time/clock';
 import { AgentConnection, runAgent, tryAgent, type RunningAgent } from '../../../src-main/core/agent';
 import { FakeBackend } from './support/fake-backend';
-import { ManualTimers, settle } from './support/manual-timers';
-import { privateDir } from './support/raw-client';
+import { ManualTimers } from '../../support/manual-timers';
+import { settle } from '../../support/settle';
+import { privateDir } from '../../support/agent/raw-client';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 const MIN = 60_000;

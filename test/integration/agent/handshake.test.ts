@@ -12,7 +12,7 @@ import { agentKeyPath } from '../../../src-main/core/agent/agent-key';
 import { ClientHandshake } from '../../../src-main/core/agent/handshake';
 import { makeTempUser, TOUCHROLE_BIN } from '../../support/cli-harness';
 import { FakeBackend } from './support/fake-backend';
-import { privateDir, RawClient } from './support/raw-client';
+import { privateDir, RawClient } from '../../support/agent/raw-client';
 
 let tmp: { dir: string; cleanup: () => Promise<void> };
 let agent: RunningAgent | undefined;

@@ -6,7 +6,7 @@ import { TouchroleError } from '../../../src-shared/errors';
 import { systemClock } from '../../../src-shared/time/clock';
 import { runAgent, tryAgent, type RunningAgent } from '../../../src-main/core/agent';
 import { FakeBackend } from './support/fake-backend';
-import { privateDir, RawClient } from './support/raw-client';
+import { privateDir, RawClient } from '../../support/agent/raw-client';
 
 let tmp: { dir: string; cleanup: () => Promise<void> };
 let agent: RunningAgent;

@@ -6,12 +6,12 @@ import { chmod, chown, lstat, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src-shared/time/clock';
-import { TouchroleError } from '../../../src-shared/errors';
 import { agentSocketPath, runAgent, tryAgent, type RunningAgent } from '../../../src-main/core/agent';
 import { checkSocketDir } from '../../../src-main/core/agent/socket-path';
 import { FakeBackend } from './support/fake-backend';
-import { privateDir } from './support/raw-client';
+import { privateDir } from '../../support/agent/raw-client';
 import { errorOf } from '../../support/error-of';
+import { codeOf } from '../../support/error-of';
 
 let tmp: { dir: string; cleanup: () => Promise<void> };
 const agents: RunningAgent[] = [];
@@ -28,16 +28,6 @@ async function start(socketPath: string): Promise<RunningAgent> {
   const agent = await runAgent({ backend: new FakeBackend(systemClock), clock: systemClock, socketPath });
   agents.push(agent);
   return agent;
-}
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TouchroleError) return e.code;
-    throw e;
-  }
-  throw new Error('expected a TouchroleError');
 }
 
 describe('socket directory', () => {

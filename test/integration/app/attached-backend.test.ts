@@ -9,8 +9,8 @@ import { runAgent, type RunningAgent } from '../../../src-main/core/agent';
 import { ManualClock } from '../../../src-shared/time/clock';
 import { makeTempUser, type TempUser } from '../../support/cli-harness';
 import { FakeBackend } from '../agent/support/fake-backend';
-import { ManualTimers } from '../agent/support/manual-timers';
-import { privateDir } from '../agent/support/raw-client';
+import { ManualTimers } from '../../support/manual-timers';
+import { privateDir } from '../../support/agent/raw-client';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 
@@ -30,7 +30,8 @@ beforeEach(async () => {
   agent = await runAgent({ backend, clock, timers: new ManualTimers(clock), socketPath });
   user = makeTempUser({
     config:
-      '[profile dev]\nregion = us-east-1\n\n[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\nsource_profile = dev\nmfa_serial = arn:aws:iam::123456789012:mfa/alice\n',
+      '[profile dev]\nregion = us-east-1\n\n' +
+      '[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\nsource_profile = dev\nmfa_serial = arn:aws:iam::123456789012:mfa/alice\n',
     credentials: '[dev]\naws_access_key_id = AKIAEXAMPLEEXAMPLE12\naws_secret_access_key = example\n',
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mergeProfiles, orderedJsonStringify, parseConfigFile, parseCredentialsFile, type OrderedJson } from '../../../src-shared/aws-ini';
 import { decodeAwsFile } from '../../../src-main/core/aws-config/read-aws-file';
-import { oracleWriteAll, requireBotocore } from './oracle';
+import { oracleWriteAll, requireBotocore } from '../../support/aws-config/oracle';
 
 // Random files built from the awkward pieces botocore's rules are about, read by our parser
 // and by botocore itself: any disagreement fails. Seeded, so a failure reproduces.

@@ -7,7 +7,7 @@ import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credentialsLockPath, managedSections, updateCredentialsFile, upsertManagedSection } from '../../../src-main/core/aws-config';
 import { ManualClock } from '../../../src-shared/time/clock';
-import { oracleCredentials, requireBotocore } from './oracle';
+import { oracleCredentials, requireBotocore } from '../../support/aws-config/oracle';
 
 const T0 = Date.UTC(2026, 0, 1);
 const clock = new ManualClock(T0);

@@ -17,7 +17,8 @@ import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src-shared/time/clock';
 import { startStsEmulator, type AddedUser, type StsEmulator } from '../../../src-emulators/sts-emulator';
-import { oathtoolCode, requireOathtool } from './support/oathtool';
+import { oathtoolTotp, requireOathtool } from '../../support/oathtool';
+import { sdkFailure } from '../../support/sdk-failure';
 
 interface Keys {
   accessKeyId: string;
@@ -29,16 +30,6 @@ const ROLE = 'arn:aws:iam::123456789012:role/admin';
 const options = (emulator: StsEmulator, credentials: Keys) => ({ region: 'us-east-1', endpoint: emulator.url, credentials, maxAttempts: 1 });
 const iam = (emulator: StsEmulator, credentials: Keys): IAMClient => new IAMClient(options(emulator, credentials));
 const sts = (emulator: StsEmulator, credentials: Keys): STSClient => new STSClient(options(emulator, credentials));
-
-async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string; status: number | undefined }> {
-  try {
-    await promise;
-  } catch (e) {
-    const err = e as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: err.name, message: err.message, status: err.$metadata?.httpStatusCode };
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('IAM emulator with @aws-sdk/client-iam', () => {
   const clock = new ManualClock(Date.now());
@@ -60,7 +51,7 @@ describe('IAM emulator with @aws-sdk/client-iam', () => {
   it('GetUser without a name answers for the signing user; an unknown name is NoSuchEntity', async () => {
     const out = await iam(emulator, daveKeys).send(new GetUserCommand({}));
     expect(out.User).toMatchObject({ UserName: 'dave', Arn: 'arn:aws:iam::123456789012:user/dave', UserId: dave.userId, Path: '/' });
-    const missing = await failure(iam(emulator, daveKeys).send(new GetUserCommand({ UserName: 'nobody' })));
+    const missing = await sdkFailure(iam(emulator, daveKeys).send(new GetUserCommand({ UserName: 'nobody' })));
     expect(missing).toEqual({ name: 'NoSuchEntityException', message: 'The user with name nobody cannot be found.', status: 404 });
   });
 
@@ -72,17 +63,17 @@ describe('IAM emulator with @aws-sdk/client-iam', () => {
     const newKeys = { accessKeyId: created?.AccessKeyId ?? '', secretAccessKey: created?.SecretAccessKey ?? '' };
     expect((await sts(emulator, newKeys).send(new GetCallerIdentityCommand({}))).Arn).toBe('arn:aws:iam::123456789012:user/dave');
 
-    const third = await failure(client.send(new CreateAccessKeyCommand({})));
+    const third = await sdkFailure(client.send(new CreateAccessKeyCommand({})));
     expect(third).toMatchObject({ name: 'LimitExceededException', status: 409 });
     const listed = (await client.send(new ListAccessKeysCommand({}))).AccessKeyMetadata ?? [];
     expect(listed.map((k) => k.AccessKeyId).sort()).toEqual([dave.accessKeyId, newKeys.accessKeyId].sort());
 
     await client.send(new UpdateAccessKeyCommand({ AccessKeyId: newKeys.accessKeyId, Status: 'Inactive' }));
-    expect((await failure(sts(emulator, newKeys).send(new GetCallerIdentityCommand({})))).name).toBe('InvalidClientTokenId');
+    expect((await sdkFailure(sts(emulator, newKeys).send(new GetCallerIdentityCommand({})))).name).toBe('InvalidClientTokenId');
     await client.send(new DeleteAccessKeyCommand({ AccessKeyId: newKeys.accessKeyId }));
     const after = (await client.send(new ListAccessKeysCommand({ UserName: 'dave' }))).AccessKeyMetadata ?? [];
     expect(after.map((k) => k.AccessKeyId)).toEqual([dave.accessKeyId]);
-    const gone = await failure(client.send(new DeleteAccessKeyCommand({ AccessKeyId: newKeys.accessKeyId })));
+    const gone = await sdkFailure(client.send(new DeleteAccessKeyCommand({ AccessKeyId: newKeys.accessKeyId })));
     expect(gone.name).toBe('NoSuchEntityException');
   });
 
@@ -95,7 +86,7 @@ describe('IAM emulator with @aws-sdk/client-iam', () => {
     expect(seed).toMatch(/^[A-Z2-7]{64}$/);
     const serial = device?.SerialNumber ?? '';
 
-    const wrong = await failure(
+    const wrong = await sdkFailure(
       client.send(new EnableMFADeviceCommand({ UserName: 'dave', SerialNumber: serial, AuthenticationCode1: '000000', AuthenticationCode2: '000001' })),
     );
     expect(wrong).toEqual({ name: 'InvalidAuthenticationCodeException', message: 'Authentication code for device is not valid.', status: 403 });
@@ -105,8 +96,8 @@ describe('IAM emulator with @aws-sdk/client-iam', () => {
       new EnableMFADeviceCommand({
         UserName: 'dave',
         SerialNumber: serial,
-        AuthenticationCode1: oathtoolCode(seed, now - 30_000),
-        AuthenticationCode2: oathtoolCode(seed, now),
+        AuthenticationCode1: await oathtoolTotp({ secret: { base32: seed }, atMs: now - 30_000 }),
+        AuthenticationCode2: await oathtoolTotp({ secret: { base32: seed }, atMs: now }),
       }),
     );
     const devices = (await client.send(new ListMFADevicesCommand({}))).MFADevices ?? [];
@@ -115,23 +106,23 @@ describe('IAM emulator with @aws-sdk/client-iam', () => {
     const assume = (code: string) =>
       sts(emulator, daveKeys).send(new AssumeRoleCommand({ RoleArn: ROLE, RoleSessionName: 'dave', SerialNumber: serial, TokenCode: code }));
     // The second enable code is spent: AWS refuses it for AssumeRole too.
-    expect((await failure(assume(oathtoolCode(seed, now)))).name).toBe('AccessDenied');
+    expect((await sdkFailure(assume(await oathtoolTotp({ secret: { base32: seed }, atMs: now })))).name).toBe('AccessDenied');
     clock.advance(30_000);
-    const role = await assume(oathtoolCode(seed, clock.now()));
+    const role = await assume(await oathtoolTotp({ secret: { base32: seed }, atMs: clock.now() }));
     expect(role.AssumedRoleUser?.Arn).toBe('arn:aws:sts::123456789012:assumed-role/admin/dave');
 
     const c = role.Credentials;
     const asRole = iam(emulator, { accessKeyId: c?.AccessKeyId ?? '', secretAccessKey: c?.SecretAccessKey ?? '', sessionToken: c?.SessionToken ?? '' });
-    const noName = await failure(asRole.send(new GetUserCommand({})));
+    const noName = await sdkFailure(asRole.send(new GetUserCommand({})));
     expect(noName).toMatchObject({ name: 'ValidationError', message: 'Must specify userName when calling with non-User credentials' });
     expect((await asRole.send(new GetUserCommand({ UserName: 'dave' }))).User?.UserName).toBe('dave');
 
-    const inUse = await failure(client.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serial })));
+    const inUse = await sdkFailure(client.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serial })));
     expect(inUse).toMatchObject({ name: 'DeleteConflictException', status: 409 });
     await client.send(new DeactivateMFADeviceCommand({ UserName: 'dave', SerialNumber: serial }));
     await client.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serial }));
     expect((await client.send(new ListMFADevicesCommand({ UserName: 'dave' }))).MFADevices).toEqual([]);
-    const deleted = await failure(client.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serial })));
+    const deleted = await sdkFailure(client.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serial })));
     expect(deleted).toMatchObject({ name: 'NoSuchEntityException', status: 404 });
   });
 });

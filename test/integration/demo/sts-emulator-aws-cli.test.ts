@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src-shared/time/clock';
 import { startStsEmulator, type AddedUser, type StsEmulator } from '../../../src-emulators/sts-emulator';
-import { cliHome, requireAwsCliV2, type CliProfile, type CliResult } from './support/aws-cli';
-import { oathtoolCode, randomSeedBase32, requireOathtool } from './support/oathtool';
+import { cliHome, requireAwsCliV2, type CliProfile, type CliResult } from '../../support/aws-cli';
+import { oathtoolTotp, randomSeedBase32, requireOathtool } from '../../support/oathtool';
 
 const ROLE = 'arn:aws:iam::123456789012:role/admin';
 const SERIAL = 'arn:aws:iam::123456789012:mfa/erin';
@@ -80,7 +80,7 @@ describe('STS emulator with the AWS CLI v2', () => {
       'An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:iam::123456789012:user/erin is not authorized',
     );
 
-    const code = oathtoolCode(seed, clock.now());
+    const code = await oathtoolTotp({ secret: { base32: seed }, atMs: clock.now() });
     const out = json<AssumeRoleJson>(await cli.run(emulator.url, 'erin', [...assumeArgs(code), '--duration-seconds', '900']));
     expect(out.AssumedRoleUser.Arn).toBe('arn:aws:sts::123456789012:assumed-role/admin/erin');
     expect(Date.parse(out.Credentials.Expiration)).toBe(Math.floor(clock.now() / 1000) * 1000 + 900_000);
@@ -109,7 +109,14 @@ describe('STS emulator with the AWS CLI v2', () => {
 
     clock.advance(30_000); // a fresh time step: the last code was spent
     const out = json<{ Credentials: { AccessKeyId: string } }>(
-      await cli.run(emulator.url, 'erin', ['sts', 'get-session-token', '--serial-number', SERIAL, '--token-code', oathtoolCode(seed, clock.now())]),
+      await cli.run(emulator.url, 'erin', [
+        'sts',
+        'get-session-token',
+        '--serial-number',
+        SERIAL,
+        '--token-code',
+        await oathtoolTotp({ secret: { base32: seed }, atMs: clock.now() }),
+      ]),
     );
     expect(out.Credentials.AccessKeyId).toMatch(/^ASIA/);
   });

@@ -4,7 +4,8 @@ import { AssumeRoleCommand, DecodeAuthorizationMessageCommand, GetCallerIdentity
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src-shared/time/clock';
 import { startStsEmulator, type AddedUser, type StsEmulator } from '../../../src-emulators/sts-emulator';
-import { oathtoolCode, randomSeedBase32, requireOathtool } from './support/oathtool';
+import { oathtoolTotp, randomSeedBase32, requireOathtool } from '../../support/oathtool';
+import { sdkFailure } from '../../support/sdk-failure';
 
 interface Keys {
   accessKeyId: string;
@@ -23,16 +24,6 @@ const sts = (emulator: StsEmulator, credentials: Keys): STSClient =>
 const keysOf = (user: AddedUser): Keys => ({ accessKeyId: user.accessKeyId, secretAccessKey: user.secretAccessKey });
 
 /** The AWS error a call failed with, as the SDK reports it. */
-async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string; status: number | undefined }> {
-  try {
-    await promise;
-  } catch (e) {
-    const err = e as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: err.name, message: err.message, status: err.$metadata?.httpStatusCode };
-  }
-  throw new Error('expected the call to fail');
-}
-
 describe('STS emulator with @aws-sdk/client-sts', () => {
   let emulator: StsEmulator;
   let alice: AddedUser;
@@ -56,23 +47,23 @@ describe('STS emulator with @aws-sdk/client-sts', () => {
   });
 
   it('refuses an unknown access key and a wrong secret', async () => {
-    const unknown = await failure(sts(emulator, { accessKeyId: 'AKIAUNKNOWNUNKNOWN00', secretAccessKey: 'x' }).send(new GetCallerIdentityCommand({})));
+    const unknown = await sdkFailure(sts(emulator, { accessKeyId: 'AKIAUNKNOWNUNKNOWN00', secretAccessKey: 'x' }).send(new GetCallerIdentityCommand({})));
     expect(unknown).toEqual({ name: 'InvalidClientTokenId', message: 'The security token included in the request is invalid.', status: 403 });
-    const wrong = await failure(sts(emulator, { ...keysOf(alice), secretAccessKey: `${alice.secretAccessKey}x` }).send(new GetCallerIdentityCommand({})));
+    const wrong = await sdkFailure(sts(emulator, { ...keysOf(alice), secretAccessKey: `${alice.secretAccessKey}x` }).send(new GetCallerIdentityCommand({})));
     expect(wrong.name).toBe('SignatureDoesNotMatch');
     expect(wrong.status).toBe(403);
   });
 
   it('denies an MFA role without a code, then assumes it with a code once and refuses the reuse', async () => {
     const client = sts(emulator, keysOf(alice));
-    const noMfa = await failure(client.send(new AssumeRoleCommand({ RoleArn: ROLE, RoleSessionName: 'demo' })));
+    const noMfa = await sdkFailure(client.send(new AssumeRoleCommand({ RoleArn: ROLE, RoleSessionName: 'demo' })));
     expect(noMfa).toEqual({
       name: 'AccessDenied',
       message: `User: arn:aws:iam::${ACCOUNT}:user/alice is not authorized to perform: sts:AssumeRole on resource: ${ROLE}`,
       status: 403,
     });
 
-    const code = oathtoolCode(seed);
+    const code = await oathtoolTotp({ secret: { base32: seed }, atMs: Date.now() });
     const input = { RoleArn: ROLE, RoleSessionName: 'demo', SerialNumber: SERIAL, TokenCode: code, DurationSeconds: 3600 };
     const out = await client.send(new AssumeRoleCommand(input));
     expect(out.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/admin/demo`);
@@ -81,7 +72,7 @@ describe('STS emulator with @aws-sdk/client-sts', () => {
     expect(expiresIn).toBeGreaterThan(3590_000);
     expect(expiresIn).toBeLessThanOrEqual(3600_000);
 
-    const reused = await failure(client.send(new AssumeRoleCommand(input)));
+    const reused = await sdkFailure(client.send(new AssumeRoleCommand(input)));
     expect(reused).toEqual({ name: 'AccessDenied', message: 'MultiFactorAuthentication failed with invalid MFA one time pass code. ', status: 403 });
 
     const session = out.Credentials;
@@ -94,17 +85,17 @@ describe('STS emulator with @aws-sdk/client-sts', () => {
     expect(id.Arn).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/admin/demo`);
     expect(id.UserId).toMatch(/^AROA[A-Z2-7]{17}:demo$/);
 
-    const chained = await failure(asRole.send(new AssumeRoleCommand({ RoleArn: ROLE, RoleSessionName: 'chained', DurationSeconds: 7200 })));
+    const chained = await sdkFailure(asRole.send(new AssumeRoleCommand({ RoleArn: ROLE, RoleSessionName: 'chained', DurationSeconds: 7200 })));
     expect(chained.name).toBe('ValidationError');
     expect(chained.message).toContain('role chaining');
   });
 
   it('refuses a wrong code and an unknown serial with AWS texts', async () => {
     const client = sts(emulator, keysOf(alice));
-    const wrongCode = String((Number(oathtoolCode(seed)) + 500_000) % 1_000_000).padStart(6, '0');
-    const bad = await failure(client.send(new AssumeRoleCommand({ RoleArn: ROLE, RoleSessionName: 'probe', SerialNumber: SERIAL, TokenCode: wrongCode })));
+    const wrongCode = String((Number(await oathtoolTotp({ secret: { base32: seed }, atMs: Date.now() })) + 500_000) % 1_000_000).padStart(6, '0');
+    const bad = await sdkFailure(client.send(new AssumeRoleCommand({ RoleArn: ROLE, RoleSessionName: 'probe', SerialNumber: SERIAL, TokenCode: wrongCode })));
     expect(bad.message).toBe('MultiFactorAuthentication failed with invalid MFA one time pass code. ');
-    const unknown = await failure(
+    const unknown = await sdkFailure(
       client.send(new AssumeRoleCommand({ RoleArn: ROLE, RoleSessionName: 'probe', SerialNumber: `${SERIAL}-other`, TokenCode: '123456' })),
     );
     expect(unknown.message).toMatch(/^MultiFactorAuthentication failed, unable to validate MFA code\./);
@@ -112,10 +103,10 @@ describe('STS emulator with @aws-sdk/client-sts', () => {
 
   it('validates DurationSeconds against the API range and the role maximum', async () => {
     const client = sts(emulator, keysOf(alice));
-    const short = await failure(client.send(new AssumeRoleCommand({ RoleArn: OPEN_ROLE, RoleSessionName: 'probe', DurationSeconds: 899 })));
+    const short = await sdkFailure(client.send(new AssumeRoleCommand({ RoleArn: OPEN_ROLE, RoleSessionName: 'probe', DurationSeconds: 899 })));
     expect(short).toMatchObject({ name: 'ValidationError', status: 400 });
     expect(short.message).toContain("Value '899' at 'durationSeconds' failed to satisfy constraint");
-    const long = await failure(client.send(new AssumeRoleCommand({ RoleArn: OPEN_ROLE, RoleSessionName: 'probe', DurationSeconds: 7200 })));
+    const long = await sdkFailure(client.send(new AssumeRoleCommand({ RoleArn: OPEN_ROLE, RoleSessionName: 'probe', DurationSeconds: 7200 })));
     expect(long.message).toBe('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
   });
 
@@ -125,16 +116,22 @@ describe('STS emulator with @aws-sdk/client-sts', () => {
     const bobSerial = `arn:aws:iam::${ACCOUNT}:mfa/bob`;
     emulator.addMfaDevice({ serial: bobSerial, seedBase32: bobSeed, userName: 'bob' });
     const client = sts(emulator, keysOf(bob));
-    const aliceDevice = await failure(client.send(new GetSessionTokenCommand({ SerialNumber: SERIAL, TokenCode: '123456' })));
+    const aliceDevice = await sdkFailure(client.send(new GetSessionTokenCommand({ SerialNumber: SERIAL, TokenCode: '123456' })));
     expect(aliceDevice.message).toMatch(/unable to validate MFA code/);
 
-    const out = await client.send(new GetSessionTokenCommand({ SerialNumber: bobSerial, TokenCode: oathtoolCode(bobSeed), DurationSeconds: 900 }));
+    const out = await client.send(
+      new GetSessionTokenCommand({
+        SerialNumber: bobSerial,
+        TokenCode: await oathtoolTotp({ secret: { base32: bobSeed }, atMs: Date.now() }),
+        DurationSeconds: 900,
+      }),
+    );
     const c = out.Credentials;
     const session = sts(emulator, { accessKeyId: c?.AccessKeyId ?? '', secretAccessKey: c?.SecretAccessKey ?? '', sessionToken: c?.SessionToken ?? '' });
     expect((await session.send(new GetCallerIdentityCommand({}))).Arn).toBe(`arn:aws:iam::${ACCOUNT}:user/bob`);
     const role = await session.send(new AssumeRoleCommand({ RoleArn: ROLE, RoleSessionName: 'via-session' }));
     expect(role.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/admin/via-session`);
-    const again = await failure(session.send(new GetSessionTokenCommand({})));
+    const again = await sdkFailure(session.send(new GetSessionTokenCommand({})));
     expect(again).toEqual({ name: 'AccessDenied', message: 'Cannot call GetSessionToken with session credentials', status: 403 });
   });
 
@@ -142,7 +139,7 @@ describe('STS emulator with @aws-sdk/client-sts', () => {
     const out = await sts(emulator, keysOf(alice)).send(new AssumeRoleCommand({ RoleArn: OPEN_ROLE, RoleSessionName: 'probe' }));
     const c = out.Credentials;
     const forged = sts(emulator, { accessKeyId: c?.AccessKeyId ?? '', secretAccessKey: c?.SecretAccessKey ?? '', sessionToken: 'forged' });
-    expect((await failure(forged.send(new GetCallerIdentityCommand({})))).name).toBe('InvalidClientTokenId');
+    expect((await sdkFailure(forged.send(new GetCallerIdentityCommand({})))).name).toBe('InvalidClientTokenId');
   });
 
   it('decodes an authorization message it encoded and refuses others', async () => {
@@ -151,7 +148,7 @@ describe('STS emulator with @aws-sdk/client-sts', () => {
     const client = sts(emulator, keysOf(alice));
     const out = await client.send(new DecodeAuthorizationMessageCommand({ EncodedMessage: encoded }));
     expect(out.DecodedMessage).toBe(decoded);
-    const bad = await failure(client.send(new DecodeAuthorizationMessageCommand({ EncodedMessage: 'not-a-message' })));
+    const bad = await sdkFailure(client.send(new DecodeAuthorizationMessageCommand({ EncodedMessage: 'not-a-message' })));
     expect(bad).toMatchObject({ name: 'InvalidAuthorizationMessageException', status: 400 });
   });
 });
@@ -171,7 +168,7 @@ describe('STS emulator session expiry with an injected clock', () => {
           RoleArn: 'arn:aws:iam::123456789012:role/ops',
           RoleSessionName: 'carol',
           SerialNumber: 'arn:aws:iam::123456789012:mfa/carol',
-          TokenCode: oathtoolCode(seed, clock.now()),
+          TokenCode: await oathtoolTotp({ secret: { base32: seed }, atMs: clock.now() }),
           DurationSeconds: 900,
         }),
       );
@@ -180,7 +177,7 @@ describe('STS emulator session expiry with an injected clock', () => {
       clock.advance(899_000);
       expect((await session.send(new GetCallerIdentityCommand({}))).Arn).toBe('arn:aws:sts::123456789012:assumed-role/ops/carol');
       clock.advance(1_000);
-      expect(await failure(session.send(new GetCallerIdentityCommand({})))).toEqual({
+      expect(await sdkFailure(session.send(new GetCallerIdentityCommand({})))).toEqual({
         name: 'ExpiredToken',
         message: 'The security token included in the request is expired',
         status: 400,

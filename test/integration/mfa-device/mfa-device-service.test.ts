@@ -7,10 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../../src-shared/time/clock';
-import { memoryKeychain, startStsEmulator, virtualKeyReaders, VirtualYubiKey, type StsEmulator } from '../../../src-emulators';
+import { startStsEmulator, virtualKeyReaders, VirtualYubiKey, type StsEmulator } from '../../../src-emulators';
 import { OathClient } from '../../../src-main/core/oath';
 import { composeCore, type CoreServices } from '../../../src-main/core/service';
 import { makeTempUser, type TempUser } from '../../support/cli-harness';
+import { FakeKeychain } from '../../support/fake-keychain';
 
 const SERIAL = 'arn:aws:iam::123456789012:mfa/alice';
 const CONFIG = '[profile dev]\nregion = us-east-1\n';
@@ -31,7 +32,7 @@ beforeAll(async () => {
     { config: CONFIG, credentials: `[dev]\naws_access_key_id = ${alice.accessKeyId}\naws_secret_access_key = ${alice.secretAccessKey}\n` },
     { AWS_ENDPOINT_URL_IAM: emulator.url, AWS_ENDPOINT_URL_STS: emulator.url, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   );
-  const keychain = memoryKeychain();
+  const keychain = new FakeKeychain();
   core = composeCore({
     env: user.env,
     clock,

@@ -12,12 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentEvent, YubikeyState } from '../../../src-shared/agent-protocol';
 import { systemClock } from '../../../src-shared/time/clock';
 import { AgentConnection, runAgent, type RunningAgent } from '../../../src-main/core/agent';
-import { memoryKeychain } from '../../../src-emulators';
+import { FakeKeychain } from '../../support/fake-keychain';
 import { createServiceAgent } from '../../../src-main/core/service';
 import { FakeSts } from '../../support/fake-sts';
 import { requireReader, waitForCard } from '../../support/pcscd';
 import { readerNameForPort, testVpcdPort } from '../../support/virtual-yubikey';
-import { OutOfProcessYubiKey } from './virtual-key-process';
+import { OutOfProcessYubiKey } from '../../support/virtual-yubikey/virtual-key-process';
 
 const port = testVpcdPort();
 const reader = readerNameForPort(port);
@@ -36,7 +36,7 @@ beforeAll(async () => {
   key = await OutOfProcessYubiKey.start({ port, credentials: [credential] });
   await waitForCard(reader, true);
   const env = { HOME: home, AWS_CONFIG_FILE: join(home, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials') };
-  const { backend } = createServiceAgent({ env, clock: systemClock, keychain: memoryKeychain(), sts: new FakeSts(systemClock) });
+  const { backend } = createServiceAgent({ env, clock: systemClock, keychain: new FakeKeychain(), sts: new FakeSts(systemClock) });
   agent = await runAgent({ backend, clock: systemClock, env, socketPath: join(home, 'agent.sock') });
   client = await AgentConnection.open({ socketPath: agent.socketPath });
   if (client === undefined) throw new Error('the agent did not answer on its socket');

@@ -2,12 +2,12 @@
 /** Run with PCSCLITE_CSOCK_NAME pointing nowhere: an agent on argv[2]'s socket, over the real PC/SC binding. */
 import { systemClock } from '../../../src-shared/time/clock';
 import { runAgent } from '../../../src-main/core/agent';
-import { memoryKeychain } from '../../../src-emulators';
+import { FakeKeychain } from '../../support/fake-keychain';
 import { createServiceAgent } from '../../../src-main/core/service';
 import { FakeSts } from '../../support/fake-sts';
 
 const socketPath = process.argv[2] ?? '';
-const { backend } = createServiceAgent({ env: process.env, clock: systemClock, keychain: memoryKeychain(), sts: new FakeSts(systemClock) });
+const { backend } = createServiceAgent({ env: process.env, clock: systemClock, keychain: new FakeKeychain(), sts: new FakeSts(systemClock) });
 runAgent({ backend, clock: systemClock, socketPath }).then(
   () => process.stdout.write('listening\n'),
   (e: unknown) => {

@@ -6,7 +6,7 @@
  * Port: env TOUCHROLE_TEST_VPCD_PORT (default 35963, reader "Virtual PCD 00 00").
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { OutOfProcessYubiKey } from './virtual-key-process';
+import { OutOfProcessYubiKey } from '../../support/virtual-yubikey/virtual-key-process';
 import { OathClient } from '../../../src-main/core/oath';
 import { PcscReaders } from '../../../src-main/core/transport/pcsc';
 import { FakeKeychain } from '../../support/fake-keychain';

@@ -11,14 +11,14 @@ import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import * as smartcard from 'smartcard';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { TouchroleError } from '../../../src-shared/errors';
 import { OathClient, oathKeyAccount, type TouchEvent } from '../../../src-main/core/oath';
 import { PcscReaders } from '../../../src-main/core/transport/pcsc';
 import { FakeKeychain } from '../../support/fake-keychain';
 import { oathtoolTotp } from '../../support/oathtool';
 import { requireReader, waitForCard } from '../../support/pcscd';
 import { readerNameForPort, testVpcdPort, type VirtualYubiKeyOptions } from '../../support/virtual-yubikey';
-import { OutOfProcessYubiKey } from './virtual-key-process';
+import { OutOfProcessYubiKey } from '../../support/virtual-yubikey/virtual-key-process';
+import { errorOf } from '../../support/error-of';
 
 const port = testVpcdPort();
 const reader = readerNameForPort(port);
@@ -35,16 +35,6 @@ async function startKey(options: VirtualYubiKeyOptions): Promise<OutOfProcessYub
 
 const client = (keychain = new FakeKeychain(), readers = new PcscReaders()): OathClient => new OathClient({ readers, keychain });
 
-async function failure(p: Promise<unknown>): Promise<TouchroleError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TouchroleError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to fail');
-}
-
 beforeAll(async () => {
   const state = await requireReader(reader);
   if (state.cardPresent) throw new Error(`"${reader}" already holds a card: another test run is using port ${port}`);
@@ -58,7 +48,7 @@ afterEach(async () => {
 
 describe('OATH failures over real PC/SC', () => {
   it('no key in the reader: yubikey-not-found with the insert / CCID advice', async () => {
-    const e = await failure(client().readCode('alice', { nowMs: AT, device }));
+    const e = await errorOf(client().readCode('alice', { nowMs: AT, device }));
     expect(e.code).toBe('yubikey-not-found');
     expect(e.message).toContain('insert it or check that its CCID interface is enabled');
   });
@@ -77,7 +67,7 @@ describe('OATH failures over real PC/SC', () => {
   it('touch never given: touch-timeout after the wait', async () => {
     await startKey({ credentials: [{ name: 'touchy', secret: SECRET, touch: true }], touch: { kind: 'manual', timeoutMs: 800 } });
     const phases: string[] = [];
-    const e = await failure(client().readCode('touchy', { nowMs: AT, device, onTouch: (ev) => phases.push(ev.phase) }));
+    const e = await errorOf(client().readCode('touchy', { nowMs: AT, device, onTouch: (ev) => phases.push(ev.phase) }));
     expect(e.code).toBe('touch-timeout');
     expect(e.message).toContain('not touched in time');
     expect(phases).toEqual(['waiting', 'timeout']);
@@ -85,7 +75,7 @@ describe('OATH failures over real PC/SC', () => {
 
   it('key pulled out mid-call: yubikey-removed', async () => {
     await startKey({ credentials: [{ name: 'touchy', secret: SECRET, touch: true }], touch: { kind: 'remove', afterMs: 300 } });
-    const e = await failure(client().readCode('touchy', { nowMs: AT, device }));
+    const e = await errorOf(client().readCode('touchy', { nowMs: AT, device }));
     expect(e.code).toBe('yubikey-removed');
   });
 
@@ -94,8 +84,8 @@ describe('OATH failures over real PC/SC', () => {
     const keychain = new FakeKeychain();
     const c = client(keychain);
 
-    expect((await failure(c.readCode('alice', { nowMs: AT, device }))).code).toBe('oath-locked');
-    expect((await failure(c.unlock('wrong', { device }))).code).toBe('oath-wrong-password');
+    expect((await errorOf(c.readCode('alice', { nowMs: AT, device }))).code).toBe('oath-locked');
+    expect((await errorOf(c.unlock('wrong', { device }))).code).toBe('oath-wrong-password');
     expect(keychain.entries.size).toBe(0);
 
     expect((await c.unlock('hunter2', { device })).stored).toBe(true);
@@ -109,7 +99,7 @@ describe('OATH failures over real PC/SC', () => {
     expect((await c.readCode('arn:aws:iam::123456789012:mfa/alice', { nowMs: AT, device })).code.value).toBe(await oathtoolTotp({ secret: SECRET, atMs: AT }));
 
     expect((await c.forget({ device })).removed).toBe(true);
-    expect((await failure(c.readCode('alice', { nowMs: AT, device }))).code).toBe('oath-locked');
+    expect((await errorOf(c.readCode('alice', { nowMs: AT, device }))).code).toBe('oath-locked');
   });
 
   it('card held exclusively by another PC/SC client: yubikey-busy naming the usual culprits', async () => {
@@ -120,7 +110,7 @@ describe('OATH failures over real PC/SC', () => {
     const held = await other.connect(smartcard.SCARD_SHARE_EXCLUSIVE, smartcard.SCARD_PROTOCOL_T0 | smartcard.SCARD_PROTOCOL_T1);
     try {
       const readers = new PcscReaders({ busyRetryMs: 300, busyRetryIntervalMs: 100 });
-      const e = await failure(client(new FakeKeychain(), readers).readCode('alice', { nowMs: AT, device }));
+      const e = await errorOf(client(new FakeKeychain(), readers).readCode('alice', { nowMs: AT, device }));
       expect(e.code).toBe('yubikey-busy');
       expect(e.hint).toContain('gpgconf --kill scdaemon');
       expect(e.hint).toContain('Yubico Authenticator');

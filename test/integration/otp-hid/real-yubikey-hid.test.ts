@@ -5,9 +5,9 @@
  * `ykman otp chalresp --totp <slot> <BASE32>` and TOUCHROLE_TEST_YUBIKEY_HID_SECRET_HEX to that
  * secret in hex. The test only reads codes; it never writes the key. Touch-required slots need a touch.
  */
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { nodeHidBus, openOtpHidDevice, readChallengeResponseTotp } from '../../../src-main/core/otp';
+import { oathtoolTotp } from '../../support/oathtool';
 
 const serial = process.env['TOUCHROLE_TEST_YUBIKEY_HID_SERIAL'];
 const secretHex = process.env['TOUCHROLE_TEST_YUBIKEY_HID_SECRET_HEX'];
@@ -29,9 +29,7 @@ if (serial === undefined) {
         nowMs,
         onTouch: () => console.log('Touch the YubiKey now'),
       });
-      const expected = execFileSync('oathtool', ['--totp', '--now', `@${Math.floor(nowMs / 1000)}`, secretHex], {
-        encoding: 'utf8',
-      }).trim();
+      const expected = await oathtoolTotp({ secret: Uint8Array.from(Buffer.from(secretHex, 'hex')), atMs: nowMs });
       expect(code).toBe(expected);
     } finally {
       await device.close();

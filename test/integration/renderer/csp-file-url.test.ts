@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRenderer, launchChromium, ROOT } from './window-harness';
+import { buildRenderer, launchChromium, ROOT } from '../../support/renderer/window-harness';
 
 let browser: Browser;
 beforeAll(async () => {

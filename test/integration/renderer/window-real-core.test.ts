@@ -9,11 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src-shared/time/clock';
 import type { CoreBackend } from '../../../src-main/app/backend';
 import { createCoreBackend } from '../../../src-main/app/core-backend';
-import { memoryKeychain, VirtualYubiKey, virtualKeyReaders } from '../../../src-emulators';
+import { VirtualYubiKey, virtualKeyReaders } from '../../../src-emulators';
+import { FakeKeychain } from '../../support/fake-keychain';
 import { OathClient } from '../../../src-main/core/oath';
 import { makeTempUser, type TempUser } from '../../support/cli-harness';
 import { MOTO_KEYS, startMoto, type Moto } from '../../support/moto';
-import { buildRenderer, launchChromium, openWindow, serveRenderer, type WindowUnderTest } from './window-harness';
+import { buildRenderer, launchChromium, openWindow, serveRenderer, type WindowUnderTest } from '../../support/renderer/window-harness';
 
 const MFA = 'arn:aws:iam::123456789012:mfa/alice';
 const PASSWORD = 'correct horse';
@@ -33,7 +34,9 @@ beforeAll(async () => {
   moto = await startMoto();
   user = makeTempUser(
     {
-      config: `[profile dev]\nregion = us-east-1\n\n[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\nsource_profile = dev\nmfa_serial = ${MFA}\nregion = us-east-1\n`,
+      config:
+        '[profile dev]\nregion = us-east-1\n\n' +
+        `[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\nsource_profile = dev\nmfa_serial = ${MFA}\nregion = us-east-1\n`,
       credentials: `[dev]\naws_access_key_id = ${MOTO_KEYS.accessKeyId}\naws_secret_access_key = ${MOTO_KEYS.secretAccessKey}\n`,
     },
     { AWS_ENDPOINT_URL_STS: moto.url, AWS_ENDPOINT_URL_IAM: moto.url, TOUCHROLE_CONFIG_DIR: '', TOUCHROLE_CACHE_DIR: '', TOUCHROLE_STATE_DIR: '' },
@@ -44,7 +47,7 @@ beforeAll(async () => {
     credentials: [{ issuer: 'AWS', name: MFA, secret: Buffer.from('12345678901234567890'), touch: true }],
     touch: { kind: 'auto', delayMs: 1500 },
   });
-  const keychain = memoryKeychain();
+  const keychain = new FakeKeychain();
   core = await createCoreBackend({
     env: user.env,
     clock: systemClock,

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TouchroleError } from '../../../src-shared/errors';
 import { ManualClock } from '../../../src-shared/time/clock';
 import { FAKE_PASSWORD, FakeAppBackend } from '../../support/fake-app-backend';
-import { buildRenderer, launchChromium, openWindow, ROOT, serveRenderer, type WindowUnderTest } from './window-harness';
+import { buildRenderer, launchChromium, openWindow, ROOT, serveRenderer, type WindowUnderTest } from '../../support/renderer/window-harness';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const MIN = 60_000;

@@ -4,7 +4,8 @@
 //   npx vitest run test/integration/rotation/rotation-service.test.ts
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src-shared/time/clock';
-import { memoryKeychain, startStsEmulator, type StsEmulator } from '../../../src-emulators';
+import { startStsEmulator, type StsEmulator } from '../../../src-emulators';
+import { FakeKeychain } from '../../support/fake-keychain';
 import type { AddedUser } from '../../../src-emulators/sts-emulator';
 import { composeCore, type CoreServices } from '../../../src-main/core/service';
 import { createStsApi } from '../../../src-main/core/sts';
@@ -22,7 +23,7 @@ beforeAll(async () => {
     { config: '[profile work]\nregion = us-east-1\n' },
     { AWS_ENDPOINT_URL: emulator.url, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   );
-  core = composeCore({ env: user.env, clock: systemClock, prompter: silent, keychain: memoryKeychain() });
+  core = composeCore({ env: user.env, clock: systemClock, prompter: silent, keychain: new FakeKeychain() });
   await core.keys.add('work', { accessKeyId: bob.accessKeyId, secretAccessKey: bob.secretAccessKey }, { replace: false });
 });
 

@@ -5,7 +5,7 @@
  * services are missing (a test whose service is missing must fail, not skip).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { oathtoolHotp, oathtoolTotp, utcForOathtool } from '../../support/oathtool';
+import { oathtoolHotp, oathtoolTotp, randomSeedBase32, utcForOathtool } from '../../support/oathtool';
 import { listReaders, requireReader } from '../../support/pcscd';
 import { type OathAlgorithm, VirtualYubiKey } from '../../support/virtual-yubikey';
 
@@ -33,6 +33,12 @@ describe('reference helpers', () => {
       credentials: [{ name: 'rfc', secret: SEEDS[algorithm], algorithm, digits: 8 }],
     });
     expect(key.expectedCode('rfc', t * 1000)).toBe(code);
+  });
+
+  it('oathtool reads a base32 secret as a user types it (the demo tests pass seeds that way)', async () => {
+    // base32 of the RFC 6238 SHA1 seed '12345678901234567890'
+    expect(await oathtoolTotp({ secret: { base32: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' }, atMs: 59_000, digits: 8 })).toBe('94287082');
+    expect(randomSeedBase32()).toMatch(/^[A-Z2-7]{32}$/);
   });
 
   it('oathtool gives the RFC 4226 HOTP vectors', async () => {

@@ -15,7 +15,7 @@ import {
   type VirtualCredentialOptions,
   type VirtualYubiKeyOptions,
 } from '../../support/virtual-yubikey';
-import { parseCodes, Ykman } from './ykman';
+import { parseCodes, Ykman } from '../../support/ykman';
 
 const port = testVpcdPort();
 const reader = readerNameForPort(port);

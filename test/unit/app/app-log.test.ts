@@ -8,7 +8,8 @@ import { reportStartupFailure } from '../../../src-main/app/startup-failure';
 import { TouchroleError } from '../../../src-shared/errors';
 import { IPC_CHANNELS } from '../../../src-shared/ipc-contract';
 import { FakeElectron } from '../../support/fake-electron';
-import { flush, MIN, NOW, startHarness } from '../../support/tray-app-harness';
+import { MIN, NOW, startHarness } from '../../support/tray-app-harness';
+import { settle } from '../../support/settle';
 
 // Secret-looking values as a foreign error (SDK, PC/SC, OS) might carry them.
 const KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
@@ -74,7 +75,7 @@ describe('app log', () => {
     vi.spyOn(h.backend, 'end').mockRejectedValueOnce(secretError());
     h.backend.addSession('admin', NOW + 60 * MIN);
     h.electron.tray.click(['admin — 1h 00m left', 'End session']);
-    await flush();
+    await settle();
     const text = readFileSync(log.path, 'utf8');
     expect(text).toContain('[ipc] sessionsList: Error: request failed');
     expect(text).toContain('[tray] Ending admin: Error: request failed');

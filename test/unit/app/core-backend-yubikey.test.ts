@@ -4,34 +4,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TouchroleError } from '../../../src-shared/errors';
 import type { YubikeyStatusView } from '../../../src-shared/ipc-contract';
 import { systemClock } from '../../../src-shared/time/clock';
 import { createCoreBackend } from '../../../src-main/app/core-backend';
 import type { CoreBackend } from '../../../src-main/app/backend';
-import { memoryKeychain, VirtualYubiKey } from '../../../src-emulators';
-import { OathClient, type CardReaders, type ReaderInfo } from '../../../src-main/core/oath';
+import { VirtualYubiKey } from '../../../src-emulators';
+import { PluggableReader } from '../../support/pluggable-reader';
+import { FakeKeychain } from '../../support/fake-keychain';
+import { OathClient } from '../../../src-main/core/oath';
 import { FakeSts } from '../../support/fake-sts';
-
-class PluggableReader implements CardReaders {
-  key: VirtualYubiKey | undefined = VirtualYubiKey.create({
-    credentials: [{ issuer: 'AWS', name: 'arn:aws:iam::123456789012:mfa/alice', secret: Buffer.from('12345678901234567890') }],
-  });
-  pcscDown = false;
-  async listReaders(): Promise<ReaderInfo[]> {
-    if (this.pcscDown) {
-      throw new TouchroleError('pcsc-unavailable', 'PC/SC unavailable: the PC/SC service (pcscd) is not running', {
-        hint: 'start pcscd: `sudo systemctl start pcscd.socket`',
-      });
-    }
-    return [{ name: 'R', cardPresent: this.key !== undefined }];
-  }
-  async connect(): Promise<{ transmit(apdu: Uint8Array): Promise<Uint8Array>; close(): Promise<void> }> {
-    const key = this.key;
-    if (key === undefined) throw new TouchroleError('yubikey-removed', 'removed');
-    return { transmit: (apdu) => key.transmit(apdu), close: async () => undefined };
-  }
-}
 
 let core: CoreBackend | undefined;
 let home: string | undefined;
@@ -44,7 +25,7 @@ describe('core backend: YubiKey state pushed to the window', () => {
   it('emits yubikeyChanged on removal, on PC/SC loss (with the fix) and on recovery, without being asked', async () => {
     home = mkdtempSync(join(tmpdir(), 'touchrole-corebackend-'));
     const reader = new PluggableReader();
-    const keychain = memoryKeychain();
+    const keychain = new FakeKeychain();
     const client = new OathClient({ readers: reader, keychain });
     const env = { HOME: home, AWS_CONFIG_FILE: join(home, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials') };
     const socketPath = join(home, 'agent.sock');

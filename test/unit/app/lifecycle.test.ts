@@ -7,7 +7,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_ID } from '../../../src-main/app/start-app';
 import { TouchroleError } from '../../../src-shared/errors';
-import { flush, MIN, NOW, startHarness } from '../../support/tray-app-harness';
+import { MIN, NOW, startHarness } from '../../support/tray-app-harness';
+import { settle } from '../../support/settle';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -38,7 +39,7 @@ describe('lifecycle: macOS', () => {
   it('activate (relaunch from Finder or the Dock) opens and focuses the window', async () => {
     const h = await startHarness({ platform: 'darwin' });
     h.electron.app.emit('activate');
-    await flush();
+    await settle();
     expect(h.electron.window.visible).toBe(true);
     expect(h.electron.window.focusCount).toBeGreaterThan(0);
     h.electron.app.emit('activate');
@@ -85,13 +86,13 @@ describe('lifecycle: quit', () => {
     let finish: () => void = () => undefined;
     const h = await startHarness({ close: () => new Promise<void>((r) => (finish = r)) });
     h.electron.tray.click(['Quit touchrole']);
-    await flush();
+    await settle();
     expect(h.events.slice(-3)).toEqual(['before-quit', 'core closing', 'quit prevented']);
     expect(h.electron.app.quitted).toBe(false);
     h.electron.app.quit(); // the user insists: still waits, closes once
     expect(h.events.filter((e) => e === 'core closing')).toHaveLength(1);
     finish();
-    await flush();
+    await settle();
     expect(h.events.slice(-3)).toEqual(['core closed', 'before-quit', 'quit']);
     expect(h.electron.app.quitted).toBe(true);
   });
@@ -103,7 +104,7 @@ describe('lifecycle: quit', () => {
       extra: { reportError: (source, what) => logged.push(`${source}: ${what}`) },
     });
     h.electron.app.quit();
-    await flush();
+    await settle();
     expect(h.electron.app.quitted).toBe(false);
     await h.advance(10_000);
     expect(h.electron.app.quitted).toBe(true);
@@ -134,7 +135,7 @@ describe('lifecycle: install command-line tool', () => {
     let result: Promise<string> = Promise.resolve('/usr/local/bin/touchrole now runs the touchrole CLI of this app.');
     const h = await startHarness({ platform: 'darwin', extra: { installCli: () => result } });
     h.electron.tray.click(['Install command-line tool…']);
-    await flush();
+    await settle();
     expect(h.electron.dialog.messages).toEqual([
       { type: 'info', title: 'touchrole', message: 'Command-line tool installed', detail: '/usr/local/bin/touchrole now runs the touchrole CLI of this app.' },
     ]);
@@ -144,7 +145,7 @@ describe('lifecycle: install command-line tool', () => {
       }),
     );
     h.electron.tray.click(['Install command-line tool…']);
-    await flush();
+    await settle();
     expect(h.electron.dialog.messages.at(-1)).toEqual({
       type: 'warning',
       title: 'touchrole',

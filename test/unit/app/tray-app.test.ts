@@ -7,7 +7,8 @@ import { ManualClock } from '../../../src-shared/time/clock';
 import { FakeAppBackend } from '../../support/fake-app-backend';
 import { FakeElectron } from '../../support/fake-electron';
 import { ManualTimers } from '../../support/manual-timers';
-import { ASSETS, flush, MIN, NOW, SEC, startHarness, type Harness } from '../../support/tray-app-harness';
+import { ASSETS, MIN, NOW, SEC, startHarness, type Harness } from '../../support/tray-app-harness';
+import { settle } from '../../support/settle';
 
 const start = (setup?: (backend: FakeAppBackend) => void, platform: NodeJS.Platform = 'linux'): Promise<Harness> =>
   startHarness(setup === undefined ? { platform } : { setup, platform });
@@ -43,7 +44,7 @@ describe('tray app: title', () => {
     const h = await start((b) => b.addSession('admin', NOW + 42 * MIN + 30 * SEC));
     expect(h.timers.pendingDelays()).toEqual([MIN]);
     h.trayApp.showWindow('sessions');
-    await flush();
+    await settle();
     expect(h.timers.pendingDelays()).toEqual([SEC]);
     const menus = h.electron.tray.menus.length;
     const titles = h.electron.tray.titles.length;
@@ -69,15 +70,15 @@ describe('tray app: menu', () => {
   it('elevates, renews and ends from the menu', async () => {
     const h = await start();
     h.electron.tray.click(['Elevate', 'admin', '4h']);
-    await flush();
+    await settle();
     expect(h.backend.calls.filter((c) => c.method === 'elevate').map((c) => c.args)).toEqual([[{ profile: 'admin', durationSeconds: 14_400 }]]);
     expect(h.electron.tray.title).toBe('4h 00m');
     await h.advance(30 * MIN);
     h.electron.tray.click(['admin — 3h 30m left', 'Renew']);
-    await flush();
+    await settle();
     expect(h.electron.tray.title).toBe('4h 00m');
     h.electron.tray.click(['admin — 4h 00m left', 'End session']);
-    await flush();
+    await settle();
     expect(h.electron.tray.title).toBe('');
   });
 
@@ -88,7 +89,7 @@ describe('tray app: menu', () => {
     });
     expect(h.electron.tray.title).toBe('42m');
     h.electron.tray.click(['Log out (end all sessions)']);
-    await flush();
+    await settle();
     expect(h.backend.calls.filter((c) => c.method === 'logout')).toHaveLength(1);
     expect(h.electron.tray.title).toBe('');
     expect(h.electron.tray.labels()[0]).toBe('No active sessions');
@@ -97,11 +98,11 @@ describe('tray app: menu', () => {
   it('opens the console only for an AWS console URL', async () => {
     const h = await start((b) => b.addSession('admin', NOW + 30 * MIN));
     h.electron.tray.click(['Open console', 'admin']);
-    await flush();
+    await settle();
     expect(h.electron.shell.opened).toEqual([h.backend.consoleUrlValue]);
     h.backend.consoleUrlValue = 'https://evil.example/phish';
     h.electron.tray.click(['Open console', 'admin']);
-    await flush();
+    await settle();
     expect(h.electron.shell.opened).toHaveLength(1);
     expect(h.electron.notificationTitles()).toEqual(['Opening the console for admin failed']);
   });
@@ -110,7 +111,7 @@ describe('tray app: menu', () => {
     const h = await start();
     h.backend.failNext('elevate', new TouchroleError('sts-access-denied', 'AWS denied AssumeRole for admin', { hint: 'Check the role trust policy.' }));
     h.electron.tray.click(['Elevate', 'admin', '1h (default)']);
-    await flush();
+    await settle();
     expect(h.electron.notifications.map((n) => n.options)).toEqual([
       { title: 'Elevating admin failed', body: 'AWS denied AssumeRole for admin\nCheck the role trust policy.' },
     ]);
@@ -119,7 +120,7 @@ describe('tray app: menu', () => {
   it('opens the window at the section an entry names', async () => {
     const h = await start();
     h.electron.tray.click(['Settings…']);
-    await flush();
+    await settle();
     expect(h.electron.windows[0]?.loaded?.hash).toBe('settings');
     h.electron.tray.click(['Open touchrole…']);
     expect(h.electron.windows).toHaveLength(1);
@@ -146,7 +147,7 @@ describe('tray app: notifications', () => {
     const h = await start((b) => b.addSession('admin', NOW + 5 * MIN, 7200), 'darwin');
     expect(h.electron.notificationTitles()).toEqual(['admin expires in 5m']);
     h.electron.notifications[0]?.pressAction(0);
-    await flush();
+    await settle();
     expect(h.backend.calls.filter((c) => c.method === 'renew').map((c) => c.args)).toEqual([['admin']]);
     expect(h.electron.tray.title).toBe('2h 00m');
   });
@@ -156,7 +157,7 @@ describe('tray app: notifications', () => {
     const warning = h.electron.notifications[0];
     expect(warning?.options).toEqual({ title: 'admin expires in 5m', body: 'Click to renew now and keep working without interruption.' });
     warning?.click();
-    await flush();
+    await settle();
     expect(h.backend.calls.filter((c) => c.method === 'renew').map((c) => c.args)).toEqual([['admin']]);
     expect(h.electron.windows).toHaveLength(0);
   });
@@ -185,7 +186,7 @@ describe('tray app: sleep and resume', () => {
     h.timers.sleep(25 * MIN); // no timer fires while asleep
     expect(h.electron.tray.title).toBe('30m');
     h.electron.powerMonitor.resume();
-    await flush();
+    await settle();
     expect(h.electron.tray.title).toBe('5m');
     expect(h.electron.notificationTitles()).toEqual(['admin expires in 5m']); // only the most urgent
     expect(h.backend.calls.filter((c) => c.method === 'sessions')).toHaveLength(2); // re-read on resume
@@ -195,7 +196,7 @@ describe('tray app: sleep and resume', () => {
     const h = await start((b) => b.addSession('admin', NOW + 30 * MIN));
     h.timers.sleep(2 * 60 * MIN);
     h.electron.powerMonitor.resume();
-    await flush();
+    await settle();
     expect(h.electron.tray.title).toBe('expired');
     expect(h.electron.notificationTitles()).toEqual(['admin session expired']);
     h.backend.removeExpired();
@@ -207,13 +208,13 @@ describe('tray app: touch prompt', () => {
   it('shows "Touch your YubiKey" until the touch arrives', async () => {
     const h = await start((b) => (b.touchMode = 'manual'));
     h.electron.tray.click(['Elevate', 'admin', '1h (default)']);
-    await flush();
+    await settle();
     expect(h.electron.tray.title).toBe('Touch YubiKey');
     expect(h.electron.tray.labels()[0]).toBe('Touch your YubiKey now');
     const prompt = h.electron.notifications[0];
     expect(prompt?.options.title).toBe('Touch your YubiKey');
     h.backend.touch();
-    await flush();
+    await settle();
     expect(prompt?.closed).toBe(true);
     expect(h.electron.tray.title).toBe('1h 00m');
   });
@@ -221,9 +222,9 @@ describe('tray app: touch prompt', () => {
   it('clears the prompt and reports a touch timeout', async () => {
     const h = await start((b) => (b.touchMode = 'manual'));
     h.electron.tray.click(['Elevate', 'admin', '1h (default)']);
-    await flush();
+    await settle();
     h.backend.timeoutTouch();
-    await flush();
+    await settle();
     expect(h.electron.tray.title).toBe('');
     expect(h.electron.notificationTitles()).toEqual(['Touch your YubiKey', 'Elevating admin failed']);
     expect(h.electron.notifications[0]?.closed).toBe(true);
@@ -232,14 +233,14 @@ describe('tray app: touch prompt', () => {
   it('leaves the prompt to the window when it shows, and forwards events to it', async () => {
     const h = await start((b) => (b.touchMode = 'manual'));
     h.trayApp.showWindow('sessions');
-    await flush();
+    await settle();
     h.electron.tray.click(['Elevate', 'admin', '1h (default)']);
-    await flush();
+    await settle();
     expect(h.electron.notifications).toHaveLength(0);
     const sent = (): string[] => (h.electron.windows[0]?.webContents.sent ?? []).map((s) => s.channel);
     expect(sent()).toContain(IPC_EVENT_CHANNELS.touchPrompt);
     h.backend.touch();
-    await flush();
+    await settle();
     expect(sent()).toContain(IPC_EVENT_CHANNELS.sessionsChanged);
   });
 });
@@ -272,7 +273,7 @@ describe('tray app: instances and quit', () => {
   it('the first instance shows its window when a second one starts, and stays when it closes', async () => {
     const h = await start();
     h.electron.app.listeners.emit('second-instance');
-    await flush();
+    await settle();
     expect(h.electron.windows).toHaveLength(1);
     expect(h.electron.windows[0]?.visible).toBe(true);
     h.electron.app.listeners.emit('second-instance');
@@ -287,7 +288,7 @@ describe('tray app: instances and quit', () => {
     const h = await start((b) => b.addSession('admin', NOW + 30 * MIN));
     expect(h.backend.listenerCount()).toBe(3);
     h.electron.tray.click(['Quit touchrole']);
-    await flush();
+    await settle();
     expect(h.electron.app.quitCalls).toBe(2); // held until the core closed, then again
     expect(h.electron.app.quitted).toBe(true);
     expect(h.timers.pendingDelays()).toEqual([]);

@@ -30,11 +30,8 @@ function setup(source: SessionSource, initial: DeliveredSession, retryMs = 30_00
   const timers = new ManualTimers(clock);
   const log: string[] = [];
   const renewing = new RenewingSession({ source, initial, renewBeforeMs: 5 * MIN, durationSeconds: 3600, retryMs, clock, timers, log: (l) => log.push(l) });
-  // Timers fire synchronously; the renewal's promise needs the microtask queue to run.
-  const advance = async (ms: number): Promise<void> => {
-    timers.advance(ms);
-    for (let i = 0; i < 10; i++) await Promise.resolve();
-  };
+  // ManualTimers settles each renewal's promise before it fires the next timer.
+  const advance = (ms: number): Promise<void> => timers.advance(ms);
   return { clock, timers, log, renewing, advance };
 }
 

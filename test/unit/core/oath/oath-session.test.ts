@@ -2,9 +2,9 @@
 /** OathSession against scripted byte exchanges (bytes cross-checked with yubikit 4.0.9). */
 import { describe, expect, it } from 'vitest';
 import { hexToBytes, utf8Encode } from '../../../../src-shared/bytes';
-import { TouchroleError } from '../../../../src-shared/errors';
 import { OathSession, type TouchEvent } from '../../../../src-main/core/oath/oath-session';
 import { ScriptedTransport, type ScriptStep } from '../../../support/scripted-transport';
+import { codeOf } from '../../../support/error-of';
 
 const SELECT = '00a4040007a0000005272101';
 const SELECT_OPEN = '7903050403 7108 0102030405060708 9000';
@@ -27,15 +27,6 @@ async function open(steps: ScriptStep[], selectReply = SELECT_OPEN, debug?: (l: 
   const transport = new ScriptedTransport([{ expect: SELECT, reply: selectReply }, ...steps]);
   const session = await OathSession.open(transport, { randomChallenge: () => OUR_CHALLENGE, ...(debug ? { debug } : {}) });
   return { transport, session };
-}
-
-async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await p;
-    return undefined;
-  } catch (e) {
-    return e instanceof TouchroleError ? e.code : `not a TouchroleError: ${String(e)}`;
-  }
 }
 
 describe('OathSession', () => {

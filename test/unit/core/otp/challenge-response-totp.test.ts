@@ -1,34 +1,14 @@
 // SPDX-License-Identifier: MIT
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { readChallengeResponseTotp, type OtpSlot } from '../../../../src-main/core/otp';
-import { TouchroleError } from '../../../../src-shared/errors';
 import { ManualClock } from '../../../../src-shared/time/clock';
+import { oathtoolTotp } from '../../../support/oathtool';
+import { errorOf } from '../../../support/error-of';
 import { VirtualOtpHid } from '../../../support/virtual-otp-hid';
 
 const noSleep = async (): Promise<void> => {};
 const SECRET_HEX = '3132333435363738393031323334353637383930'; // RFC 6238 SHA1 seed
 const SECRET = Uint8Array.from(Buffer.from(SECRET_HEX, 'hex'));
-
-function oathtool(hexSecret: string, unixSeconds: number, digits: number, period: number): string {
-  try {
-    return execFileSync('oathtool', ['--totp', '-d', String(digits), '-s', `${period}s`, '--now', `@${unixSeconds}`, hexSecret], {
-      encoding: 'utf8',
-    }).trim();
-  } catch (e) {
-    throw new Error(`oathtool is needed as the reference TOTP implementation (apt-get install oathtool): ${String(e)}`);
-  }
-}
-
-async function expectError(p: Promise<unknown>, code: string): Promise<TouchroleError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(TouchroleError);
-  expect((e as TouchroleError).code).toBe(code);
-  return e as TouchroleError;
-}
 
 // Times that hit both pad rules (a step ending in 0x00 pads with 0x01), RFC vectors, 2038+.
 const TIMES = [59, 1111111109, 1234567890, 2000000000, 20000000000, 0x02352300 * 30, 1700000000];
@@ -39,22 +19,23 @@ describe('readChallengeResponseTotp against the virtual OTP HID key', () => {
     async ({ t, digits }) => {
       const device = new VirtualOtpHid({ slot2: { key: SECRET } });
       const result = await readChallengeResponseTotp({ device, slot: 2, nowMs: t * 1000 + 500, digits, sleep: noSleep });
-      expect(result.code).toBe(oathtool(SECRET_HEX, t, digits, 30));
+      expect(result.code).toBe(await oathtoolTotp({ secret: SECRET, atMs: t * 1000, digits }));
       expect(result.timeStep).toBe(Math.floor(t / 30));
       expect(result.validUntilMs).toBe((Math.floor(t / 30) + 1) * 30_000);
     },
   );
 
-  it.each([
-    { slot: 1 as OtpSlot, period: 60, secret: 'a0b1c2d3e4f5061728394a5b6c7d8e9f00112233' },
-    { slot: 2 as OtpSlot, period: 30, secret: '00ff' },
-    { slot: 1 as OtpSlot, period: 15, secret: 'deadbeefcafebabe0102030405' },
-  ])('slot $slot, period $period, secret of $secret.length hex digits equals oathtool', async ({ slot, period, secret }) => {
+  const slots: Array<{ slot: OtpSlot; period: number; secret: string }> = [
+    { slot: 1, period: 60, secret: 'a0b1c2d3e4f5061728394a5b6c7d8e9f00112233' },
+    { slot: 2, period: 30, secret: '00ff' },
+    { slot: 1, period: 15, secret: 'deadbeefcafebabe0102030405' },
+  ];
+  it.each(slots)('slot $slot, period $period, secret of $secret.length hex digits equals oathtool', async ({ slot, period, secret }) => {
     const key = Uint8Array.from(Buffer.from(secret, 'hex'));
     const device = new VirtualOtpHid(slot === 1 ? { slot1: { key } } : { slot2: { key } });
     for (const t of [1111111109, 1500000007]) {
       const { code } = await readChallengeResponseTotp({ device, slot, nowMs: t * 1000, period, sleep: noSleep });
-      expect(code).toBe(oathtool(secret, t, 6, period));
+      expect(code).toBe(await oathtoolTotp({ secret: key, atMs: t * 1000, period }));
     }
     expect(device.commands).toEqual(Array(2).fill(slot === 1 ? 0x30 : 0x38));
   });
@@ -96,7 +77,8 @@ describe('readChallengeResponseTotp against the virtual OTP HID key', () => {
   it('reports touch-timeout when the key gives up waiting for a touch', async () => {
     const device = new VirtualOtpHid({ slot2: { key: SECRET, requireTouch: true }, touchTimeoutReads: 4 });
     let prompts = 0;
-    const e = await expectError(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, onTouch: () => prompts++, sleep: noSleep }), 'touch-timeout');
+    const e = await errorOf(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, onTouch: () => prompts++, sleep: noSleep }));
+    expect(e.code).toBe('touch-timeout');
     expect(e.hint).toMatch(/Touch the YubiKey/);
     expect(prompts).toBe(1);
   });
@@ -105,7 +87,9 @@ describe('readChallengeResponseTotp against the virtual OTP HID key', () => {
     const device = new VirtualOtpHid({ slot2: { key: SECRET, requireTouch: true }, touchTimeoutReads: 1_000_000 });
     const clock = new ManualClock(0);
     const sleep = async (ms: number): Promise<void> => clock.advance(ms);
-    await expectError(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, clock, sleep, timeoutMs: 2_000 }), 'touch-timeout');
+    expect(await errorOf(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, clock, sleep, timeoutMs: 2_000 }))).toMatchObject({
+      code: 'touch-timeout',
+    });
     expect(clock.now()).toBeGreaterThanOrEqual(2_000);
     expect(clock.now()).toBeLessThan(2_200);
     expect(device.written.at(-1)).toBe('00000000000000ff');
@@ -114,16 +98,15 @@ describe('readChallengeResponseTotp against the virtual OTP HID key', () => {
   it('stops with cancelled when the signal aborts during the touch wait', async () => {
     const device = new VirtualOtpHid({ slot2: { key: SECRET, requireTouch: true } });
     const controller = new AbortController();
-    await expectError(
-      readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, signal: controller.signal, onTouch: () => controller.abort(), sleep: noSleep }),
-      'cancelled',
-    );
+    const run = readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, signal: controller.signal, onTouch: () => controller.abort(), sleep: noSleep });
+    expect(await errorOf(run)).toMatchObject({ code: 'cancelled' });
     expect(device.written.at(-1)).toBe('00000000000000ff');
   });
 
   it('says how to program an empty slot', async () => {
     const device = new VirtualOtpHid({ slot1: { key: SECRET } });
-    const e = await expectError(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, sleep: noSleep }), 'otp-slot-not-programmed');
+    const e = await errorOf(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, sleep: noSleep }));
+    expect(e.code).toBe('otp-slot-not-programmed');
     expect(e.message).toBe('YubiKey OTP slot 2 is empty');
     expect(e.hint).toContain('ykman otp chalresp --totp 2');
     expect(device.commands).toEqual([]);
@@ -131,34 +114,39 @@ describe('readChallengeResponseTotp against the virtual OTP HID key', () => {
 
   it('says so when the slot holds something other than challenge-response', async () => {
     const device = new VirtualOtpHid({ slot1: { key: SECRET, kind: 'other' } });
-    const e = await expectError(readChallengeResponseTotp({ device, slot: 1, nowMs: 59_000, sleep: noSleep }), 'otp-slot-not-programmed');
+    const e = await errorOf(readChallengeResponseTotp({ device, slot: 1, nowMs: 59_000, sleep: noSleep }));
+    expect(e.code).toBe('otp-slot-not-programmed');
     expect(e.message).toMatch(/not programmed for HMAC-SHA1 challenge-response/);
     expect(device.commands).toEqual([0x30]);
   });
 
   it('refuses firmware older than 2.2 (no HMAC-SHA1 challenge-response)', async () => {
     const device = new VirtualOtpHid({ version: [2, 1, 9], slot2: { key: SECRET } });
-    const e = await expectError(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, sleep: noSleep }), 'hid-error');
+    const e = await errorOf(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, sleep: noSleep }));
+    expect(e.code).toBe('hid-error');
     expect(e.message).toContain('2.1.9');
   });
 
   it('rejects a response whose CRC does not check', async () => {
     const device = new VirtualOtpHid({ slot2: { key: SECRET }, corruptResponse: true });
-    const e = await expectError(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, sleep: noSleep }), 'hid-error');
+    const e = await errorOf(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, sleep: noSleep }));
+    expect(e.code).toBe('hid-error');
     expect(e.message).toMatch(/CRC/);
   });
 
   it('turns a pulled-out key into an actionable hid-error', async () => {
     const device = new VirtualOtpHid({ slot2: { key: SECRET } });
     device.unplug();
-    const e = await expectError(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, sleep: noSleep }), 'hid-error');
+    const e = await errorOf(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, sleep: noSleep }));
+    expect(e.code).toBe('hid-error');
     expect(e.hint).toMatch(/plugged in/);
     expect(e.cause).toBeInstanceOf(Error);
   });
 
   it('never puts the code or the key in an error message', async () => {
     const device = new VirtualOtpHid({ slot2: { key: SECRET }, corruptResponse: true });
-    const e = await expectError(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, sleep: noSleep }), 'hid-error');
+    const e = await errorOf(readChallengeResponseTotp({ device, slot: 2, nowMs: 59_000, sleep: noSleep }));
+    expect(e.code).toBe('hid-error');
     expect(`${e.message} ${e.hint ?? ''}`).not.toMatch(/[0-9a-f]{12,}/i);
   });
 });

@@ -9,8 +9,8 @@ import {
   type HidInterfaceInfo,
   type OtpHidDevice,
 } from '../../../../src-main/core/otp';
-import { TouchroleError } from '../../../../src-shared/errors';
 import { VirtualOtpHid } from '../../../support/virtual-otp-hid';
+import { errorOf } from '../../../support/error-of';
 
 const noSleep = async (): Promise<void> => {};
 const wait = { sleep: noSleep };
@@ -40,15 +40,6 @@ class FakeBus implements HidBus {
   }
 }
 
-async function error(p: Promise<unknown>): Promise<TouchroleError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(TouchroleError);
-  return e as TouchroleError;
-}
-
 describe('YubiKey OTP HID discovery', () => {
   it('keeps only Yubico keyboard-usage interfaces (ykman USAGE_OTP = page 1, usage 6)', () => {
     expect(isYubicoOtpInterface(info('a'))).toBe(true);
@@ -76,7 +67,7 @@ describe('YubiKey OTP HID discovery', () => {
 
   it('says the OTP interface may be disabled when no key shows one', async () => {
     const bus = new FakeBus([info('fido', { usagePage: 0xf1d0, usage: 1 })]);
-    const e = await error(openOtpHidDevice({ bus, wait }));
+    const e = await errorOf(openOtpHidDevice({ bus, wait }));
     expect(e.code).toBe('yubikey-not-found');
     expect(e.hint).toContain('ykman config usb --enable OTP');
   });
@@ -92,7 +83,7 @@ describe('YubiKey OTP HID discovery', () => {
 
   it('lists the serials when several keys are plugged in and none was chosen', async () => {
     const bus = new FakeBus([info('a'), info('b')], { a: new VirtualOtpHid({ serial: 1111111 }), b: new VirtualOtpHid({}) });
-    const e = await error(openOtpHidDevice({ bus, wait }));
+    const e = await errorOf(openOtpHidDevice({ bus, wait }));
     expect(e.code).toBe('yubikey-ambiguous');
     expect(e.message).toBe('2 YubiKeys found over USB HID (1111111, hidden serial)');
     expect(bus.devices['a']?.closed && bus.devices['b']?.closed).toBe(true);
@@ -100,14 +91,14 @@ describe('YubiKey OTP HID discovery', () => {
 
   it('reports a serial that is not plugged in', async () => {
     const bus = new FakeBus([info('a')], { a: new VirtualOtpHid({ serial: 1111111 }) });
-    const e = await error(openOtpHidDevice({ bus, serial: 42, wait }));
+    const e = await errorOf(openOtpHidDevice({ bus, serial: 42, wait }));
     expect(e.code).toBe('yubikey-not-found');
     expect(e.message).toContain('serial 42');
   });
 
   it('explains an interface it cannot open (permissions on Linux)', async () => {
     const bus = new FakeBus([info('a')], {}, new Error('cannot open device with path /dev/hidraw3'));
-    const e = await error(openOtpHidDevice({ bus, wait }));
+    const e = await errorOf(openOtpHidDevice({ bus, wait }));
     expect(e.code).toBe('hid-error');
     expect(e.hint).toMatch(/hidraw.*udev/);
   });

@@ -5,18 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTouchPrompter, type TouchInfo, type TouchPrompter } from '../../../../src-main/core/prompt';
 import { touchBody, touchMessage } from '../../../../src-main/core/prompt/touch-message';
+import { recordingPrompter } from '../../../support/recording-prompter';
 
 const INFO: TouchInfo = { credential: 'arn:aws:iam::123456789012:mfa/alice', purpose: 'elevate to prod-admin' };
-
-function recorder(): TouchPrompter & { events: string[] } {
-  const events: string[] = [];
-  return {
-    events,
-    waiting: async (info) => void events.push(`waiting ${info.credential}`),
-    done: async () => void events.push('done'),
-    timedOut: async () => void events.push('timedOut'),
-  };
-}
 
 describe('touch messages', () => {
   it('names the purpose, the credential and the device', () => {
@@ -37,7 +28,7 @@ describe('createTouchPrompter', () => {
     const dir = mkdtempSync(join(tmpdir(), 'touchrole-tty-'));
     const tty = join(dir, 'tty');
     writeFileSync(tty, '');
-    const delegate = recorder();
+    const delegate = recordingPrompter();
     const p = createTouchPrompter({ env: {}, platform: 'linux', delegate, ttyPath: tty });
     await p.waiting(INFO);
     await p.done();
@@ -66,9 +57,10 @@ describe('createTouchPrompter', () => {
     const tty = join(dir, 'tty');
     writeFileSync(tty, '');
     const p = createTouchPrompter({ env: {}, platform: 'linux', ttyPath: tty });
-    void p.waiting(INFO);
-    void p.waiting(INFO);
+    const first = p.waiting(INFO);
+    const second = p.waiting(INFO);
     await p.done();
+    await Promise.all([first, second]);
     expect(readFileSync(tty, 'utf8').split('\n')).toEqual([`touchrole: ${touchMessage(INFO)}... ok`, `touchrole: ${touchMessage(INFO)}... ok`, '']);
   });
 

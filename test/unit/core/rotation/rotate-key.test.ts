@@ -9,6 +9,7 @@ import { finishRotation, keychainKeyHome, rotateAccessKey, RotationStateFile, ty
 import { SourceKeyStore } from '../../../../src-main/core/vault';
 import { FakeKeychain } from '../../../support/fake-keychain';
 import { FakeIam, FakeSts } from '../../../support/fake-sts';
+import { errorOf } from '../../../support/error-of';
 
 const DAY = 86_400_000;
 let clock: ManualClock;
@@ -47,15 +48,6 @@ async function storedKeyWorks(): Promise<string> {
   return stored?.accessKeyId ?? '';
 }
 
-async function failure(p: Promise<unknown>): Promise<TouchroleError> {
-  const e = await p.then(
-    () => undefined,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(TouchroleError);
-  return e as TouchroleError;
-}
-
 const boom = (what: string): TouchroleError => new TouchroleError('iam-error', `IAM ${what} failed (ServiceFailure): injected`);
 
 describe('rotateAccessKey', () => {
@@ -73,7 +65,7 @@ describe('rotateAccessKey', () => {
 
   it('--finish refuses before the grace period ends, then deletes the old key', async () => {
     await rotateAccessKey('work', deps, { deleteOld: false, graceDays: 7 });
-    const early = await failure(finishRotation('work', deps, { now: false }));
+    const early = await errorOf(finishRotation('work', deps, { now: false }));
     expect(early.message).toContain('grace period');
     expect(iam.keys).toHaveLength(2);
     clock.advance(7 * DAY);
@@ -93,14 +85,14 @@ describe('rotateAccessKey', () => {
 
   it('refuses to start a second rotation while one is pending', async () => {
     await rotateAccessKey('work', deps, { deleteOld: false, graceDays: 7 });
-    const e = await failure(rotateAccessKey('work', deps, { deleteOld: false, graceDays: 7 }));
+    const e = await errorOf(rotateAccessKey('work', deps, { deleteOld: false, graceDays: 7 }));
     expect(e.message).toContain('not finished');
     expect(iam.keys).toHaveLength(2);
   });
 
   it('stops when the user already has two keys and names the one to delete', async () => {
     const spare = await iam.createAccessKey({ credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
-    const e = await failure(rotateAccessKey('work', deps, { deleteOld: true, graceDays: 7 }));
+    const e = await errorOf(rotateAccessKey('work', deps, { deleteOld: true, graceDays: 7 }));
     expect(e.code).toBe('rotation-failed');
     expect(e.message).toContain(spare.accessKeyId);
     expect(e.hint).toContain(`--access-key-id ${spare.accessKeyId}`);
@@ -110,7 +102,7 @@ describe('rotateAccessKey', () => {
 
   it('create fails: nothing changes', async () => {
     iam.failNext('createAccessKey', boom('CreateAccessKey'));
-    const e = await failure(rotateAccessKey('work', deps, { deleteOld: true, graceDays: 7 }));
+    const e = await errorOf(rotateAccessKey('work', deps, { deleteOld: true, graceDays: 7 }));
     expect(e.message).toMatch(/IAM did not create a new key; nothing was changed and key AKIAFAKE00000001 is still active and stored/);
     expect(iam.keys.map((k) => k.accessKeyId)).toEqual([oldId]);
     expect(await storedKeyWorks()).toBe(oldId);
@@ -118,7 +110,7 @@ describe('rotateAccessKey', () => {
 
   it('storing fails: the new key is deleted again and the old one stays stored', async () => {
     keychain.failSetWith = new TouchroleError('keychain-locked', 'The OS keychain is locked');
-    const e = await failure(rotateAccessKey('work', deps, { deleteOld: true, graceDays: 7 }));
+    const e = await errorOf(rotateAccessKey('work', deps, { deleteOld: true, graceDays: 7 }));
     expect(e.message).toContain('could not be stored in the keychain; it was deleted again; old key AKIAFAKE00000001 is still active and stored');
     expect(iam.keys.map((k) => k.accessKeyId)).toEqual([oldId]);
     expect(await storedKeyWorks()).toBe(oldId);
@@ -127,7 +119,7 @@ describe('rotateAccessKey', () => {
   it('verification never succeeds: bounded retries, the old key is put back and the new one deleted', async () => {
     for (let i = 0; i < 3; i++) sts.failNext('GetCallerIdentity', new TouchroleError('sts-invalid-keys', 'AWS does not recognise the access key'));
     const sleeps: number[] = [];
-    const e = await failure(
+    const e = await errorOf(
       rotateAccessKey('work', { ...deps, verifyDelayMs: 1000, sleep: async (ms) => void sleeps.push(ms) }, { deleteOld: true, graceDays: 7 }),
     );
     expect(sleeps).toEqual([1000, 2000]);
@@ -147,7 +139,7 @@ describe('rotateAccessKey', () => {
 
   it('deactivation fails: the new key works and is stored, the old one is still active and --finish --now cleans up', async () => {
     iam.failNext('updateAccessKey', boom('UpdateAccessKey'));
-    const e = await failure(rotateAccessKey('work', deps, { deleteOld: true, graceDays: 7 }));
+    const e = await errorOf(rotateAccessKey('work', deps, { deleteOld: true, graceDays: 7 }));
     const stored = await storedKeyWorks();
     expect(stored).not.toBe(oldId);
     expect(e.message).toContain(`new key ${stored} is stored in the keychain and works; old key ${oldId} is still active`);
@@ -160,7 +152,7 @@ describe('rotateAccessKey', () => {
 
   it('deletion fails: the old key is inactive, and --finish --now deletes it', async () => {
     iam.failNext('deleteAccessKey', boom('DeleteAccessKey'));
-    const e = await failure(rotateAccessKey('work', deps, { deleteOld: true, graceDays: 7 }));
+    const e = await errorOf(rotateAccessKey('work', deps, { deleteOld: true, graceDays: 7 }));
     expect(e.message).toContain(`old key ${oldId} is inactive`);
     expect(iam.keys.find((k) => k.accessKeyId === oldId)?.status).toBe('Inactive');
     const stored = await storedKeyWorks();
@@ -183,7 +175,7 @@ describe('rotateAccessKey', () => {
     await rotateAccessKey('work', deps, { deleteOld: false, graceDays: 0 });
     const old = iam.keys.find((k) => k.accessKeyId === oldId);
     await store.set('work', { accessKeyId: old?.accessKeyId ?? '', secretAccessKey: 'iam-secret-1' });
-    const e = await failure(finishRotation('work', deps, { now: true }));
+    const e = await errorOf(finishRotation('work', deps, { now: true }));
     expect(e.message).toContain('is not the new key');
     expect(iam.keys).toHaveLength(2);
   });

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../../src-shared/time/clock';
 import { parseConfigFile, parseCredentialsFile, mergeProfiles } from '../../../../src-shared/aws-ini';
 import { buildProfileSet } from '../../../../src-main/core/aws-config';
-import { memoryKeychain, VirtualYubiKey } from '../../../../src-emulators';
+import { VirtualYubiKey } from '../../../../src-emulators';
+import { FakeKeychain } from '../../../support/fake-keychain';
 import { OathClient, type CardReaders } from '../../../../src-main/core/oath';
-import type { TouchPrompter } from '../../../../src-main/core/prompt';
 import { yubikeyMfaCodes } from '../../../../src-main/core/service';
+import { recordingPrompter } from '../../../support/recording-prompter';
 
 const MFA = 'arn:aws:iam::123456789012:mfa/alice';
 const SECRET = Buffer.from('12345678901234567890');
@@ -31,25 +32,15 @@ function profiles(config: string) {
   }).profiles;
 }
 
-function recorder(): TouchPrompter & { events: string[] } {
-  const events: string[] = [];
-  return {
-    events,
-    waiting: async (i) => void events.push(`waiting ${i.credential}`),
-    done: async () => void events.push('done'),
-    timedOut: async () => void events.push('timeout'),
-  };
-}
-
 describe('yubikeyMfaCodes', () => {
   it('reads the credential named by mfa_serial (issuer form), with the touch prompt', async () => {
     const key = VirtualYubiKey.create({ credentials: [{ issuer: 'AWS', name: MFA, secret: SECRET, touch: true }], touch: { kind: 'auto', delayMs: 10 } });
-    const prompter = recorder();
+    const prompter = recordingPrompter();
     const codes = yubikeyMfaCodes({
       profiles: profiles(`[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = dev\nmfa_serial = ${MFA}\n`),
       clock: new ManualClock(T),
       prompter,
-      oath: async () => new OathClient({ readers: readersOf({ one: key }), keychain: memoryKeychain() }),
+      oath: async () => new OathClient({ readers: readersOf({ one: key }), keychain: new FakeKeychain() }),
       purpose: 'elevate admin',
     });
     expect(await codes(MFA, new AbortController().signal)).toBe('287082');
@@ -64,8 +55,8 @@ describe('yubikeyMfaCodes', () => {
         `[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = dev\nmfa_serial = ${MFA}\ntouchrole_oath_credential = Work:aws-prod\n`,
       ),
       clock: new ManualClock(T),
-      prompter: recorder(),
-      oath: async () => new OathClient({ readers: readersOf({ a: other, b: holder }), keychain: memoryKeychain() }),
+      prompter: recordingPrompter(),
+      oath: async () => new OathClient({ readers: readersOf({ a: other, b: holder }), keychain: new FakeKeychain() }),
       purpose: 'elevate admin',
     });
     expect(await codes(MFA, new AbortController().signal)).toBe('287082');
@@ -76,7 +67,7 @@ describe('yubikeyMfaCodes', () => {
       yubikeyMfaCodes({
         profiles: profiles(`[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = dev\nmfa_serial = ${MFA}\ntouchrole_otp_slot = 3\n`),
         clock: new ManualClock(T),
-        prompter: recorder(),
+        prompter: recordingPrompter(),
         oath: async () => {
           throw new Error('must not be called');
         },
@@ -90,8 +81,8 @@ describe('yubikeyMfaCodes', () => {
       yubikeyMfaCodes({
         profiles: profiles(`[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = dev\nmfa_serial = ${MFA}\n`),
         clock: new ManualClock(T),
-        prompter: recorder(),
-        oath: async () => new OathClient({ readers: readersOf({}), keychain: memoryKeychain() }),
+        prompter: recordingPrompter(),
+        oath: async () => new OathClient({ readers: readersOf({}), keychain: new FakeKeychain() }),
         purpose: 'elevate admin',
         yubikeyOnHid: async () => {
           if (yubikeyOnHid instanceof Error) throw yubikeyOnHid;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { TouchroleError } from '../../../../src-shared/errors';
 import { ManualClock } from '../../../../src-shared/time/clock';
-import { memoryKeychain } from '../../../../src-emulators';
+import { FakeKeychain } from '../../../support/fake-keychain';
 import { createPcscReaders, OathClient, type CardReaders } from '../../../../src-main/core/oath';
 import { composeCore } from '../../../../src-main/core/service';
 import { FakeSts } from '../../../support/fake-sts';
@@ -26,12 +26,12 @@ describe("the composition root's YubiKey client (yubikey.client())", () => {
   it('tries again after a failed load (an agent recovers once pcscd is back), and keeps a client that loaded', async () => {
     let calls = 0;
     const clock = new ManualClock(0);
-    const client = new OathClient({ readers: noReaders, keychain: memoryKeychain() });
+    const client = new OathClient({ readers: noReaders, keychain: new FakeKeychain() });
     const { yubikey } = composeCore({
       env: { HOME: '/nonexistent' },
       clock,
       prompter: silentPrompter,
-      keychain: memoryKeychain(),
+      keychain: new FakeKeychain(),
       sts: new FakeSts(clock),
       oath: async () => {
         calls++;

@@ -4,38 +4,27 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { YubikeyState } from '../../../../src-shared/agent-protocol';
 import { TouchroleError } from '../../../../src-shared/errors';
 import { systemClock } from '../../../../src-shared/time/clock';
-import { memoryKeychain, VirtualYubiKey } from '../../../../src-emulators';
-import { OathClient, type CardReaders, type ReaderInfo } from '../../../../src-main/core/oath';
+import { PluggableReader, PCSC_DOWN_HINT } from '../../../support/pluggable-reader';
+import { FakeKeychain } from '../../../support/fake-keychain';
+import { OathClient } from '../../../../src-main/core/oath';
 import { YubikeyMonitor } from '../../../../src-main/core/service/yubikey-monitor';
 
-/** One reader whose virtual key can be pulled out and put back, and whose PC/SC service can stop. */
-class PluggableReader implements CardReaders {
-  key: VirtualYubiKey | undefined = VirtualYubiKey.create({ credentials: [{ name: 'aws', secret: Buffer.from('12345678901234567890') }] });
-  pcscDown = false;
-  lists = 0;
-  async listReaders(): Promise<ReaderInfo[]> {
-    this.lists++;
-    if (this.pcscDown) throw new TouchroleError('pcsc-unavailable', 'PC/SC unavailable: the PC/SC service (pcscd) is not running', { hint: 'start pcscd' });
-    return [{ name: 'R', cardPresent: this.key !== undefined }];
-  }
-  async connect(): Promise<{ transmit(apdu: Uint8Array): Promise<Uint8Array>; close(): Promise<void> }> {
-    const key = this.key;
-    if (key === undefined) throw new TouchroleError('yubikey-removed', 'removed');
-    return { transmit: (apdu) => key.transmit(apdu), close: async () => undefined };
-  }
-}
-
 let monitor: YubikeyMonitor | undefined;
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(condition()).toBe(true);
+}
 afterEach(() => monitor?.close());
 
 function setup(reader: PluggableReader): { changes: YubikeyState[]; next: (state: YubikeyState) => Promise<void> } {
   const changes: YubikeyState[] = [];
   const waiters: Array<{ state: YubikeyState; resolve: () => void }> = [];
-  const client = new OathClient({ readers: reader, keychain: memoryKeychain() });
+  const client = new OathClient({ readers: reader, keychain: new FakeKeychain() });
   monitor = new YubikeyMonitor({
     oath: async () => client,
     clock: systemClock,
-    intervalMs: 10,
+    watch: { retryMs: 10 },
     onChange: (state) => {
       changes.push(state);
       for (const w of waiters.filter((x) => x.state === state)) w.resolve();
@@ -74,7 +63,7 @@ describe('YubikeyMonitor', () => {
     reader.pcscDown = true;
     await unavailable;
     const reading = await monitor?.read();
-    expect(reading).toMatchObject({ state: 'unavailable', problem: { code: 'pcsc-unavailable', hint: 'start pcscd' } });
+    expect(reading).toMatchObject({ state: 'unavailable', problem: { code: 'pcsc-unavailable', hint: PCSC_DOWN_HINT } });
     const ready = next('ready');
     reader.pcscDown = false;
     await ready;
@@ -85,15 +74,18 @@ describe('YubikeyMonitor', () => {
     const reader = new PluggableReader();
     setup(reader);
     await monitor?.read();
+    await until(() => reader.changes.watching === 1);
     monitor?.close();
+    expect(reader.changes.watching).toBe(0);
     const lists = reader.lists;
+    reader.key = undefined;
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(reader.lists).toBe(lists);
   });
 
   it('a client that fails to load is unavailable, and is tried again on the next read', async () => {
     const reader = new PluggableReader();
-    const client = new OathClient({ readers: reader, keychain: memoryKeychain() });
+    const client = new OathClient({ readers: reader, keychain: new FakeKeychain() });
     let broken = true;
     monitor = new YubikeyMonitor({
       oath: async () => {
@@ -101,15 +93,13 @@ describe('YubikeyMonitor', () => {
         return client;
       },
       clock: systemClock,
-      intervalMs: 10,
+      watch: { retryMs: 10 },
       onChange: () => undefined,
     });
     expect((await monitor.read()).state).toBe('unavailable');
     broken = false;
     expect((await monitor.read()).state).toBe('ready');
     // and the watcher started on that second read
-    const lists = reader.lists;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(reader.lists).toBeGreaterThan(lists);
+    await until(() => reader.changes.watching === 1);
   });
 });

@@ -18,7 +18,7 @@ import {
 } from '../../../../src-main/core/sessions';
 import type { AwsCredentials } from '../../../../src-main/core/sts';
 import { FakeSts } from '../../../support/fake-sts';
-import { CONFIG, CREDENTIALS, MFA, profilesFrom } from './profiles-fixture';
+import { CONFIG, CREDENTIALS, MFA, profilesFrom } from '../../../support/profiles-fixture';
 
 const T0 = 30_000 * 58_000_000 + 3_000;
 const BASE_KEYS: AwsCredentials = { accessKeyId: 'AKIABASE', secretAccessKey: 'base-secret' };

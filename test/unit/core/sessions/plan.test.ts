@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../../../src-shared/errors';
 import { TouchroleError } from '../../../../src-shared/errors';
 import { planFor, type PlanRequest } from '../../../../src-main/core/sessions';
-import { CONFIG, CREDENTIALS, MFA, profilesFrom } from './profiles-fixture';
+import { CONFIG, CREDENTIALS, MFA, profilesFrom } from '../../../support/profiles-fixture';
 
 const profiles = profilesFrom(CONFIG, CREDENTIALS);
 

@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
-import type { TouchBehaviour, VirtualYubiKeyOptions } from '../../support/virtual-yubikey';
+import type { TouchBehaviour, VirtualYubiKeyOptions } from '.';
 import type { ChildReply, ChildRequest } from './virtual-key-child';
 
 type Request = ChildRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
@@ -85,7 +85,7 @@ export class OutOfProcessYubiKey {
         if (r.ok) resolve(r);
         else reject(new Error(r.error));
       });
-      this.child.send({ ...req, id } as ChildRequest);
+      this.child.send({ ...req, id });
     });
   }
 }

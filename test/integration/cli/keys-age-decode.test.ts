@@ -2,7 +2,7 @@
 // `touchrole keys age --json` and `touchrole decode` as a user runs them: the built CLI against the
 // built-in STS/IAM emulator (SigV4 enforced), keys in ~/.aws/credentials and in gnome-keyring.
 // Run (after `npm run build`):
-//   bash scripts/with-keyring.sh npx vitest run test/integration/cli-issue5
+//   bash scripts/with-keyring.sh npx vitest run test/integration/cli/keys-age-decode.test.ts
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 /** botocore itself, through the corpus's oracle.py (needs a python3 with botocore). */
-export const ORACLE = resolve(__dirname, '../../fixtures/aws-config/oracle.py');
+export const ORACLE = resolve(__dirname, 'oracle.py');
 
 export function requireBotocore(): void {
   try {

@@ -3,8 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { agentKeyPath, readAgentKey } from '../../../../src-main/core/agent/agent-key';
-import { ClientHandshake } from '../../../../src-main/core/agent/handshake';
+import { agentKeyPath, readAgentKey } from '../../../src-main/core/agent/agent-key';
+import { ClientHandshake } from '../../../src-main/core/agent/handshake';
 
 /** A bare socket client that writes raw bytes and reads parsed lines, to poke the agent with bad input. */
 export class RawClient {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /** Child-process side of OutOfProcessYubiKey: runs one VirtualYubiKey and obeys the parent. */
-import { VirtualYubiKey, type TouchBehaviour, type VirtualYubiKeyOptions } from '../../support/virtual-yubikey';
+import { VirtualYubiKey, type TouchBehaviour, type VirtualYubiKeyOptions } from '.';
 
 export type ChildRequest =
   | { id: number; op: 'start'; options: VirtualYubiKeyOptions }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Builds the real aws-config profile model from inline ~/.aws text, for session tests.
-import { mergeProfiles, parseConfigFile, parseCredentialsFile } from '../../../../src-shared/aws-ini';
-import { buildProfileSet, type AwsProfile } from '../../../../src-main/core/aws-config';
+import { mergeProfiles, parseConfigFile, parseCredentialsFile } from '../../src-shared/aws-ini';
+import { buildProfileSet, type AwsProfile } from '../../src-main/core/aws-config';
 
 export function profilesFrom(config: string, credentials = ''): ReadonlyMap<string, AwsProfile> {
   const cfg = parseConfigFile(config);
