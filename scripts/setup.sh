@@ -29,12 +29,9 @@ if [ "${TOUCHROLE_SKIP_APT:-}" != 1 ]; then
   fi
 fi
 
-# The native modules (keytar, smartcard) build against Node's headers: use those Node's own package
-# installed, as nodejs.org (where node-gyp would fetch them) may be out of reach.
-node_prefix="$(dirname "$(dirname "$(command -v node)")")"
-if [ -z "${npm_config_nodedir:-}" ] && [ -f "$node_prefix/include/node/node.h" ]; then
-  export npm_config_nodedir="$node_prefix"
-fi
+# Node >= 22.12 first on PATH (installed into .tools/node when the system's is older), with its headers
+# for the native modules (keytar, smartcard).
+source scripts/node-toolchain.sh
 ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci
 npm run build
 

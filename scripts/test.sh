@@ -3,10 +3,13 @@
 # (gnome-keyring in a private D-Bus session, pcscd + vpcd, moto_server) started here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/node-toolchain.sh
 npm run build
 # The Electron security lint (electronegativity, offline) over the whole tree: fails on any
 # finding of severity >= medium with confidence certain or firm.
 node scripts/electron-lint.mjs
+# Types of the tests, typescript-eslint (type-aware: no floating promises, ...) and prettier.
+npm run --silent lint
 # moto_server from scripts/setup.sh's venv, when it had to install one there.
 export PATH="$PWD/.tools/moto/bin:$PATH"
 # The SDK's Node 22 notice is not what these tests are about.

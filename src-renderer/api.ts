@@ -26,3 +26,13 @@ export async function call<T>(what: string, pending: Promise<IpcResult<T>>, onEr
   onError(what, result.error);
   return undefined;
 }
+
+/**
+ * Starts a contract call from an event handler, which cannot await: `then` gets the value
+ * (undefined after the error went to the banner), and a throw in `then` reaches the banner too.
+ */
+export function launch<T>(what: string, pending: Promise<IpcResult<T>>, onError: ErrorSink, then: (value: T | undefined) => void = () => undefined): void {
+  call(what, pending, onError)
+    .then(then)
+    .catch(() => onError(what, { code: 'internal', message: 'the touchrole window failed unexpectedly' }));
+}

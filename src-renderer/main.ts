@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /** The window: loads everything through window.touchrole and keeps it live from main's events. */
-import { WINDOW_VIEWS, type AppSettings, type RoleProfileView, type WindowView } from '../src-shared/ipc-contract';
-import { call } from './api';
+import { WINDOW_VIEWS, type WindowView } from '../src-shared/ipc-contract';
+import type { AppSettings, RoleProfileView } from '../src-shared/models';
+import { call, launch } from './api';
 import { byId, el } from './dom';
 import { createBanners } from './views/banners';
 import { createProfilesView } from './views/profiles';
@@ -59,17 +60,20 @@ function start(): void {
   // Countdowns tick every second; main ticks the tray that fast only while this window shows.
   window.setInterval(() => sessionsView.tick(), 1_000);
 
-  void call('Loading sessions', api.sessionsList(), onError).then((s) => s !== undefined && sessionsView.update(s));
-  void call('Loading the YubiKey status', api.yubikeyStatus(), onError).then((s) => s !== undefined && yubikeyView.update(s));
-  void call('Loading rotation reminders', api.rotationReminders(), onError).then((r) => r !== undefined && remindersView.update(r));
-  void Promise.all([call('Loading settings', api.settingsGet(), onError), call('Loading role profiles', api.profilesList(), onError)]).then(([s, p]) => {
-    if (s !== undefined) {
-      settingsView.update(s);
-      defaultDurationSeconds = s.defaultDurationSeconds;
-    }
-    profiles = p ?? [];
-    profilesView.update(profiles, defaultDurationSeconds);
-  });
+  launch('Loading sessions', api.sessionsList(), onError, (s) => s !== undefined && sessionsView.update(s));
+  launch('Loading the YubiKey status', api.yubikeyStatus(), onError, (s) => s !== undefined && yubikeyView.update(s));
+  launch('Loading rotation reminders', api.rotationReminders(), onError, (r) => r !== undefined && remindersView.update(r));
+  // Profiles show their default durations, so both arrive before either is shown.
+  Promise.all([call('Loading settings', api.settingsGet(), onError), call('Loading role profiles', api.profilesList(), onError)])
+    .then(([s, p]) => {
+      if (s !== undefined) {
+        settingsView.update(s);
+        defaultDurationSeconds = s.defaultDurationSeconds;
+      }
+      profiles = p ?? [];
+      profilesView.update(profiles, defaultDurationSeconds);
+    })
+    .catch(() => onError('Loading settings', { code: 'internal', message: 'the touchrole window failed unexpectedly' }));
 }
 
 start();

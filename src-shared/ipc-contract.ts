@@ -12,99 +12,18 @@
  * - Every request payload is checked at runtime by `validateIpcRequest` before main acts on it.
  */
 import type { WireError } from './errors';
-
-/** An elevated session (its credentials never leave main). */
-export interface SessionView {
-  /** The ~/.aws/config profile that was elevated. */
-  profile: string;
-  /** ISO 8601 expiration of the STS credentials ('' when `expiryUnreadable`). */
-  expiration: string;
-  roleArn?: string;
-  /** The ~/.aws/credentials section the session was written to. */
-  writtenProfile?: string;
-  /** The section's expiry marker was damaged by a hand edit (`touchrole clean` removes it). */
-  expiryUnreadable?: true;
-}
-
-/** A ~/.aws/config profile that assumes a role, with the MFA device it needs. */
-export interface RoleProfileView {
-  name: string;
-  roleArn: string;
-  mfaSerial?: string;
-  /** The profile's own duration_seconds, when set. */
-  durationSeconds?: number;
-}
-
-/** 'unavailable': PC/SC cannot be used (pcscd down or its library missing); `problem` says why and how to fix it. */
-export type YubikeyState = 'none' | 'ready' | 'locked' | 'touch-now' | 'unavailable';
-
-export interface YubikeyKeyView {
-  /** Stable identity from the OATH applet's SELECT response. */
-  deviceId: string;
-  serial?: number;
-  reader: string;
-  locked: boolean;
-}
-
-/** An OATH credential on a key whose name holds an AWS MFA device ARN. */
-export interface MfaCredentialView {
-  deviceId: string;
-  name: string;
-  mfaSerial: string;
-  touch: boolean;
-}
-
-export interface YubikeyStatusView {
-  state: YubikeyState;
-  /** Why the state is 'unavailable' and what to do (the core's error). */
-  problem?: WireError;
-  keys: YubikeyKeyView[];
-  mfaCredentials: MfaCredentialView[];
-}
-
-export interface ElevateRequest {
-  profile: string;
-  durationSeconds: number;
-}
-
-export interface UnlockRequest {
-  /** Sent once to main, which stores only the derived key; never logged or echoed. */
-  password: string;
-  /** Which key to unlock; needed only when several are locked. */
-  deviceId?: string;
-}
-
-/** The settings the window edits (a subset of settings.ini). */
-export interface AppSettings {
-  /** Minutes before expiry at which to warn, e.g. [10, 2]. */
-  warnMinutes: number[];
-  defaultDurationSeconds: number;
-  startAtLogin: boolean;
-  /** Written session profiles are named `<profile><suffix>`. */
-  profileSuffix: string;
-}
-
-export interface RotationReminder {
-  profile: string;
-  /** 'rotate': the key is older than allowed; 'finish': a rotation's grace period is over. */
-  kind: 'rotate' | 'finish';
-  ageDays: number;
-  maxAgeDays: number;
-}
+import type { AppSettings, ElevateRequest, RoleProfileView, RotationReminder, SessionView, TouchEvent, UnlockRequest, YubikeyStatusView } from './models';
+import { checkBoundedText, checkDurationSeconds, checkProfileName, checkSessionSuffix, checkWarnMinutes } from './rules';
 
 /** The sections of the window a tray entry can open. */
 export type WindowView = 'sessions' | 'profiles' | 'yubikey' | 'settings' | 'reminders';
 export const WINDOW_VIEWS: readonly WindowView[] = ['sessions', 'profiles', 'yubikey', 'settings', 'reminders'];
 
-export interface TouchPromptView {
-  state: 'needed' | 'done' | 'timeout' | 'cancelled';
-  profile?: string;
-}
-
 /** Each method's request and response. `void` requests take no argument. */
 export interface IpcContract {
   sessionsList: { req: void; res: SessionView[] };
-  elevate: { req: ElevateRequest; res: SessionView };
+  /** The window always picks a duration. */
+  elevate: { req: Required<ElevateRequest>; res: SessionView };
   renew: { req: { profile: string }; res: SessionView };
   end: { req: { profile: string }; res: null };
   profilesList: { req: void; res: RoleProfileView[] };
@@ -137,7 +56,7 @@ export const IPC_METHODS = Object.keys(IPC_CHANNELS) as IpcMethod[];
 /** Main -> renderer events. */
 export interface IpcEvents {
   sessionsChanged: SessionView[];
-  touchPrompt: TouchPromptView;
+  touchPrompt: TouchEvent;
   yubikeyChanged: YubikeyStatusView;
   /** The tray asked to show a section of an already open window. */
   showView: WindowView;
@@ -158,22 +77,24 @@ export type TouchroleApi = { [M in IpcMethod]: (...args: IpcArgs<M>) => Promise<
   on<E extends IpcEventName>(event: E, listener: (data: IpcEvents[E]) => void): () => void;
 };
 
-/** Durations any STS call accepts (AssumeRole 900 s up to GetSessionToken's 36 h); exact limits are checked in core. */
-export const MIN_DURATION_SECONDS = 900;
-export const MAX_DURATION_SECONDS = 129_600;
-
 type Check = (payload: unknown) => string | undefined;
 
 const VALIDATORS: { readonly [M in IpcMethod]: Check } = {
   sessionsList: noPayload,
-  elevate: (p) => fields(p, { profile: profileName, durationSeconds: duration }),
-  renew: (p) => fields(p, { profile: profileName }),
-  end: (p) => fields(p, { profile: profileName }),
+  elevate: (p) => fields(p, { profile: checkProfileName, durationSeconds: checkDurationSeconds }),
+  renew: (p) => fields(p, { profile: checkProfileName }),
+  end: (p) => fields(p, { profile: checkProfileName }),
   profilesList: noPayload,
   yubikeyStatus: noPayload,
-  unlock: (p) => fields(p, { password, deviceId: optional(boundedText) }),
+  unlock: (p) => fields(p, { password, deviceId: optional(checkBoundedText) }),
   settingsGet: noPayload,
-  settingsSet: (p) => fields(p, { warnMinutes, defaultDurationSeconds: duration, startAtLogin: boolean, profileSuffix }),
+  settingsSet: (p) =>
+    fields(p, {
+      warnMinutes: checkWarnMinutes,
+      defaultDurationSeconds: checkDurationSeconds,
+      startAtLogin: boolean,
+      profileSuffix: checkSessionSuffix,
+    }),
   rotationReminders: noPayload,
 };
 
@@ -210,39 +131,10 @@ function optional(check: (v: unknown) => string | undefined): (v: unknown) => st
   return (v) => (v === undefined ? undefined : check(v));
 }
 
-function boundedText(v: unknown): string | undefined {
-  if (typeof v !== 'string' || v.length === 0 || v.length > 256) return 'must be a non-empty string of at most 256 characters';
-  return /[\u0000-\u001f\u007f]/.test(v) ? 'must not contain control characters' : undefined;
-}
-
-// Profile names come from ~/.aws/config section headers: one printable line.
-const profileName = boundedText;
-
 function password(v: unknown): string | undefined {
   return typeof v === 'string' && v.length > 0 && v.length <= 1024 ? undefined : 'must be a non-empty string of at most 1024 characters';
 }
 
-function duration(v: unknown): string | undefined {
-  return typeof v === 'number' && Number.isInteger(v) && v >= MIN_DURATION_SECONDS && v <= MAX_DURATION_SECONDS
-    ? undefined
-    : `must be whole seconds from ${MIN_DURATION_SECONDS} to ${MAX_DURATION_SECONDS}`;
-}
-
 function boolean(v: unknown): string | undefined {
   return typeof v === 'boolean' ? undefined : 'must be true or false';
-}
-
-function warnMinutes(v: unknown): string | undefined {
-  const ok =
-    Array.isArray(v) &&
-    v.length >= 1 &&
-    v.length <= 5 &&
-    v.every((m) => typeof m === 'number' && Number.isInteger(m) && m >= 1 && m <= 720) &&
-    new Set(v).size === v.length;
-  return ok ? undefined : 'must be 1 to 5 different whole minutes from 1 to 720';
-}
-
-// Same rule as settings.ini's profile_suffix.
-function profileSuffix(v: unknown): string | undefined {
-  return typeof v === 'string' && /^[-_.A-Za-z0-9]{1,32}$/.test(v) ? undefined : 'must be 1 to 32 letters, digits, - _ or .';
 }

@@ -4,7 +4,8 @@
  * label is unit-tested; src-main/app/tray.ts only renders the result and dispatches actions.
  * Profile names pass through printable(): a name from ~/.aws/config must not break a label.
  */
-import type { RoleProfileView, RotationReminder, SessionView, WindowView, YubikeyState } from './ipc-contract';
+import type { WindowView } from './ipc-contract';
+import type { RoleProfileView, RotationReminder, SessionView, YubikeyStatusView } from './models';
 import { printable } from './printable';
 import { formatDuration } from './time/duration';
 import { formatTimeLeft } from './time/format';
@@ -25,7 +26,7 @@ export type MenuItemModel =
 
 export interface TrayInput {
   sessions: readonly SessionView[];
-  yubikey: YubikeyState;
+  yubikey: YubikeyStatusView['state'];
   /** A touch is awaited right now (from any path). */
   touchPending: boolean;
   roleProfiles: readonly RoleProfileView[];
@@ -65,7 +66,7 @@ export function buildTrayModel(input: TrayInput): TrayModel {
   if (sessions.length === 0) menu.push(item('No active sessions', false));
   // Always offered: the MFA session is invisible here yet can assume every MFA role without a touch.
   menu.push(item('Log out (end all sessions)', true, { kind: 'logout' }));
-  menu.push(separator(), elevateMenu(input), yubikeyItem(input.touchPending ? 'touch-now' : input.yubikey));
+  menu.push(separator(), elevateMenu(input), yubikeyItem(input.touchPending ? 'touch' : input.yubikey));
   menu.push(...input.reminders.map(reminderItem));
   menu.push(separator(), consoleMenu(sessions, input.now));
   menu.push(item('Open touchrole…', true, { kind: 'open-window', view: 'sessions' }));
@@ -111,15 +112,15 @@ function durationLabel(seconds: number, defaultSeconds: number): string {
   return seconds === defaultSeconds ? `${formatDuration(seconds)} (default)` : formatDuration(seconds);
 }
 
-const YUBIKEY_LABELS: Record<YubikeyState, string> = {
+const YUBIKEY_LABELS: Record<YubikeyStatusView['state'], string> = {
   none: 'YubiKey: not connected',
   ready: 'YubiKey: ready',
   locked: 'YubiKey: locked — unlock…',
-  'touch-now': 'YubiKey: touch now',
+  touch: 'YubiKey: touch now',
   unavailable: 'YubiKey: PC/SC unavailable — see why…',
 };
 
-function yubikeyItem(state: YubikeyState): MenuItemModel {
+function yubikeyItem(state: YubikeyStatusView['state']): MenuItemModel {
   // Locked: unlock it there; PC/SC unavailable: the window says why and how to fix it.
   return state === 'locked' || state === 'unavailable'
     ? item(YUBIKEY_LABELS[state], true, { kind: 'open-window', view: 'yubikey' })

@@ -1,12 +1,9 @@
 // SPDX-License-Identifier: MIT
-import { EventEmitter } from 'node:events';
-import type { AgentSession, YubikeyState } from '../../src-shared/agent-protocol';
-import type { SessionView, YubikeyStatusView } from '../../src-shared/ipc-contract';
+import type { SessionView } from '../../src-shared/models';
 import type { Clock } from '../../src-shared/time/clock';
-import { AgentConnection, agentSocketPath } from '../core/agent';
-import { createServiceAgent } from '../core/service';
-import type { AppBackend, AppBackendEventName, AppBackendEvents, CoreBackend } from './backend';
-import { serviceViews } from './service-views';
+import { AgentConnection, agentSocketPath, type AppBackend } from '../core/agent';
+import { createServiceAgent, type YubikeyReading } from '../core/service';
+import { appViews } from './app-views';
 
 export interface AttachOptions {
   clock: Clock;
@@ -17,12 +14,6 @@ export interface AttachOptions {
 const CALL_MS = 10_000;
 /** Long enough for the touch prompt and STS. */
 const ELEVATE_MS = 120_000;
-const toView = (s: AgentSession): SessionView => ({ ...s });
-const yubikeyView = (state: YubikeyState): YubikeyStatusView => ({
-  state: state === 'touch' ? 'touch-now' : state === 'unknown' ? 'none' : state,
-  keys: [],
-  mfaCredentials: [],
-});
 
 /**
  * The tray app as a client of a `touchrole agent` that already runs (started from a terminal or
@@ -30,52 +21,40 @@ const yubikeyView = (state: YubikeyState): YubikeyStatusView => ({
  * holder of sessions and one touch per step; profiles, settings and reminders are read here as
  * the CLI reads them. Resolves undefined when no agent answers after all.
  */
-export async function attachToAgent(o: AttachOptions): Promise<CoreBackend | undefined> {
+export async function attachToAgent(o: AttachOptions): Promise<AppBackend | undefined> {
   const connection = await AgentConnection.open({ socketPath: o.socketPath ?? agentSocketPath({ env: o.env }) });
   if (connection === undefined) return undefined;
   const { service } = createServiceAgent({ env: o.env, clock: o.clock });
-  const events = new EventEmitter();
-  const emit = <E extends AppBackendEventName>(event: E, data: AppBackendEvents[E]): boolean => events.emit(event, data);
-  const sessions = async (): Promise<SessionView[]> => (await connection.call('sessions.list', {}, CALL_MS)).sessions.map(toView);
+  // The agent holds the YubiKey: its state is all the window shows while attached.
+  const reading = async (): Promise<YubikeyReading> => ({ state: (await connection.call('status', {}, CALL_MS)).yubikey });
+  const views = appViews({ service, reading, listKeys: false });
+  const sessions = async (): Promise<SessionView[]> => (await connection.call('sessions.list', {}, CALL_MS)).sessions;
   const changed = async <T>(result: Promise<T>): Promise<T> => {
     const value = await result;
-    emit('sessionsChanged', await sessions());
+    views.emit('sessionsChanged', await sessions());
     return value;
   };
   connection.onEvent((e) => {
-    if (e.event === 'touch') emit('touchPrompt', e.data);
-    if (e.event === 'sessions') emit('sessionsChanged', e.data.sessions.map(toView));
-    if (e.event === 'yubikey') emit('yubikeyChanged', yubikeyView(e.data.state));
+    if (e.event === 'touch') views.emit('touchPrompt', e.data);
+    if (e.event === 'sessions') views.emit('sessionsChanged', e.data.sessions);
+    // Without a key listing (the agent holds the YubiKey) the status is made from the event alone.
+    if (e.event === 'yubikey')
+      views.statusOf(e.data).then(
+        (status) => views.emit('yubikeyChanged', status),
+        () => undefined,
+      );
   });
   await connection.call('subscribe', {}, CALL_MS);
 
-  const backend: AppBackend = {
+  return {
+    ...views,
     sessions,
-    elevate: (r) => changed(connection.call('elevate', { profile: r.profile, durationSeconds: r.durationSeconds }, ELEVATE_MS)).then(toView),
-    renew: (profile) => changed(connection.call('sessions.renew', { profile }, ELEVATE_MS)).then(toView),
+    elevate: (r) => changed(connection.call('elevate', r, ELEVATE_MS)),
+    renew: (profile) => changed(connection.call('sessions.renew', { profile }, ELEVATE_MS)),
     end: async (profile) => {
       await changed(connection.call('sessions.end', { profile }, CALL_MS));
     },
-    logout: async () => {
-      await changed(connection.call('sessions.logout', {}, CALL_MS));
-    },
-    ...serviceViews(service),
-    // The agent holds the YubiKey: its state is all the window shows while attached.
-    async yubikeyStatus() {
-      return yubikeyView((await connection.call('status', {}, CALL_MS)).yubikey);
-    },
-    async unlock(r) {
-      await service.yubikey.unlock(r.password, r.deviceId === undefined ? {} : { device: { deviceId: r.deviceId } });
-      const status = await backend.yubikeyStatus();
-      emit('yubikeyChanged', status);
-      return status;
-    },
-    on(event, listener) {
-      events.on(event, listener);
-      return () => {
-        events.off(event, listener);
-      };
-    },
+    logout: async () => (await changed(connection.call('sessions.logout', {}, CALL_MS))).ended,
+    close: () => Promise.resolve(connection.close()),
   };
-  return { backend, close: () => Promise.resolve(connection.close()) };
 }

@@ -2,6 +2,7 @@
 import { execFile } from 'node:child_process';
 import { lstat, readlink, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { TouchroleError } from '../../src-shared/errors';
 
 /** Runs a PowerShell script with extra environment variables (the data, never in the script). */
@@ -16,12 +17,9 @@ export interface CliInstallOptions {
   runPowerShell?: RunPowerShell;
 }
 
-const runPowerShell: RunPowerShell = (script, env) =>
-  new Promise((resolve, reject) => {
-    execFile('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', script], { env: { ...process.env, ...env }, windowsHide: true }, (error) =>
-      error === null ? resolve() : reject(error),
-    );
-  });
+const runPowerShell: RunPowerShell = async (script, env) => {
+  await promisify(execFile)('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', script], { env: { ...process.env, ...env }, windowsHide: true });
+};
 
 // Appends the folder to the user's Path (HKCU, no elevation) unless it is already there.
 const ADD_TO_USER_PATH = [

@@ -1,12 +1,8 @@
 // SPDX-License-Identifier: MIT
-import { EventEmitter } from 'node:events';
-import type { AgentSession } from '../../src-shared/agent-protocol';
-import type { SessionView, YubikeyStatusView } from '../../src-shared/ipc-contract';
 import type { Clock } from '../../src-shared/time/clock';
-import { runAgent, type RunningAgent } from '../core/agent';
+import { runAgent, type AppBackend, type RunningAgent } from '../core/agent';
 import { createServiceAgent, type ServiceAgentOptions } from '../core/service';
-import type { AppBackend, AppBackendEventName, AppBackendEvents, CoreBackend } from './backend';
-import { serviceViews } from './service-views';
+import { appViews } from './app-views';
 
 export interface CoreBackendOptions extends Omit<ServiceAgentOptions, 'alsoPrompt'> {
   clock: Clock;
@@ -17,13 +13,11 @@ export interface CoreBackendOptions extends Omit<ServiceAgentOptions, 'alsoPromp
   log?: (line: string) => void;
 }
 
-const toView = (s: AgentSession): SessionView => ({ ...s });
-
 /**
  * The tray app's backend: the core service with the agent embedded, so credential_process
  * requests from any terminal reach this app and its touch prompt.
  */
-export async function createCoreBackend(o: CoreBackendOptions): Promise<CoreBackend> {
+export async function createCoreBackend(o: CoreBackendOptions): Promise<AppBackend> {
   const { backend: agentBackend, service, yubikeyReading } = createServiceAgent(o);
   const settings = await service.settings();
   const agent: RunningAgent = await runAgent({
@@ -35,80 +29,36 @@ export async function createCoreBackend(o: CoreBackendOptions): Promise<CoreBack
     warningThresholdsMs: settings.warnMinutes.map((m) => m * 60_000),
     credentialRefreshWindowMs: settings.refreshMinutes * 60_000,
   });
-  const events = new EventEmitter();
-  const emit = <E extends AppBackendEventName>(event: E, data: AppBackendEvents[E]): void => void events.emit(event, data);
-  const sessionsChanged = async (): Promise<void> => emit('sessionsChanged', (await agentBackend.sessions()).map(toView));
+  const views = appViews({ service, reading: yubikeyReading, listKeys: true });
+  const sessionsChanged = async (): Promise<void> => views.emit('sessionsChanged', await agentBackend.sessions());
   // The app computes warnings itself; it needs the agent's session changes and touch prompts
   // (the agent forwards the backend's touch events to its listeners).
+  const logFailure =
+    (what: string) =>
+    (err: unknown): void =>
+      o.log?.(`${what}: ${err instanceof Error ? err.message : typeof err}`);
   const stopAgentEvents = agent.onEvent((e) => {
-    if (e.event === 'touch') emit('touchPrompt', e.data);
-    if (e.event === 'sessions') emit('sessionsChanged', e.data.sessions.map(toView));
-    if (e.event === 'expired') void sessionsChanged();
+    if (e.event === 'touch') views.emit('touchPrompt', e.data);
+    if (e.event === 'sessions') views.emit('sessionsChanged', e.data.sessions);
+    if (e.event === 'expired') sessionsChanged().catch(logFailure('sessions after expiry'));
     // A key inserted or removed, PC/SC lost or back: the tray and the window follow.
-    if (e.event === 'yubikey') {
-      void yubikeyStatus().then(
-        (status) => emit('yubikeyChanged', status),
-        (err: unknown) => o.log?.(`yubikey status: ${err instanceof Error ? err.message : typeof err}`),
-      );
-    }
+    if (e.event === 'yubikey') views.yubikeyStatus().then((status) => views.emit('yubikeyChanged', status), logFailure('yubikey status'));
   });
-
-  const yubikeyStatus = async (): Promise<YubikeyStatusView> => {
-    const { state, problem } = await yubikeyReading();
-    if (state === 'unavailable') return { state, keys: [], mfaCredentials: [], ...(problem ? { problem } : {}) };
-    // 'unknown' (a reader in trouble, a busy key) shows as no key, with the reason beside it.
-    if (state === 'none' || state === 'unknown') return { state: 'none', keys: [], mfaCredentials: [], ...(problem ? { problem } : {}) };
-    const keys = await service.yubikey.list();
-    return {
-      state: state === 'touch' ? 'touch-now' : state,
-      keys: keys.map((k) => ({ deviceId: k.deviceId, reader: k.reader, locked: k.locked, ...(k.serial === undefined ? {} : { serial: k.serial }) })),
-      mfaCredentials: keys.flatMap((k) =>
-        (k.credentials ?? []).flatMap((c) => (c.awsMfaArn ? [{ deviceId: k.deviceId, name: c.id, mfaSerial: c.awsMfaArn, touch: c.touch === true }] : [])),
-      ),
-    };
-  };
-
-  const backend: AppBackend = {
-    sessions: async () => (await agentBackend.sessions()).map(toView),
-    async elevate(r) {
-      const s = await agentBackend.elevate(r);
-      await agent.refresh();
-      await sessionsChanged();
-      return toView(s);
-    },
-    async renew(profile) {
-      const s = await agentBackend.renew(profile);
-      await agent.refresh();
-      await sessionsChanged();
-      return toView(s);
-    },
-    // Through the embedded agent, so its memory forgets too (credential_process is served from there).
-    async end(profile) {
-      await agent.end(profile);
-      await agent.refresh();
-      await sessionsChanged();
-    },
-    async logout() {
-      await agent.logout();
-      await agent.refresh();
-      await sessionsChanged();
-    },
-    ...serviceViews(service),
-    yubikeyStatus,
-    async unlock(r) {
-      await service.yubikey.unlock(r.password, r.deviceId === undefined ? {} : { device: { deviceId: r.deviceId } });
-      const status = await yubikeyStatus();
-      emit('yubikeyChanged', status);
-      return status;
-    },
-    on(event, listener) {
-      events.on(event, listener);
-      return () => void events.off(event, listener);
-    },
+  /** After a change: the agent's timeline and the window follow. */
+  const changed = async <T>(result: T): Promise<T> => {
+    await agent.refresh();
+    await sessionsChanged();
+    return result;
   };
 
   return {
-    backend,
+    ...views,
+    sessions: () => agentBackend.sessions(),
+    elevate: async (r) => changed(await agentBackend.elevate(r)),
+    renew: async (profile) => changed(await agentBackend.renew(profile)),
+    // Through the embedded agent, so its memory forgets too (credential_process is served from there).
+    end: async (profile) => changed(await agent.end(profile)),
+    logout: async () => changed(await agent.logout()),
     async close() {
       stopAgentEvents();
       await agent.close();

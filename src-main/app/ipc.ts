@@ -10,7 +10,7 @@ import {
   type IpcResponse,
   type IpcResult,
 } from '../../src-shared/ipc-contract';
-import type { AppBackend } from './backend';
+import type { AppBackend } from '../core/agent';
 import type { IpcInvokeEventPort, IpcMainPort, WebContentsPort } from './electron-port';
 
 /** Decides whether an invoke event comes from our window's top frame. */

@@ -9,10 +9,9 @@ import { join } from 'node:path';
 import * as electron from 'electron';
 import { TouchroleError } from '../../src-shared/errors';
 import { systemClock } from '../../src-shared/time/clock';
-import { systemTimers } from '../core/agent';
+import { systemTimers, type AppBackend } from '../core/agent';
 import { AppLog } from './app-log';
 import { attachToAgent } from './attached-backend';
-import type { CoreBackend } from './backend';
 import { installCli } from './cli-install';
 import { createCoreBackend } from './core-backend';
 import type { ElectronPort } from './electron-port';
@@ -65,7 +64,7 @@ function electronPort(): ElectronPort {
 }
 
 /** The embedded agent, or the one already running (a `touchrole agent` from a terminal). */
-async function coreBackend(log: AppLog): Promise<CoreBackend> {
+async function coreBackend(log: AppLog): Promise<AppBackend> {
   const o = { clock: systemClock, env: process.env };
   try {
     return await createCoreBackend({ ...o, log: (line) => log.info('agent', line) });

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import type { WireError } from '../../src-shared/errors';
-import type { SessionView } from '../../src-shared/ipc-contract';
+import type { SessionView } from '../../src-shared/models';
 import { printable } from '../../src-shared/printable';
 import { computeTimeline } from '../../src-shared/session-timeline';
 import { formatTimeLeft } from '../../src-shared/time/format';

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CoreBackend } from './backend';
+import type { AppBackend } from '../core/agent';
 import { closeBeforeQuit } from './quit';
 import { refuseAllPermissions } from './security';
 import { TrayApp, type TrayAppOptions } from './tray-app';
@@ -11,7 +11,7 @@ export const APP_ID = 'dev.touchrole.app';
 
 export type StartAppOptions = Omit<TrayAppOptions, 'backend'> & {
   /** Called only in the first instance, so a second launch never starts a second agent. */
-  createBackend: () => Promise<CoreBackend>;
+  createBackend: () => Promise<AppBackend>;
   /** Whether the desktop shows tray icons (tray-availability.ts). */
   trayAvailable: () => Promise<boolean>;
 };
@@ -36,7 +36,8 @@ export async function startApp(options: StartAppOptions): Promise<TrayApp | unde
     return undefined;
   }
   if (platform === 'win32') app.setAppUserModelId(APP_ID);
-  let trayApp: TrayApp | undefined;
+  // Set once the app is ready; a second launch before that has nothing to focus yet.
+  let trayApp: TrayApp | undefined = undefined;
   app.on('second-instance', () => trayApp?.focus());
   app.on('activate', () => trayApp?.focus());
   // A tray app outlives its window: without this listener Electron quits when it closes.
@@ -46,9 +47,9 @@ export async function startApp(options: StartAppOptions): Promise<TrayApp | unde
   app.dock?.hide();
   refuseAllPermissions(options.electron.session);
   const { createBackend, trayAvailable, ...rest } = options;
-  const core = await createBackend();
-  closeBeforeQuit({ app, close: () => core.close(), timers: options.timers, onError: (e) => options.reportError?.('process', 'closing the core', e) });
-  trayApp = new TrayApp({ ...rest, backend: core.backend });
+  const backend = await createBackend();
+  closeBeforeQuit({ app, close: () => backend.close(), timers: options.timers, onError: (e) => options.reportError?.('process', 'closing the core', e) });
+  trayApp = new TrayApp({ ...rest, backend });
   await trayApp.start();
   // No tray icon to click (GNOME without AppIndicator) or a user who has never seen touchrole:
   // the window is the only sign that it runs.

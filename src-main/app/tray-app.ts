@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 import { TouchroleError, type WireError } from '../../src-shared/errors';
-import type { AppSettings, RoleProfileView, RotationReminder, SessionView, WindowView, YubikeyStatusView } from '../../src-shared/ipc-contract';
+import type { WindowView } from '../../src-shared/ipc-contract';
+import type { AppSettings, RoleProfileView, RotationReminder, SessionView, YubikeyStatusView } from '../../src-shared/models';
+import { DEFAULTS } from '../../src-shared/rules';
 import type { Clock } from '../../src-shared/time/clock';
 import { buildTrayModel, DEFAULT_DURATION_CHOICES, type TrayAction, type TrayModel } from '../../src-shared/tray-model';
-import type { Timers } from '../core/agent';
-import { DEFAULT_SETTINGS } from '../core/settings';
+import type { AppBackend, Timers } from '../core/agent';
 import type { LogSource } from './app-log';
-import type { AppBackend } from './backend';
 import type { ElectronPort } from './electron-port';
 import { isAllowedExternalUrl } from './external-url';
 import { backendHandlers, registerIpc, type IpcHandlers } from './ipc';
@@ -44,10 +44,10 @@ export class TrayApp {
   private profiles: RoleProfileView[] = [];
   private reminders: RotationReminder[] = [];
   private settings: AppSettings = {
-    warnMinutes: [...DEFAULT_SETTINGS.warnMinutes],
-    defaultDurationSeconds: DEFAULT_SETTINGS.defaultDurationSeconds,
-    startAtLogin: DEFAULT_SETTINGS.startAtLogin,
-    profileSuffix: DEFAULT_SETTINGS.profileSuffix,
+    warnMinutes: [...DEFAULTS.warnMinutes],
+    defaultDurationSeconds: DEFAULTS.defaultDurationSeconds,
+    startAtLogin: DEFAULTS.startAtLogin,
+    profileSuffix: DEFAULTS.profileSuffix,
   };
   private readonly cleanups: (() => void)[] = [];
   private readonly window: MainWindow;
@@ -99,7 +99,9 @@ export class TrayApp {
         (method, e) => this.report('ipc', method, e),
       ),
     );
-    electron.powerMonitor.on('resume', () => this.refresh().catch((e: unknown) => this.report('tray', 'refreshing after resume', e)));
+    electron.powerMonitor.on('resume', () => {
+      this.refresh().catch((e: unknown) => this.report('tray', 'refreshing after resume', e));
+    });
     this.trayView = new TrayView(createPlatformTray(electron, this.options.assetsDir), (action) => this.perform(action));
     await this.refresh();
     this.ticker.start();

@@ -3,9 +3,9 @@ import type { WireError } from '../../src-shared/errors';
 import { button, el } from '../dom';
 
 /** Error banners: what failed, the message, and the hint saying what to do; dismissable. */
-export function createBanners(root: HTMLElement): { show(what: string, error: WireError): void; clear(): void } {
+export function createBanners(root: HTMLElement): { show: (what: string, error: WireError) => void; clear: () => void } {
   return {
-    show(what, error) {
+    show: (what, error) => {
       const banner = el('div', { class: 'banner error', attrs: { role: 'alert', 'data-code': error.code } }, [
         el('div', { class: 'banner-text' }, [
           el('strong', { text: `${what} failed: ` }),
@@ -18,8 +18,6 @@ export function createBanners(root: HTMLElement): { show(what: string, error: Wi
       root.prepend(banner);
       while (root.children.length > 3) root.lastElementChild?.remove();
     },
-    clear() {
-      root.replaceChildren();
-    },
+    clear: () => root.replaceChildren(),
   };
 }

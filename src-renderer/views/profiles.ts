@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
-import type { RoleProfileView, TouchroleApi } from '../../src-shared/ipc-contract';
+import type { TouchroleApi } from '../../src-shared/ipc-contract';
+import type { RoleProfileView } from '../../src-shared/models';
 import { formatDuration } from '../../src-shared/time/duration';
 import { DEFAULT_DURATION_CHOICES } from '../../src-shared/tray-model';
-import { call, type ErrorSink } from '../api';
+import { launch, type ErrorSink } from '../api';
 import { button, el } from '../dom';
 
 export interface ProfilesDeps {
@@ -45,7 +46,7 @@ function profileRow(p: RoleProfileView, defaultDurationSeconds: number, deps: Pr
   );
   const elevate = button('Elevate', () => {
     elevate.disabled = true;
-    void call(`Elevating ${p.name}`, deps.api.elevate({ profile: p.name, durationSeconds: Number(select.value) }), deps.onError).finally(() => {
+    launch(`Elevating ${p.name}`, deps.api.elevate({ profile: p.name, durationSeconds: Number(select.value) }), deps.onError, () => {
       elevate.disabled = false;
     });
   });

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import type { RotationReminder } from '../../src-shared/ipc-contract';
+import type { RotationReminder } from '../../src-shared/models';
 import { el } from '../dom';
 
 /** Access keys due for rotation, and rotations waiting to be finished. */

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-import type { SessionView, TouchroleApi } from '../../src-shared/ipc-contract';
+import type { TouchroleApi } from '../../src-shared/ipc-contract';
+import type { SessionView } from '../../src-shared/models';
 import { formatCountdown } from '../../src-shared/time/format';
-import { call, type ErrorSink } from '../api';
+import { launch, type ErrorSink } from '../api';
 import { button, el } from '../dom';
 
 export interface SessionsDeps {
@@ -45,8 +46,8 @@ export function createSessionsView(root: HTMLElement, deps: SessionsDeps): { upd
         ]),
         countdown,
         el('div', { class: 'actions' }, [
-          button('Renew', () => void call(`Renewing ${s.profile}`, deps.api.renew({ profile: s.profile }), deps.onError)),
-          button('End', () => void call(`Ending ${s.profile}`, deps.api.end({ profile: s.profile }), deps.onError), { class: 'secondary' }),
+          button('Renew', () => launch(`Renewing ${s.profile}`, deps.api.renew({ profile: s.profile }), deps.onError)),
+          button('End', () => launch(`Ending ${s.profile}`, deps.api.end({ profile: s.profile }), deps.onError), { class: 'secondary' }),
         ]),
       ]);
       countdowns.push({ node: countdown, row, expiresAt: Date.parse(s.expiration) });

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 import { TouchroleError } from '../../src-shared/errors';
-import type { AppSettings, TouchroleApi } from '../../src-shared/ipc-contract';
+import type { TouchroleApi } from '../../src-shared/ipc-contract';
+import type { AppSettings } from '../../src-shared/models';
+import { SESSION_SUFFIX_MAX_LENGTH, WARN_MINUTES_RULE } from '../../src-shared/rules';
 import { formatDuration, parseDuration } from '../../src-shared/time/duration';
-import { call, type ErrorSink } from '../api';
+import { launch, type ErrorSink } from '../api';
 import { el } from '../dom';
 
 export interface SettingsDeps {
@@ -15,13 +17,13 @@ export interface SettingsDeps {
 export function createSettingsView(root: HTMLElement, deps: SettingsDeps): { update(settings: AppSettings): void } {
   const warn = el('input', { attrs: { id: 'set-warn', type: 'text', inputmode: 'numeric' } });
   const duration = el('input', { attrs: { id: 'set-duration', type: 'text' } });
-  const suffix = el('input', { attrs: { id: 'set-suffix', type: 'text', maxlength: '32' } });
+  const suffix = el('input', { attrs: { id: 'set-suffix', type: 'text', maxlength: String(SESSION_SUFFIX_MAX_LENGTH) } });
   const login = el('input', { attrs: { id: 'set-login', type: 'checkbox' } });
   const status = el('span', { class: 'saved', attrs: { role: 'status' } });
   const field = (label: string, input: HTMLInputElement, help: string): HTMLElement =>
     el('div', { class: 'field' }, [el('label', { text: label, attrs: { for: input.id } }), input, el('small', { text: help })]);
   const form = el('form', { class: 'settings' }, [
-    field('Warn before expiry (minutes)', warn, 'Comma-separated, e.g. 10, 2'),
+    field('Warn before expiry (minutes)', warn, `Comma-separated, e.g. 10, 2 (at most ${WARN_MINUTES_RULE.maxCount}, each up to ${WARN_MINUTES_RULE.max})`),
     field('Default session duration', duration, 'e.g. 1h, 45m, 12h'),
     field('Written profile suffix', suffix, 'Sessions are written to ~/.aws/credentials as <profile><suffix>'),
     el('div', { class: 'field inline' }, [login, el('label', { text: 'Start touchrole at login', attrs: { for: login.id } })]),
@@ -46,7 +48,7 @@ export function createSettingsView(root: HTMLElement, deps: SettingsDeps): { upd
       if (e instanceof TouchroleError) return deps.onError('Saving settings', e.toWire());
       throw e;
     }
-    void call('Saving settings', deps.api.settingsSet(settings), deps.onError).then((saved) => {
+    launch('Saving settings', deps.api.settingsSet(settings), deps.onError, (saved) => {
       if (saved === undefined) return;
       update(saved);
       status.textContent = 'Saved';

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-import type { TouchPromptView } from '../../src-shared/ipc-contract';
+import type { TouchEvent } from '../../src-shared/models';
 import { byId } from '../dom';
 
 /** "Touch your YubiKey" over the whole window, from the prompt until the touch or a timeout. */
-export function createTouchOverlay(): (prompt: TouchPromptView) => void {
+export function createTouchOverlay(): (prompt: TouchEvent) => void {
   const overlay = byId('touch-overlay');
   const detail = byId('touch-detail');
   return (prompt) => {

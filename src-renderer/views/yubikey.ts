@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-import type { TouchroleApi, YubikeyStatusView } from '../../src-shared/ipc-contract';
-import { call, type ErrorSink } from '../api';
+import type { TouchroleApi } from '../../src-shared/ipc-contract';
+import type { YubikeyStatusView } from '../../src-shared/models';
+import { launch, type ErrorSink } from '../api';
 import { el } from '../dom';
 
 export interface YubikeyDeps {
@@ -13,7 +14,7 @@ const STATE_LABELS: Record<YubikeyStatusView['state'], string> = {
   none: 'No YubiKey connected',
   ready: 'Ready',
   locked: 'Locked: enter the OATH password to unlock',
-  'touch-now': 'Touch your YubiKey now',
+  touch: 'Touch your YubiKey now',
   unavailable: 'PC/SC unavailable: touchrole cannot look for a YubiKey',
 };
 
@@ -82,7 +83,7 @@ function unlockForm(status: YubikeyStatusView, deps: YubikeyDeps): HTMLFormEleme
     password.value = ''; // the password lives only as long as the call
     const only = locked.length === 1 ? locked[0] : undefined;
     const request = only === undefined ? { password: value } : { password: value, deviceId: only.deviceId };
-    void call('Unlocking the YubiKey', deps.api.unlock(request), deps.onError).then((next) => {
+    launch('Unlocking the YubiKey', deps.api.unlock(request), deps.onError, (next) => {
       if (next !== undefined) deps.onStatus(next);
     });
   });

@@ -2,7 +2,7 @@
 import { TouchroleError } from '../errors';
 import { markerLine } from './managed-marker';
 import { pyLower } from './py-text';
-import { scanLines, type ScannedLine } from './scan';
+import type { ScannedLine } from './scan';
 import { detectEol, scanSections, type SectionSpan } from './sections';
 
 /**

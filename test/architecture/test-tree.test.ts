@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -12,13 +12,6 @@ const TEST = join(ROOT, 'test');
 const SHARED_DIR_NAMES = /^(support|helpers?|fixtures?|harness(es)?|utils?)$/;
 const SHARED_FILE_NAMES = /(^|[-.])(helpers?|harness|fixtures?)\.(ts|mts|cts|js|mjs|cjs)$/;
 const CODE_FILES = /\.(ts|mts|cts|js|mjs|cjs|py|sh)$/;
-
-/**
- * FakeBackend stays in its old folder until the agent and app backend interfaces are merged (with
- * FakeAppBackend) in parallel work; this test fails once the folder is gone, to have this line removed.
- */
-const PENDING_FOLDER = 'test/integration/agent/support';
-const PENDING_FILES = ['fake-backend.ts'];
 
 const posix = (abs: string): string => relative(ROOT, abs).split(sep).join('/');
 
@@ -55,15 +48,9 @@ describe('test tree: one test/support, one of each double', () => {
     const stray = dirs.filter((d) => {
       if (inSupport(d) || inFixtures(d)) return false;
       const name = d.split('/').pop() ?? '';
-      if (!SHARED_DIR_NAMES.test(name)) return false;
-      return d !== PENDING_FOLDER;
+      return SHARED_DIR_NAMES.test(name);
     });
     expect(stray, 'move shared doubles and helpers into test/support (a subfolder per concern is fine)').toEqual([]);
-  });
-
-  it('keeps the pending FakeBackend folder down to that one file, and only while it exists', () => {
-    expect(existsSync(join(ROOT, PENDING_FOLDER)), `${PENDING_FOLDER} is gone: remove PENDING_FOLDER from this test`).toBe(true);
-    expect(files.filter((f) => f.startsWith(`${PENDING_FOLDER}/`)).map((f) => f.slice(PENDING_FOLDER.length + 1))).toEqual(PENDING_FILES);
   });
 
   it('has no helper, harness or fixture code file outside test/support', () => {

@@ -51,7 +51,7 @@ let app: ElectronApplication;
 
 describe.skipIf(BINARY === undefined)('the desktop app in real Electron (smoke)', () => {
   beforeAll(async () => {
-    await requireSecretService();
+    requireSecretService();
     moto = await startMoto();
     await moto.reset();
     const iam = new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: { ...MOTO_KEYS } });
@@ -69,7 +69,9 @@ describe.skipIf(BINARY === undefined)('the desktop app in real Electron (smoke)'
     await waitForCard(key.readerName, true);
     user = makeTempUser(
       {
-        config: `[profile dev]\nregion = us-east-1\n\n[profile admin]\nrole_arn = arn:aws:iam::${ACCOUNT}:role/Admin\nsource_profile = dev\nmfa_serial = ${MFA}\nregion = us-east-1\n`,
+        config:
+          `[profile dev]\nregion = us-east-1\n\n` +
+          `[profile admin]\nrole_arn = arn:aws:iam::${ACCOUNT}:role/Admin\nsource_profile = dev\nmfa_serial = ${MFA}\nregion = us-east-1\n`,
         credentials: `[dev]\naws_access_key_id = ${MOTO_KEYS.accessKeyId}\naws_secret_access_key = ${MOTO_KEYS.secretAccessKey}\n`,
       },
       { AWS_ENDPOINT_URL_STS: moto.url, AWS_ENDPOINT_URL_IAM: moto.url, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
@@ -78,7 +80,7 @@ describe.skipIf(BINARY === undefined)('the desktop app in real Electron (smoke)'
     app = await _electron.launch({
       executablePath: BINARY as string,
       args: [ROOT, ...(process.platform === 'linux' ? ['--no-sandbox'] : [])],
-      env: { ...user.env, TOUCHROLE_SMOKE_TEST: '1', DISPLAY: process.env['DISPLAY'] ?? ':99' } as Record<string, string>,
+      env: { ...user.env, TOUCHROLE_SMOKE_TEST: '1', DISPLAY: process.env['DISPLAY'] ?? ':99' },
       timeout: 60_000,
     });
   }, 180_000);

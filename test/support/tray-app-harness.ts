@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { firstRun, startApp, type StartAppOptions } from '../../src-main/app/start-app';
 import type { TrayApp } from '../../src-main/app/tray-app';
 import { ManualClock } from '../../src-shared/time/clock';
-import { FakeAppBackend } from './fake-app-backend';
+import { FakeBackend } from './fake-backend';
 import { FakeElectron } from './fake-electron';
 import { ManualTimers } from './manual-timers';
 import { settle } from './settle';
@@ -16,7 +16,7 @@ export const ASSETS = resolve(__dirname, '../../assets');
 
 export interface Harness {
   electron: FakeElectron;
-  backend: FakeAppBackend;
+  backend: FakeBackend;
   timers: ManualTimers;
   trayApp: TrayApp;
   /** What happened when, across the fake Electron and the core (e.g. 'core closed'). */
@@ -33,28 +33,25 @@ export interface HarnessOptions {
   /** How the core closes (default: at once). */
   close?: () => Promise<void>;
   extra?: Partial<StartAppOptions>;
-  setup?: (backend: FakeAppBackend, electron: FakeElectron) => void;
+  setup?: (backend: FakeBackend, electron: FakeElectron) => void;
 }
 
 export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const clock = new ManualClock(NOW);
   const timers = new ManualTimers(clock);
   const electron = new FakeElectron(o.platform ?? 'linux');
-  const backend = new FakeAppBackend({ clock });
+  const events = electron.app.events;
+  const onClose = async (): Promise<void> => {
+    events.push('core closing');
+    await (o.close ?? (() => Promise.resolve()))();
+    events.push('core closed');
+  };
+  const backend = new FakeBackend({ clock, onClose });
   o.setup?.(backend, electron);
   if (o.firstRun !== true) firstRun(electron.app.getPath('userData'));
-  const events = electron.app.events;
   const trayApp = await startApp({
     electron,
-    createBackend: () =>
-      Promise.resolve({
-        backend,
-        close: async () => {
-          events.push('core closing');
-          await (o.close ?? (() => Promise.resolve()))();
-          events.push('core closed');
-        },
-      }),
+    createBackend: () => Promise.resolve(backend),
     trayAvailable: () => Promise.resolve(o.trayAvailable ?? true),
     clock,
     timers,

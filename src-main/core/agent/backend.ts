@@ -1,25 +1,46 @@
 // SPDX-License-Identifier: MIT
-import type { AgentCaller, AgentSession, TouchEvent, YubikeyState } from '../../../src-shared/agent-protocol';
+import type { IpcEventName, IpcEvents } from '../../../src-shared/ipc-contract';
+import type {
+  AppSettings,
+  ElevateRequest,
+  RoleProfileView,
+  RotationReminder,
+  SessionView,
+  TouchEvent,
+  UnlockRequest,
+  YubikeyState,
+  YubikeyStatusView,
+} from '../../../src-shared/models';
+import type { AgentCaller } from '../../../src-shared/agent-protocol';
 import type { FingerprintedCredentials } from './credential-cache';
 
 /**
- * What the agent serves. The real one is composed by the lead from the sessions, sts, oath and
- * credentials-file modules; tests use an in-memory fake. Methods throw TouchroleError for
- * anything the user can act on; its code and message go to the client as they are.
+ * The one backend every front end uses, in groups: `SessionBackend` is what the agent socket,
+ * the tray and the window all ask for; `AgentBackend` adds what only the agent needs
+ * (credential_process, the caller check, expiry, its event feeds); `AppBackend` adds what only
+ * the tray and the window need (views, settings, unlock, events for the window).
+ *
+ * Methods throw TouchroleError for anything a user can act on; its code, message and hint reach
+ * the client, the window and notifications as they are. Tests use one in-memory fake
+ * (test/support/fake-backend.ts).
  */
-export interface AgentBackend {
+export interface SessionBackend {
   /** Touch, STS, write the session to ~/.aws/credentials. */
-  elevate(request: { profile: string; durationSeconds?: number }): Promise<AgentSession>;
+  elevate(request: ElevateRequest): Promise<SessionView>;
   /** Elevate again with the session's previous settings. */
-  renew(profile: string): Promise<AgentSession>;
+  renew(profile: string): Promise<SessionView>;
   /** End a session now: remove its managed profile from ~/.aws/credentials. */
   end(profile: string): Promise<void>;
   /** Log out: end every session and drop every cached one (the MFA session too); returns the profiles ended. */
   logout(): Promise<string[]>;
+  /** The sessions that exist now (e.g. written by `touchrole elevate` while the agent ran). */
+  sessions(): Promise<SessionView[]>;
+}
+
+/** What the agent serves over its socket, composed from the core service (core/service/agent-backend.ts). */
+export interface AgentBackend extends SessionBackend {
   /** The session expired: remove its managed profile from ~/.aws/credentials. */
   expire(profile: string): Promise<void>;
-  /** The sessions that exist now (e.g. written by `touchrole elevate` while the agent ran). */
-  sessions(): Promise<AgentSession[]>;
   /** credential_process JSON for a profile, from the backend's cache or by elevating, with what it was made from. */
   credentialProcess(profile: string): Promise<FingerprintedCredentials>;
   /** The agent's own scope and what `profile` resolves to in it, as a CLI caller would send them. */
@@ -31,4 +52,30 @@ export interface AgentBackend {
   onYubikey?(listener: (state: YubikeyState) => void): () => void;
   /** Releases what the backend holds (the reader watcher); called when the agent closes. */
   close?(): Promise<void>;
+}
+
+/** Backend events: the IPC contract's main -> renderer events except the window-only `showView`. */
+export type AppBackendEvents = Omit<IpcEvents, 'showView'>;
+export type AppBackendEventName = Exclude<IpcEventName, 'showView'>;
+
+/**
+ * What the tray app and its window need: the embedded agent (src-main/app/core-backend.ts) or a
+ * running one (attached-backend.ts). Expiry warnings are the app's job (it computes them from
+ * `sessions()` with src-shared/session-timeline); the backend removes expired profiles itself and
+ * then emits `sessionsChanged`. elevate/renew/end/logout emit `sessionsChanged`, touches `touchPrompt`.
+ */
+export interface AppBackend extends SessionBackend {
+  roleProfiles(): Promise<RoleProfileView[]>;
+  yubikeyStatus(): Promise<YubikeyStatusView>;
+  /** Derives and stores the OATH key; the password is not kept. */
+  unlock(request: UnlockRequest): Promise<YubikeyStatusView>;
+  settings(): Promise<AppSettings>;
+  saveSettings(settings: AppSettings): Promise<AppSettings>;
+  rotationReminders(): Promise<RotationReminder[]>;
+  /** An AWS console sign-in URL for the session of `profile` (federation endpoint). */
+  consoleUrl(profile: string): Promise<string>;
+  /** Subscribes to a backend event; returns the unsubscribe function. */
+  on<E extends AppBackendEventName>(event: E, listener: (data: AppBackendEvents[E]) => void): () => void;
+  /** Stops the embedded agent (or the connection to a running one) and releases devices. */
+  close(): Promise<void>;
 }

@@ -9,6 +9,7 @@ import {
   type CredentialProcessOutput,
 } from '../../../src-shared/agent-protocol';
 import { TouchroleError } from '../../../src-shared/errors';
+import { DEFAULTS } from '../../../src-shared/rules';
 import type { Clock } from '../../../src-shared/time/clock';
 import type { AgentBackend } from './backend';
 import { CredentialCache } from './credential-cache';
@@ -28,7 +29,7 @@ export class RequestHandler {
   private readonly startedAt: string;
 
   constructor(private readonly options: RequestHandlerOptions) {
-    this.credentials = new CredentialCache(options.clock, options.credentialRefreshWindowMs ?? 5 * 60_000);
+    this.credentials = new CredentialCache(options.clock, options.credentialRefreshWindowMs ?? DEFAULTS.refreshMinutes * 60_000);
     this.startedAt = new Date(options.clock.now()).toISOString();
   }
 

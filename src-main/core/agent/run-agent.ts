@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-import type { AgentEvent, AgentSession } from '../../../src-shared/agent-protocol';
+import type { AgentEvent } from '../../../src-shared/agent-protocol';
+import type { SessionView } from '../../../src-shared/models';
 import type { Clock } from '../../../src-shared/time/clock';
 import type { AgentBackend } from './backend';
 import { RequestHandler } from './request-handler';
@@ -26,7 +27,7 @@ export interface RunAgentOptions {
 /** A running agent; the Electron app embeds one and listens to its events directly. */
 export interface RunningAgent {
   readonly socketPath: string;
-  sessions(): AgentSession[];
+  sessions(): SessionView[];
   /** Every event the agent sends to subscribers; returns an unsubscribe function. */
   onEvent(listener: (event: AgentEvent) => void): () => void;
   /** End a session as a client's sessions.end would (the embedding app's menu). */

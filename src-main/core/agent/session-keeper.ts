@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-import type { AgentEvent, AgentSession } from '../../../src-shared/agent-protocol';
+import type { AgentEvent } from '../../../src-shared/agent-protocol';
+import type { SessionView } from '../../../src-shared/models';
 import { TouchroleError } from '../../../src-shared/errors';
 import { computeTimeline, DEFAULT_WARNING_THRESHOLDS_MS, SECOND_MS } from '../../../src-shared/session-timeline';
 import type { Clock } from '../../../src-shared/time/clock';
@@ -27,7 +28,7 @@ export interface SessionKeeperOptions {
  * asks the backend to remove the managed profile, then forgets the session.
  */
 export class SessionKeeper {
-  private readonly sessions = new Map<string, AgentSession>();
+  private readonly sessions = new Map<string, SessionView>();
   private warned: ReadonlySet<string> = new Set();
   private timer: unknown;
   private ticking: Promise<void> | undefined;
@@ -37,11 +38,11 @@ export class SessionKeeper {
 
   constructor(private readonly options: SessionKeeperOptions) {}
 
-  list(): AgentSession[] {
+  list(): SessionView[] {
     return [...this.sessions.values()].sort((a, b) => Date.parse(a.expiration) - Date.parse(b.expiration));
   }
 
-  upsert(session: AgentSession): void {
+  upsert(session: SessionView): void {
     this.sessions.set(session.profile, session);
     this.changed();
   }
@@ -51,7 +52,7 @@ export class SessionKeeper {
   }
 
   /** Replaces what the agent knows with what the backend reports. */
-  replaceAll(sessions: readonly AgentSession[]): void {
+  replaceAll(sessions: readonly SessionView[]): void {
     const before = JSON.stringify(this.list());
     this.sessions.clear();
     for (const s of sessions) this.sessions.set(s.profile, s);

@@ -7,7 +7,7 @@ export { loadAwsProfiles, buildProfileSet, type AwsProfileSet, type LoadProfiles
 export { OATH_OVERRIDE_KEY, type AwsProfile, type KeysLocation } from './profile-model';
 export { resolveRoleChain, type RoleChain } from './role-chain';
 export { isRoleArn, checkMfaSerial } from './arns';
-export { sessionProfileName, checkSessionProfileName, DEFAULT_SESSION_SUFFIX } from './session-profile-name';
+export { sessionProfileName, checkSessionProfileName } from './session-profile-name';
 export { updateCredentialsFile, credentialsLockPath, type UpdateCredentialsOptions, type UpdateCredentialsResult } from './update-credentials-file';
 export { credentialsFileAccess, readCredentialsSection } from './credentials-file-access';
 export { profilesReport } from './profiles-report';

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { staticCredentials, type AwsConfigFile, type IniSection, type IniSections } from '../../../src-shared/aws-ini';
 import type { WireError } from '../../../src-shared/errors';
+import { checkProfileDurationSeconds } from '../../../src-shared/rules';
 import { checkMfaSerial, isRoleArn } from './arns';
 
 /** Where a profile's long-term keys are. */
@@ -29,8 +30,6 @@ export interface AwsProfile {
 }
 
 export const OATH_OVERRIDE_KEY = 'touchrole_oath_credential';
-const MIN_DURATION = 900;
-const MAX_DURATION = 43_200;
 
 /**
  * Derives the profile model. `keychainProfiles` names the profiles whose keys live in the
@@ -70,8 +69,9 @@ export function deriveProfile(
   const duration = text('duration_seconds');
   if (duration !== undefined) {
     const seconds = /^\d+$/.test(duration) ? Number(duration) : NaN;
-    if (seconds >= MIN_DURATION && seconds <= MAX_DURATION) p.durationSeconds = seconds;
-    else problems.push(`duration_seconds must be a whole number from ${MIN_DURATION} to ${MAX_DURATION}`);
+    const problem = checkProfileDurationSeconds(seconds);
+    if (problem === undefined) p.durationSeconds = seconds;
+    else problems.push(`duration_seconds ${problem}`);
   }
 
   if (p.roleArn !== undefined) {

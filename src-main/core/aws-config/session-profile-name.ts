@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: MIT
 import { managedSections } from '../../../src-shared/aws-ini';
 import { TouchroleError } from '../../../src-shared/errors';
+import { DEFAULT_SESSION_SUFFIX } from '../../../src-shared/rules';
 import type { AwsFiles } from './load-aws-files';
-
-/** The default suffix of written session profiles (touchrole's settings may change it). */
-export const DEFAULT_SESSION_SUFFIX = '-touchrole';
 
 /**
  * The credentials-file profile a session for `profile` is written to. It must differ from the

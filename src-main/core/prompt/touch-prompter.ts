@@ -10,6 +10,8 @@ export interface TouchInfo {
   credential: string;
   /** Why, e.g. "elevate to prod-admin". */
   purpose: string;
+  /** The profile being elevated, as data for the tray and the window (never parsed from `purpose`). */
+  profile?: string;
 }
 
 /**

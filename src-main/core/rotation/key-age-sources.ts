@@ -26,8 +26,10 @@ export function keyAgeSources(
     const region = p.region === undefined ? {} : { region: p.region };
     const base = { profile: p.name, maxAgeDays: maxAgeDaysFor(p, o.defaultMaxAgeDays), ...region };
     if (p.keys === 'keychain') out.push({ ...base, read: () => o.store.get(p.name) });
-    else if (p.keys === 'credentials-file') out.push({ ...base, read: credentialsFileKeyHome(o.credentialsFile, p.name, o.clock).read });
-    else {
+    else if (p.keys === 'credentials-file') {
+      const home = credentialsFileKeyHome(o.credentialsFile, p.name, o.clock);
+      out.push({ ...base, read: () => home.read() });
+    } else {
       const id = p.settings.get('aws_access_key_id');
       const secret = p.settings.get('aws_secret_access_key');
       out.push({

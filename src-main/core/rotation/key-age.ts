@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // How old each source profile's access key is: IAM's CreateDate (cached, refreshed at most daily), else the import date.
+import type { RotationReminder as RotationReminderView } from '../../../src-shared/models';
 import type { Clock } from '../../../src-shared/time/clock';
 import type { IamApi } from '../sts';
 import type { KeyDateRecord, RotationStateFile } from './rotation-state';
@@ -107,9 +108,8 @@ export async function keysAgeReport(deps: KeyAgeDeps): Promise<KeyAgeEntry[]> {
   return out;
 }
 
-export interface RotationReminder {
-  profile: string;
-  kind: 'rotate' | 'finish';
+/** The shared reminder (what the window shows), with the line to print and whether to notify now. */
+export interface RotationReminder extends RotationReminderView {
   /** One line for the status output, the tray menu or a notification. */
   message: string;
   /** No notification for this profile in the last 24 hours: the tray may show one now. */
@@ -132,6 +132,8 @@ export async function rotationReminders(deps: KeyAgeDeps, options: { markNotifie
       out.push({
         profile: e.profile,
         kind: 'finish',
+        ageDays: e.ageDays ?? 0,
+        maxAgeDays: e.maxAgeDays,
         notify,
         message: `${e.profile}: delete the old key ${e.pendingDeletion.oldAccessKeyId} (touchrole keys rotate ${e.profile} --finish)`,
       });
@@ -139,6 +141,8 @@ export async function rotationReminders(deps: KeyAgeDeps, options: { markNotifie
       out.push({
         profile: e.profile,
         kind: 'rotate',
+        ageDays: e.ageDays ?? 0,
+        maxAgeDays: e.maxAgeDays,
         notify,
         message: `${e.profile}: access key is ${e.ageDays ?? '?'} days old (touchrole keys rotate ${e.profile})`,
       });

@@ -70,9 +70,12 @@ export async function rotateAccessKey(profile: string, deps: RotationDeps, optio
   if (other !== undefined) {
     throw new TouchroleError(
       'rotation-failed',
-      `IAM user ${current.userName} already has two access keys: ${old.accessKeyId} (stored for "${profile}") and ${other.accessKeyId} (${other.status}); ${unchanged}`,
+      `IAM user ${current.userName} already has two access keys: ${old.accessKeyId} (stored for "${profile}") ` +
+        `and ${other.accessKeyId} (${other.status}); ${unchanged}`,
       {
-        hint: `Delete the key touchrole does not use (aws iam delete-access-key --user-name ${current.userName} --access-key-id ${other.accessKeyId}), then run \`touchrole keys rotate ${profile}\` again.`,
+        hint:
+          `Delete the key touchrole does not use (aws iam delete-access-key --user-name ${current.userName} --access-key-id ${other.accessKeyId}), ` +
+          `then run \`touchrole keys rotate ${profile}\` again.`,
       },
     );
   }
@@ -129,7 +132,8 @@ async function storeNewKey(profile: string, deps: RotationDeps, ctx: CallContext
     const cleanup = await deleteQuietly(deps.iam, ctx, created);
     throw wrap(
       e,
-      `New key ${created.accessKeyId} could not be stored in ${deps.keys.description}; ${cleanup}; old key ${old.accessKeyId} is still active${stillOld ? ' and stored' : ''}`,
+      `New key ${created.accessKeyId} could not be stored in ${deps.keys.description}; ${cleanup}; ` +
+        `old key ${old.accessKeyId} is still active${stillOld ? ' and stored' : ''}`,
       stillOld
         ? `Fix the cause and run \`touchrole keys rotate ${profile}\` again.`
         : `Store the old key again with \`touchrole keys add ${profile} --replace\`.`,
@@ -155,7 +159,8 @@ async function verifyOrRollBack(profile: string, deps: RotationDeps, ctx: CallCo
     failure,
     restored
       ? `New key ${created.accessKeyId} was created but never became usable; ${cleanup}; old key ${old.accessKeyId} is still active and back in ${where}`
-      : `New key ${created.accessKeyId} was created and stored in ${where} but is not yet usable, and the old key could not be put back; old key ${old.accessKeyId} is still active`,
+      : `New key ${created.accessKeyId} was created and stored in ${where} but is not yet usable, ` +
+          `and the old key could not be put back; old key ${old.accessKeyId} is still active`,
     restored
       ? `Run \`touchrole keys rotate ${profile}\` again in a few minutes.`
       : `Wait a minute and check with \`touchrole whoami ${profile}\`; if it still fails, store the old key with \`touchrole keys add ${profile} --replace\`.`,

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { EventEmitter } from 'node:events';
-import type { AgentSession, TouchEvent, YubikeyState } from '../../../src-shared/agent-protocol';
+import type { SessionView, TouchEvent, YubikeyState } from '../../../src-shared/models';
 import type { Clock } from '../../../src-shared/time/clock';
 import type { AgentBackend } from '../agent';
 import type { OathClient } from '../oath';
@@ -26,9 +26,7 @@ export interface ServiceAgent {
   backend: AgentBackend;
   /** The core's services, composed with the agent's touch prompter (the tray calls them too). */
   service: CoreServices;
-  /** The YubiKey now, plus 'touch' while a touch is awaited. */
-  yubikeyState: () => Promise<YubikeyState>;
-  /** The same, with the reason when PC/SC is unavailable (the window shows it). */
+  /** The YubiKey now, plus 'touch' while a touch is awaited, with the reason when PC/SC is unavailable (the window shows it). */
   yubikeyReading: () => Promise<YubikeyReading>;
 }
 
@@ -39,7 +37,7 @@ export function createServiceAgent(o: ServiceAgentOptions): ServiceAgent {
   let touching = false;
   const emit = (state: TouchEvent['state'], info?: TouchInfo): void => {
     touching = state === 'needed';
-    const profile = info?.purpose.startsWith('elevate ') ? info.purpose.slice('elevate '.length) : undefined;
+    const profile = info?.profile;
     touches.emit('touch', profile === undefined ? { state } : { state, profile });
   };
   const prompter: TouchPrompter = {
@@ -70,7 +68,7 @@ export function createServiceAgent(o: ServiceAgentOptions): ServiceAgent {
   // Renew repeats the duration the user chose last time.
   const durations = new Map<string, number>();
 
-  const elevate = async (profile: string, durationSeconds: number | undefined): Promise<AgentSession> => {
+  const elevate = async (profile: string, durationSeconds: number | undefined): Promise<SessionView> => {
     if (durationSeconds !== undefined) durations.set(profile, durationSeconds);
     const s = await service.sessions.elevate(profile, { write: true, reuseCached: false, ...(durationSeconds === undefined ? {} : { durationSeconds }) });
     return {
@@ -94,7 +92,7 @@ export function createServiceAgent(o: ServiceAgentOptions): ServiceAgent {
       await service.records.end(profile);
     },
     async sessions() {
-      const written = (await service.records.written()).map((s): AgentSession =>
+      const written = (await service.records.written()).map((s): SessionView =>
         Number.isNaN(s.expiresAt) // a hand-damaged marker: listed, never a crash
           ? { profile: s.profile, writtenProfile: s.writtenProfile, expiration: '', expiryUnreadable: true }
           : { profile: s.profile, writtenProfile: s.writtenProfile, expiration: new Date(s.expiresAt).toISOString() },
@@ -102,7 +100,7 @@ export function createServiceAgent(o: ServiceAgentOptions): ServiceAgent {
       // Sessions served to credential_process, exec and export live only in the cache: the tray lists them too.
       const cached = (await service.records.cached())
         .filter((c) => !written.some((w) => w.profile === c.profile))
-        .map((c): AgentSession => ({ profile: c.profile, expiration: new Date(c.expiresAt).toISOString(), ...(c.roleArn ? { roleArn: c.roleArn } : {}) }));
+        .map((c): SessionView => ({ profile: c.profile, expiration: new Date(c.expiresAt).toISOString(), ...(c.roleArn ? { roleArn: c.roleArn } : {}) }));
       return [...written, ...cached];
     },
     async credentialProcess(profile) {
@@ -131,5 +129,5 @@ export function createServiceAgent(o: ServiceAgentOptions): ServiceAgent {
     return monitor.read();
   }
 
-  return { backend, service, yubikeyState: async () => (await yubikeyReading()).state, yubikeyReading };
+  return { backend, service, yubikeyReading };
 }

@@ -13,6 +13,7 @@ export { YubikeyService } from './yubikey-service';
 export { DeliveryService, type ExecOptions } from './delivery-service';
 export { yubikeyMfaCodes, otpSlotCode, OTP_SLOT_KEY } from './mfa-codes';
 export { createServiceAgent, type ServiceAgent, type ServiceAgentOptions } from './agent-backend';
+export type { YubikeyReading } from './yubikey-monitor';
 export { startHeadlessAgent, type HeadlessAgentOptions } from './headless-agent';
 // The vocabulary of the services' arguments and results, for the front ends.
 export type { AwsProfile } from '../aws-config';

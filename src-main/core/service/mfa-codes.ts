@@ -22,6 +22,8 @@ export interface MfaCodesOptions {
   oath: () => Promise<OathClient>;
   /** Shown with the touch prompt, e.g. "elevate to admin". */
   purpose: string;
+  /** The profile being elevated: the touch prompt carries it to the tray. */
+  profile?: string;
   /** Whether a YubiKey shows up over USB HID (default: node-hid, loaded only when no key answered over PC/SC). */
   yubikeyOnHid?: () => Promise<boolean>;
 }
@@ -35,7 +37,7 @@ export function yubikeyMfaCodes(o: MfaCodesOptions): MfaCodeSource {
   const routes = routesBySerial(o.profiles);
   return async (serial, signal) => {
     const route = routes.get(serial) ?? {};
-    const touch = touchReports(o.prompter, route.oathCredential ?? serial, o.purpose);
+    const touch = touchReports(o.prompter, route.oathCredential ?? serial, o.purpose, o.profile);
     if (route.otpSlot !== undefined) return otpSlotCode(route.otpSlot, o.clock, touch, signal);
     const client = await o.oath();
     const name = route.oathCredential ?? serial;

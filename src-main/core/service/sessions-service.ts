@@ -48,7 +48,14 @@ export class SessionsService {
       {
         profiles: set.profiles,
         sourceKeys: sourceKeysLookup(p, set),
-        mfaCode: yubikeyMfaCodes({ profiles: set.profiles, clock: p.clock, prompter: p.prompter, oath: () => p.oath(), purpose: `elevate ${profile}` }),
+        mfaCode: yubikeyMfaCodes({
+          profiles: set.profiles,
+          clock: p.clock,
+          prompter: p.prompter,
+          oath: () => p.oath(),
+          purpose: `elevate ${profile}`,
+          profile,
+        }),
         sts: p.sts,
         clock: p.clock,
         ledger: p.ledger,

@@ -13,12 +13,12 @@ export interface TouchReports {
  * The prompter told from a card's touch events. A prompt that cannot be shown (no terminal, no
  * notification daemon) must not fail the code read: the key blinks anyway, so its failure is dropped.
  */
-export function touchReports(prompter: TouchPrompter, credential: string, purpose: string): TouchReports {
+export function touchReports(prompter: TouchPrompter, credential: string, purpose: string, profile?: string): TouchReports {
   const tell = (p: Promise<void>): void => {
     p.catch(() => undefined);
   };
   return {
-    waiting: () => tell(prompter.waiting({ credential, purpose })),
+    waiting: () => tell(prompter.waiting({ credential, purpose, ...(profile === undefined ? {} : { profile }) })),
     done: () => tell(prompter.done()),
     timedOut: () => tell(prompter.timedOut()),
   };

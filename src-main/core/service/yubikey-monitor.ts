@@ -6,7 +6,7 @@
  * (no polling: an idle agent runs no timer for it). It starts on the first request, so PC/SC is
  * loaded only once something needs the YubiKey.
  */
-import type { YubikeyState } from '../../../src-shared/agent-protocol';
+import type { YubikeyState } from '../../../src-shared/models';
 import { isTouchroleError, type WireError } from '../../../src-shared/errors';
 import type { Clock } from '../../../src-shared/time/clock';
 import type { CardWatcher, CardWatcherOptions, OathClient } from '../oath';

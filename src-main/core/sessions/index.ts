@@ -12,7 +12,6 @@ export {
   type MfaDecision,
   type SessionPlan,
 } from './plan';
-export { LIMITS, DEFAULT_MFA_SESSION_SECONDS, INTERMEDIATE_ROLE_SECONDS } from './durations';
 export {
   readCachedSession,
   readCacheEntry,

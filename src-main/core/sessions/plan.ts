@@ -3,7 +3,8 @@
 import { TouchroleError } from '../../../src-shared/errors';
 import { formatDuration } from '../../../src-shared/time/duration';
 import { resolveRoleChain, type AwsProfile } from '../aws-config';
-import { checkRange, DEFAULT_MFA_SESSION_SECONDS, INTERMEDIATE_ROLE_SECONDS, LIMITS } from './durations';
+import { DEFAULT_MFA_SESSION_SECONDS, INTERMEDIATE_ROLE_SECONDS, STS_LIMITS } from '../../../src-shared/rules';
+import { checkRange } from './durations';
 
 /**
  * 'mfa-session': GetSessionToken with the code (one touch, reused until it expires), then
@@ -95,7 +96,7 @@ export function planFor(profileName: string, profiles: ReadonlyMap<string, AwsPr
 
   if (roles.length === 0) {
     const limit = 'for GetSessionToken';
-    checkRange('A session token', wanted, LIMITS.getSessionTokenMin, LIMITS.getSessionTokenMax, limit);
+    checkRange('A session token', wanted, STS_LIMITS.getSessionTokenMin, STS_LIMITS.getSessionTokenMax, limit);
     const step: GetSessionTokenStep = {
       call: 'GetSessionToken',
       profile: source.name,
@@ -118,13 +119,13 @@ export function planFor(profileName: string, profiles: ReadonlyMap<string, AwsPr
     : viaSession
       ? `because roles assumed with an MFA session are capped at 1h by AWS (set ${MFA_MODE_KEY} = direct for longer sessions)`
       : "for AssumeRole, and AWS also enforces the role's MaxSessionDuration";
-  const max = chained || viaSession ? LIMITS.chainedRoleMax : LIMITS.assumeRoleMax;
-  checkRange('A role session', wanted, LIMITS.assumeRoleMin, max, limit);
+  const max = chained || viaSession ? STS_LIMITS.chainedRoleMax : STS_LIMITS.assumeRoleMax;
+  checkRange('A role session', wanted, STS_LIMITS.assumeRoleMin, max, limit);
 
   const steps: PlanStep[] = [];
   if (mfa !== undefined && viaSession) {
     const seconds = request.mfaSessionSeconds ?? DEFAULT_MFA_SESSION_SECONDS;
-    checkRange('The MFA session', seconds, LIMITS.getSessionTokenMin, LIMITS.getSessionTokenMax, 'for GetSessionToken');
+    checkRange('The MFA session', seconds, STS_LIMITS.getSessionTokenMin, STS_LIMITS.getSessionTokenMax, 'for GetSessionToken');
     steps.push({
       call: 'GetSessionToken',
       profile: source.name,
@@ -164,7 +165,7 @@ function decideMode(serial: string, target: AwsProfile, wanted: number, asked: M
       hint: 'session: one touch a day, role sessions up to 1h; direct: a touch per elevation, sessions up to the role maximum.',
     });
   }
-  if (wanted > LIMITS.chainedRoleMax) {
+  if (wanted > STS_LIMITS.chainedRoleMax) {
     return { serial, mode: 'direct', reason: `${formatDuration(wanted)} was asked for: longer than the 1h AWS allows for roles assumed with an MFA session` };
   }
   return { serial, mode: 'mfa-session', reason: `${formatDuration(wanted)} fits in 1h: one touch serves every role until the MFA session expires` };

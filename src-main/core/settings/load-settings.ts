@@ -17,5 +17,5 @@ export async function loadSettings(configDir: string): Promise<Settings> {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { ...DEFAULT_SETTINGS, warnMinutes: [...DEFAULT_SETTINGS.warnMinutes] };
     throw e;
   }
-  return settingsFromIni(decode(text) as Record<string, unknown>);
+  return settingsFromIni(decode(text));
 }

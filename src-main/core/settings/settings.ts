@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { TouchroleError } from '../../../src-shared/errors';
+import { checkDurationSeconds, checkSessionSuffix, checkWarnMinutes, DEFAULTS } from '../../../src-shared/rules';
 import { parseDuration } from '../../../src-shared/time/duration';
 
 /** touchrole's own preferences (settings.ini). AWS files are never read or written with this. */
@@ -19,15 +20,7 @@ export interface Settings {
   startAtLogin: boolean;
 }
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  warnMinutes: [10, 2],
-  defaultDurationSeconds: 3600,
-  refreshMinutes: 5,
-  profileSuffix: '-touchrole',
-  keyMaxAgeDays: 90,
-  rotationGraceDays: 7,
-  startAtLogin: false,
-});
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ ...DEFAULTS, warnMinutes: [...DEFAULTS.warnMinutes] });
 
 type Section = Record<string, unknown>;
 
@@ -43,7 +36,7 @@ export function settingsFromIni(parsed: Record<string, unknown>): Settings {
   const app = section('app');
   return {
     warnMinutes: read(notifications, 'warn_minutes', DEFAULT_SETTINGS.warnMinutes, parseMinutesList),
-    defaultDurationSeconds: read(sessions, 'default_duration', DEFAULT_SETTINGS.defaultDurationSeconds, parseDuration),
+    defaultDurationSeconds: read(sessions, 'default_duration', DEFAULT_SETTINGS.defaultDurationSeconds, parseDefaultDuration),
     refreshMinutes: read(sessions, 'refresh_minutes', DEFAULT_SETTINGS.refreshMinutes, (v) => positiveInt(v, 'refresh_minutes')),
     profileSuffix: read(sessions, 'profile_suffix', DEFAULT_SETTINGS.profileSuffix, parseSuffix),
     keyMaxAgeDays: read(rotation, 'max_age_days', DEFAULT_SETTINGS.keyMaxAgeDays, (v) => positiveInt(v, 'max_age_days')),
@@ -69,12 +62,17 @@ export function settingsToIni(s: Settings): Record<string, Record<string, string
 function read<T>(section: Section, key: string, fallback: T, parse: (v: string) => T): T {
   const v = section[key];
   if (v === undefined) return fallback;
-  // npm ini turns true/false into booleans; settings are typed here instead.
-  return parse(String(v));
+  // npm ini turns true/false into booleans and `key[]` into lists; settings are typed here instead.
+  return parse(typeof v === 'string' ? v : JSON.stringify(v));
 }
 
 function invalid(key: string, value: string, expected: string): TouchroleError {
   return new TouchroleError('usage', `settings.ini: ${key} = ${value} is not valid`, { hint: `expected ${expected}` });
+}
+
+/** A rule of src-shared/rules.ts was broken; `problem` says which. */
+function refused(key: string, value: string, problem: string): TouchroleError {
+  return new TouchroleError('usage', `settings.ini: ${key} = ${value} is not valid`, { hint: `${key} ${problem}` });
 }
 
 function positiveInt(v: string, key: string): number {
@@ -82,9 +80,19 @@ function positiveInt(v: string, key: string): number {
   return Number(v);
 }
 
+// The same rules as the window's (src-shared/rules.ts): a value one accepts, the other does too.
 function parseMinutesList(v: string): number[] {
   const list = v.split(',').map((x) => positiveInt(x, 'warn_minutes'));
-  return [...new Set(list)].sort((a, b) => b - a);
+  const problem = checkWarnMinutes(list);
+  if (problem !== undefined) throw refused('warn_minutes', v, problem);
+  return list.sort((a, b) => b - a);
+}
+
+function parseDefaultDuration(v: string): number {
+  const seconds = parseDuration(v);
+  const problem = checkDurationSeconds(seconds);
+  if (problem !== undefined) throw refused('default_duration', v, problem);
+  return seconds;
 }
 
 function parseBool(v: string): boolean {
@@ -93,6 +101,7 @@ function parseBool(v: string): boolean {
 }
 
 function parseSuffix(v: string): string {
-  if (!/^[-_.A-Za-z0-9]{1,32}$/.test(v)) throw invalid('profile_suffix', v, 'letters, digits, - _ or . (at most 32)');
+  const problem = checkSessionSuffix(v);
+  if (problem !== undefined) throw refused('profile_suffix', v, problem);
   return v;
 }

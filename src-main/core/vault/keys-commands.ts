@@ -10,13 +10,13 @@ export interface CredentialsFileAccess {
   /** The shared credentials file (AWS_SHARED_CREDENTIALS_FILE or ~/.aws/credentials). */
   path: string;
   /** The file's text, or undefined when there is no file. */
-  read(path: string): Promise<string | undefined>;
+  read: (path: string) => Promise<string | undefined>;
   /** A section's keys as botocore reads them, or undefined when there is no such section. */
-  readSection(text: string, section: string): Readonly<Record<string, string>> | undefined;
+  readSection: (text: string, section: string) => Readonly<Record<string, string>> | undefined;
   /** `text` with `keys` removed from `section`, every other byte unchanged. */
-  removeKeys(text: string, section: string, keys: readonly string[]): string;
+  removeKeys: (text: string, section: string, keys: readonly string[]) => string;
   /** Atomic read-edit-write under the credentials file lock; a throwing edit leaves the file untouched. */
-  updateCredentialsFile(path: string, edit: (text: string) => string): Promise<void>;
+  updateCredentialsFile: (path: string, edit: (text: string) => string) => Promise<void>;
 }
 
 export interface KeysCommandsOptions {

@@ -14,7 +14,7 @@ import { agentCaller, callerIdentity } from '../../../src-main/core/sessions';
 import { makeTempUser, runTouchrole, type TempUser } from '../../support/cli-harness';
 import { listenAsAgent } from '../../support/fake-agent-socket';
 import { MOTO_KEYS, startMoto, type Moto } from '../../support/moto';
-import { FakeBackend } from './support/fake-backend';
+import { FakeBackend } from '../../support/fake-backend';
 
 const ACCOUNT = '123456789012';
 const CONFIG =
@@ -52,7 +52,7 @@ async function callerOf(env: NodeJS.ProcessEnv, profile = 'admin'): Promise<Agen
 
 /** A fake agent on the user's socket that resolves profiles as `env` does. */
 async function agentFor(user: TempUser, env: NodeJS.ProcessEnv = user.env, profile = 'admin'): Promise<FakeBackend> {
-  const backend = new FakeBackend(systemClock);
+  const backend = new FakeBackend({ clock: systemClock });
   backend.own = await callerOf(env, profile);
   const agent = await runAgent({ backend, clock: systemClock, socketPath: user.env['TOUCHROLE_AGENT_SOCKET'] ?? '' });
   cleanups.push(() => agent.close());
@@ -79,7 +79,7 @@ describe('the agent and the caller’s environment', () => {
     const r = await credentialProcess(user.env);
     expect(r.code, r.stderr).toBe(0);
     expect(r.accessKeyId).toBe('ASIAADMIN');
-    expect(backend.calls).toEqual(['credentialProcess admin']);
+    expect(backend.log).toEqual(['credentialProcess admin']);
   });
 
   it('declines a caller with another AWS_CONFIG_FILE: the CLI elevates by itself (moto), the agent is not used', async () => {
@@ -95,7 +95,7 @@ describe('the agent and the caller’s environment', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.accessKeyId).toMatch(/^ASIA/);
     expect(r.accessKeyId).not.toBe('ASIAADMIN');
-    expect(backend.calls).toEqual([]);
+    expect(backend.log).toEqual([]);
   });
 
   it('after role_arn is edited, an agent still seeing the old profile declines; once it sees the edit it does not serve from memory', async () => {
@@ -103,7 +103,7 @@ describe('the agent and the caller’s environment', () => {
     const backend = await agentFor(user);
     expect((await credentialProcess(user.env)).accessKeyId).toBe('ASIAADMIN');
     expect((await credentialProcess(user.env)).accessKeyId).toBe('ASIAADMIN'); // from the agent's memory
-    expect(backend.calls).toEqual(['credentialProcess admin']);
+    expect(backend.log).toEqual(['credentialProcess admin']);
 
     const config = join(user.awsDir, 'config');
     const edited = readFileSync(config, 'utf8').replace(
@@ -114,14 +114,14 @@ describe('the agent and the caller’s environment', () => {
     const local = await credentialProcess(user.env);
     expect(local.code, local.stderr).toBe(0);
     expect(local.accessKeyId).not.toBe('ASIAADMIN');
-    expect(backend.calls).toEqual(['credentialProcess admin']);
+    expect(backend.log).toEqual(['credentialProcess admin']);
 
     // The CLI's own cache now holds the new role's session: served without the agent.
     expect((await credentialProcess(user.env)).accessKeyId).toBe(local.accessKeyId);
     // The agent now reads the edited config too: it fetches again instead of serving what it holds.
     backend.own = await callerOf(user.env);
     expect((await ask(user, { profile: 'admin', caller: await callerOf(user.env) }))?.AccessKeyId).toBe('ASIAADMIN');
-    expect(backend.calls).toEqual(['credentialProcess admin', 'credentialProcess admin']);
+    expect(backend.log).toEqual(['credentialProcess admin', 'credentialProcess admin']);
   });
 
   it('a caller that sends no identity (an older CLI) is served from the agent’s environment, as before', async () => {

@@ -3,7 +3,7 @@
 // unreadable, instead of failing the whole session list (which the tray shows).
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isAgentSession } from '../../../src-shared/agent-protocol';
+import { isSessionView } from '../../../src-shared/agent-protocol';
 import { systemClock } from '../../../src-shared/time/clock';
 import { createServiceAgent } from '../../../src-main/core/service';
 import { makeTempUser } from '../../support/cli-harness';
@@ -21,6 +21,6 @@ describe('agent sessions with a damaged expiry', () => {
     const { backend } = createServiceAgent({ env: user.env, clock: systemClock, keychain: new FakeKeychain(), sts: new FakeSts(systemClock) });
     const sessions = await backend.sessions();
     expect(sessions).toEqual([{ profile: 'dev', writtenProfile: 'dev-touchrole', expiration: '', expiryUnreadable: true }]);
-    expect(sessions.every(isAgentSession)).toBe(true);
+    expect(sessions.every(isSessionView)).toBe(true);
   });
 });

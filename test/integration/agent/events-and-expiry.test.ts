@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AgentEvent } from '../../../src-shared/agent-protocol';
 import { ManualClock } from '../../../src-shared/time/clock';
 import { AgentConnection, runAgent, tryAgent, type RunningAgent } from '../../../src-main/core/agent';
-import { FakeBackend } from './support/fake-backend';
+import { FakeBackend } from '../../support/fake-backend';
 import { ManualTimers } from '../../support/manual-timers';
 import { settle } from '../../support/settle';
 import { privateDir } from '../../support/agent/raw-client';
@@ -27,7 +27,7 @@ beforeEach(async () => {
   socketPath = join(tmp.dir, 'agent.sock');
   clock = new ManualClock(T0);
   timers = new ManualTimers(clock);
-  backend = new FakeBackend(clock);
+  backend = new FakeBackend({ clock: clock });
   agent = await runAgent({ backend, clock, timers, socketPath });
 });
 afterEach(async () => {
@@ -87,7 +87,7 @@ describe('events', () => {
     await until(() => events.length >= 5);
     expect(names(events)).toEqual(['sessions []', 'touch needed admin', 'touch done admin', 'sessions [admin]', 'sessions []']);
     expect(quietEvents).toEqual([]);
-    expect(backend.calls).toEqual(['elevate admin', 'end admin']);
+    expect(backend.log).toEqual(['elevate admin', 'end admin']);
   });
 
   it('the embedding app sees the same events in process', async () => {
@@ -118,7 +118,7 @@ describe('timeline with a manual clock', () => {
     await timers.advance(MIN);
     await until(() => events.length === 4);
     expect(names(events).slice(2)).toEqual(['expired admin removed=true', 'sessions []']);
-    expect(backend.calls).toEqual(['elevate admin', 'expire admin']);
+    expect(backend.log).toEqual(['elevate admin', 'expire admin']);
     expect(backend.stored.size).toBe(0);
     expect(agent.sessions()).toEqual([]);
   });
@@ -132,7 +132,7 @@ describe('timeline with a manual clock', () => {
     await agent.refresh();
     await until(() => events.length === 2);
     expect(names(events)).toEqual(['expired admin removed=true', 'sessions []']);
-    expect(backend.calls).toContain('expire admin');
+    expect(backend.log).toContain('expire admin');
   });
 
   it('a jump into the last minutes gives one warning, the most urgent', async () => {
@@ -150,9 +150,10 @@ describe('timeline with a manual clock', () => {
     await call('elevate', { profile: 'admin', durationSeconds: 900 });
     await timers.advance(14 * MIN);
     const renewed = await call('sessions.renew', { profile: 'admin' });
-    expect(renewed?.expiration).toBe(new Date(T0 + 14 * MIN + 3600_000).toISOString());
+    // Renewal repeats the session's duration, as the real backend does.
+    expect(renewed?.expiration).toBe(new Date(T0 + 14 * MIN + 900_000).toISOString());
     await timers.advance(2 * MIN);
-    expect(backend.calls).not.toContain('expire admin');
+    expect(backend.log).not.toContain('expire admin');
     expect(agent.sessions().map((s) => s.expiration)).toEqual([renewed?.expiration]);
   });
 
@@ -162,7 +163,7 @@ describe('timeline with a manual clock', () => {
     expect(listed?.sessions.map((s) => s.profile)).toEqual(['cli']);
     await settle();
     await timers.advance(30 * MIN);
-    expect(backend.calls).toEqual(['expire cli']);
+    expect(backend.log).toEqual(['expire cli']);
   });
 
   it('a failed removal is reported once, not retried every second', async () => {
@@ -172,7 +173,7 @@ describe('timeline with a manual clock', () => {
     await settle();
     events.length = 0;
     await timers.advance(20 * MIN);
-    expect(backend.calls.filter((c) => c === 'expire admin')).toHaveLength(1);
+    expect(backend.log.filter((c) => c === 'expire admin')).toHaveLength(1);
     await until(() => names(events).includes('expired admin removed=false file-locked'));
   });
 

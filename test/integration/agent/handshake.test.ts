@@ -11,7 +11,7 @@ import { runAgent, tryAgent, type RunningAgent } from '../../../src-main/core/ag
 import { agentKeyPath } from '../../../src-main/core/agent/agent-key';
 import { ClientHandshake } from '../../../src-main/core/agent/handshake';
 import { makeTempUser, TOUCHROLE_BIN } from '../../support/cli-harness';
-import { FakeBackend } from './support/fake-backend';
+import { FakeBackend } from '../../support/fake-backend';
 import { privateDir, RawClient } from '../../support/agent/raw-client';
 
 let tmp: { dir: string; cleanup: () => Promise<void> };
@@ -24,7 +24,7 @@ const clients: RawClient[] = [];
 beforeEach(async () => {
   tmp = await privateDir();
   socketPath = join(tmp.dir, 'agent.sock');
-  backend = new FakeBackend(systemClock);
+  backend = new FakeBackend({ clock: systemClock });
   log.length = 0;
   agent = await runAgent({ backend, clock: systemClock, socketPath, log: (line) => log.push(line) });
 });
@@ -108,7 +108,7 @@ describe('the agent refuses a client that does not prove the key', () => {
     expect(await c.next()).toMatchObject(refusal);
     await closedBy(c);
     await expect(c.next(300)).rejects.toThrow(/no line/);
-    expect(backend.calls).toEqual([]);
+    expect(backend.log).toEqual([]);
     expect(log).toContain('refused a connection that did not prove it can read the agent key');
   });
 
@@ -118,7 +118,7 @@ describe('the agent refuses a client that does not prove the key', () => {
       { socketPath, keyPath: join(tmp.dir, 'missing.key'), timeoutMs: 2000 },
     ).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'agent-unauthenticated', message: expect.stringContaining('missing.key') as unknown });
-    expect(backend.calls).toEqual([]);
+    expect(backend.log).toEqual([]);
   });
 
   it('a wrong HMAC (another key) is refused, and a request sent with it is not handled', async () => {
@@ -134,7 +134,7 @@ describe('the agent refuses a client that does not prove the key', () => {
     c.write(`${new ClientHandshake(randomBytes(32)).answer(hello)}\n${elevate}`);
     expect(await c.next()).toMatchObject(refusal);
     await closedBy(c);
-    expect(backend.calls).toEqual([]);
+    expect(backend.log).toEqual([]);
   });
 
   it('a malformed answer (a MAC of the wrong length, extra fields) is refused', async () => {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TouchroleError } from '../../../src-shared/errors';
 import { systemClock } from '../../../src-shared/time/clock';
 import { runAgent, tryAgent, type RunningAgent } from '../../../src-main/core/agent';
-import { FakeBackend } from './support/fake-backend';
+import { FakeBackend } from '../../support/fake-backend';
 import { privateDir, RawClient } from '../../support/agent/raw-client';
 
 let tmp: { dir: string; cleanup: () => Promise<void> };
@@ -17,7 +17,7 @@ const clients: RawClient[] = [];
 beforeEach(async () => {
   tmp = await privateDir();
   socketPath = join(tmp.dir, 'agent.sock');
-  backend = new FakeBackend(systemClock);
+  backend = new FakeBackend({ clock: systemClock });
   agent = await runAgent({ backend, clock: systemClock, socketPath });
 });
 afterEach(async () => {
@@ -76,7 +76,7 @@ describe('bad input gets an error reply and the connection keeps serving', () =>
     expect(await c.next()).toEqual(protocolError(6, /version 2/));
     c.write(`${JSON.stringify({ v: 1, id: 7, method: 'elevate', params: { profile: 'p', durationSeconds: 5 } })}\n`);
     expect(await c.next()).toEqual(protocolError(7, /durationSeconds/));
-    expect(backend.calls).toEqual([]);
+    expect(backend.log).toEqual([]);
     c.write(ping(8));
     expect(await c.next()).toEqual(pong(8));
   });
@@ -107,17 +107,17 @@ describe('backend errors cross the socket as data', () => {
 describe('many clients', () => {
   it('20 concurrent clients: one credential fetch per profile, every caller answered', async () => {
     let release: () => void = () => undefined;
-    backend.gate = new Promise((r) => (release = r));
+    backend.key.gate = new Promise((r) => (release = r));
     const calls = Array.from({ length: 20 }, (_, i) =>
       tryAgent({ method: 'credentialProcess', params: { profile: i % 2 === 0 ? 'even' : 'odd' } }, { socketPath, timeoutMs: 5000 }),
     );
     setTimeout(release, 50);
     const results = await Promise.all(calls);
     expect(results.map((r) => r?.AccessKeyId)).toEqual(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? 'ASIAEVEN' : 'ASIAODD')));
-    expect(backend.calls.sort()).toEqual(['credentialProcess even', 'credentialProcess odd']);
+    expect(backend.log.sort()).toEqual(['credentialProcess even', 'credentialProcess odd']);
     // Served from the agent's memory afterwards.
     await tryAgent({ method: 'credentialProcess', params: { profile: 'even' } }, { socketPath, timeoutMs: 2000 });
-    expect(backend.calls).toHaveLength(2);
+    expect(backend.log).toHaveLength(2);
   });
 
   it('20 concurrent elevations of different profiles all land in the agent', async () => {
@@ -133,10 +133,10 @@ describe('many clients', () => {
 describe('a client that leaves mid-request', () => {
   it('does not disturb the agent, and the elevation it started still completes', async () => {
     let release: () => void = () => undefined;
-    backend.gate = new Promise((r) => (release = r));
+    backend.key.gate = new Promise((r) => (release = r));
     const c = await raw();
     c.write(`${JSON.stringify({ v: 1, id: 1, method: 'elevate', params: { profile: 'admin' } })}\n`);
-    await waitFor(() => backend.calls.includes('elevate admin'));
+    await waitFor(() => backend.log.includes('elevate admin'));
     c.close();
     release();
     await waitFor(() => agent.sessions().length === 1);
@@ -149,7 +149,7 @@ describe('a client that leaves mid-request', () => {
 
   it('a client that times out gets agent-unavailable; a later answer is dropped quietly', async () => {
     let release: () => void = () => undefined;
-    backend.gate = new Promise((r) => (release = r));
+    backend.key.gate = new Promise((r) => (release = r));
     const error = await tryAgent({ method: 'elevate', params: { profile: 'slow' } }, { socketPath, timeoutMs: 100 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'agent-unavailable', message: expect.stringMatching(/did not answer elevate/) as unknown });
     release();

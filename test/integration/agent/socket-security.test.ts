@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src-shared/time/clock';
 import { agentSocketPath, runAgent, tryAgent, type RunningAgent } from '../../../src-main/core/agent';
 import { checkSocketDir } from '../../../src-main/core/agent/socket-path';
-import { FakeBackend } from './support/fake-backend';
+import { FakeBackend } from '../../support/fake-backend';
 import { privateDir } from '../../support/agent/raw-client';
 import { errorOf } from '../../support/error-of';
 import { codeOf } from '../../support/error-of';
@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 async function start(socketPath: string): Promise<RunningAgent> {
-  const agent = await runAgent({ backend: new FakeBackend(systemClock), clock: systemClock, socketPath });
+  const agent = await runAgent({ backend: new FakeBackend({ clock: systemClock }), clock: systemClock, socketPath });
   agents.push(agent);
   return agent;
 }
@@ -142,7 +142,7 @@ describe('existing socket', () => {
 
   it('removes its socket on close', async () => {
     const socketPath = join(tmp.dir, 'agent.sock');
-    const agent = await runAgent({ backend: new FakeBackend(systemClock), clock: systemClock, socketPath });
+    const agent = await runAgent({ backend: new FakeBackend({ clock: systemClock }), clock: systemClock, socketPath });
     await agent.close();
     await expect(lstat(socketPath)).rejects.toThrow(/ENOENT/);
   });

@@ -4,11 +4,11 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attachToAgent } from '../../../src-main/app/attached-backend';
-import type { CoreBackend } from '../../../src-main/app/backend';
+import type { AppBackend } from '../../../src-main/core/agent';
 import { runAgent, type RunningAgent } from '../../../src-main/core/agent';
 import { ManualClock } from '../../../src-shared/time/clock';
 import { makeTempUser, type TempUser } from '../../support/cli-harness';
-import { FakeBackend } from '../agent/support/fake-backend';
+import { FakeBackend } from '../../support/fake-backend';
 import { ManualTimers } from '../../support/manual-timers';
 import { privateDir } from '../../support/agent/raw-client';
 
@@ -20,13 +20,13 @@ let backend: FakeBackend;
 let agent: RunningAgent;
 let socketPath: string;
 let user: TempUser;
-let attached: CoreBackend | undefined;
+let attached: AppBackend | undefined;
 
 beforeEach(async () => {
   tmp = await privateDir();
   socketPath = join(tmp.dir, 'agent.sock');
   clock = new ManualClock(T0);
-  backend = new FakeBackend(clock);
+  backend = new FakeBackend({ clock: clock });
   agent = await runAgent({ backend, clock, timers: new ManualTimers(clock), socketPath });
   user = makeTempUser({
     config:
@@ -46,7 +46,7 @@ describe('app attached to a running agent', () => {
   it('lists, elevates, renews and ends through the agent, with its touch prompts', async () => {
     attached = await attachToAgent({ clock, env: user.env, socketPath });
     if (attached === undefined) throw new Error('did not attach');
-    const { backend: app } = attached;
+    const app = attached;
     const touches: string[] = [];
     const changes: number[] = [];
     app.on('touchPrompt', (t) => touches.push(`${t.state} ${t.profile ?? ''}`));
@@ -54,12 +54,12 @@ describe('app attached to a running agent', () => {
     expect(await app.sessions()).toEqual([]);
     const s = await app.elevate({ profile: 'admin', durationSeconds: 3600 });
     expect(s).toMatchObject({ profile: 'admin', writtenProfile: 'admin-touchrole' });
-    expect(backend.calls).toEqual(['elevate admin']);
+    expect(backend.log).toEqual(['elevate admin']);
     await expect.poll(() => touches).toContain('needed admin');
     expect((await app.sessions()).map((x) => x.profile)).toEqual(['admin']);
     await app.renew('admin');
     await app.end('admin');
-    expect(backend.calls).toEqual(['elevate admin', 'renew admin', 'elevate admin', 'end admin']);
+    expect(backend.log).toEqual(['elevate admin', 'renew admin', 'elevate admin', 'end admin']);
     expect(await app.sessions()).toEqual([]);
     expect(changes.at(-1)).toBe(0);
     expect(await app.yubikeyStatus()).toEqual({ state: 'ready', keys: [], mfaCredentials: [] });
@@ -67,8 +67,8 @@ describe('app attached to a running agent', () => {
 
   it('reads profiles and settings as the CLI does', async () => {
     attached = await attachToAgent({ clock, env: user.env, socketPath });
-    expect((await attached?.backend.roleProfiles())?.map((p) => p.name)).toEqual(['admin']);
-    expect(await attached?.backend.settings()).toMatchObject({ profileSuffix: '-touchrole' });
+    expect((await attached?.roleProfiles())?.map((p) => p.name)).toEqual(['admin']);
+    expect(await attached?.settings()).toMatchObject({ profileSuffix: '-touchrole' });
   });
 
   it('resolves undefined when no agent answers', async () => {

@@ -12,7 +12,7 @@ import { touchrolePaths } from '../../../src-main/core/paths';
 import { SessionCache } from '../../../src-main/core/sessions';
 import { makeTempUser, runTouchrole, type TempUser } from '../../support/cli-harness';
 import { listenAsAgent } from '../../support/fake-agent-socket';
-import { FakeBackend } from '../agent/support/fake-backend';
+import { FakeBackend } from '../../support/fake-backend';
 
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -33,7 +33,7 @@ function userWithSession(): TempUser {
 
 async function agentFor(user: TempUser): Promise<{ agent: RunningAgent; backend: FakeBackend; socketPath: string }> {
   const socketPath = user.env['TOUCHROLE_AGENT_SOCKET'] ?? '';
-  const backend = new FakeBackend(systemClock);
+  const backend = new FakeBackend({ clock: systemClock });
   const agent = await runAgent({ backend, clock: systemClock, socketPath });
   cleanups.push(() => agent.close());
   return { agent, backend, socketPath };
@@ -46,15 +46,15 @@ describe('commands tell a running agent', () => {
     const ask = () => tryAgent({ method: 'credentialProcess', params: { profile: 'admin' } }, { socketPath, timeoutMs: 5000 });
     await ask();
     await ask(); // served from the agent's memory
-    expect(backend.calls).toEqual(['credentialProcess admin']);
+    expect(backend.log).toEqual(['credentialProcess admin']);
 
     const ended = await runTouchrole(['end', 'admin'], user.env);
     expect(ended.code, ended.stderr).toBe(0);
     expect(ended.stdout).toContain('Ended the session of admin');
     expect(managedSections(readFileSync(join(user.awsDir, 'credentials'), 'utf8'))).toEqual([]);
-    expect(backend.calls).toContain('end admin');
+    expect(backend.log).toContain('end admin');
     await ask();
-    expect(backend.calls.filter((c) => c === 'credentialProcess admin')).toHaveLength(2);
+    expect(backend.log.filter((c) => c === 'credentialProcess admin')).toHaveLength(2);
   });
 
   it('logout: every section and cached session (the MFA session too) is gone, and the agent serves nothing from memory', async () => {
@@ -74,7 +74,7 @@ describe('commands tell a running agent', () => {
     const ask = () => tryAgent({ method: 'credentialProcess', params: { profile: 'admin' } }, { socketPath, timeoutMs: 5000 });
     await ask();
     await ask(); // served from the agent's memory
-    expect(backend.calls).toEqual(['credentialProcess admin']);
+    expect(backend.log).toEqual(['credentialProcess admin']);
 
     const r = await runTouchrole(['logout', '--json'], user.env);
     expect(r.code, r.stderr).toBe(0);
@@ -87,9 +87,9 @@ describe('commands tell a running agent', () => {
     const after = readFileSync(credentialsFile, 'utf8');
     expect(managedSections(after)).toEqual([]);
     expect(after).toBe('[dev]\naws_access_key_id = AKIADEV\naws_secret_access_key = s\n');
-    expect(backend.calls).toContain('logout');
+    expect(backend.log).toContain('logout');
     await ask();
-    expect(backend.calls.filter((c) => c === 'credentialProcess admin')).toHaveLength(2);
+    expect(backend.log.filter((c) => c === 'credentialProcess admin')).toHaveLength(2);
   });
 
   it('end with an uneditable credentials file: the cached copy is gone, the agent is told, the command fails and says why', async () => {
@@ -112,7 +112,7 @@ describe('commands tell a running agent', () => {
     expect(ended.stderr).toContain(credentialsFile);
     expect(readFileSync(credentialsFile, 'utf8')).toBe(broken);
     expect(await cache.get({ kind: 'role-session', profile: 'admin' }, 'fp')).toBeUndefined();
-    expect(backend.calls).toContain('end admin');
+    expect(backend.log).toContain('end admin');
   });
 
   it('an agent that accepts but never answers delays end by at most a few seconds, and end reports it', async () => {

@@ -15,7 +15,7 @@ let key: VirtualYubiKey;
 let user: TempUser;
 
 beforeAll(async () => {
-  await requireSecretService();
+  requireSecretService();
   key = await VirtualYubiKey.start({
     port: testVpcdPort(),
     password: PASSWORD,

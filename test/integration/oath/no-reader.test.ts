@@ -21,7 +21,8 @@ const emptyReaderConf = join(dir, 'reader.conf');
 writeFileSync(emptyReaderConf, '');
 const user = makeTempUser({
   config:
-    '[profile dev]\nregion = us-east-1\n\n[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\nsource_profile = dev\nmfa_serial = arn:aws:iam::123456789012:mfa/alice\n',
+    '[profile dev]\nregion = us-east-1\n\n' +
+    '[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\nsource_profile = dev\nmfa_serial = arn:aws:iam::123456789012:mfa/alice\n',
   credentials: '[dev]\naws_access_key_id = AKIAEXAMPLE\naws_secret_access_key = secret\n',
 });
 afterAll(() => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src-shared/time/clock';
-import type { CoreBackend } from '../../../src-main/app/backend';
+import type { AppBackend } from '../../../src-main/core/agent';
 import { createCoreBackend } from '../../../src-main/app/core-backend';
 import { VirtualYubiKey, virtualKeyReaders } from '../../../src-emulators';
 import { FakeKeychain } from '../../support/fake-keychain';
@@ -23,7 +23,7 @@ const MIN = 60_000;
 let browser: Browser;
 let server: { url: string; close(): Promise<void> };
 let moto: Moto;
-let core: CoreBackend;
+let core: AppBackend;
 let user: TempUser;
 let win: WindowUnderTest | undefined;
 
@@ -68,7 +68,7 @@ afterAll(async () => {
 describe('window against the real core', () => {
   it('unlocks the YubiKey, elevates with a touch, counts down, shows expiry and ends the session', async () => {
     const now = Date.now();
-    win = await openWindow(browser, `${server.url}#yubikey`, core.backend, now);
+    win = await openWindow(browser, `${server.url}#yubikey`, core, now);
     const { page } = win;
     await expect.poll(() => page.locator('#yubikey .state').getAttribute('data-state'), { timeout: 10_000 }).toBe('locked');
     await page.locator('#yubikey input[type="password"]').fill(PASSWORD);

@@ -7,7 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TouchroleError } from '../../../src-shared/errors';
 import { ManualClock } from '../../../src-shared/time/clock';
-import { FAKE_PASSWORD, FakeAppBackend } from '../../support/fake-app-backend';
+import { FakeBackend } from '../../support/fake-backend';
+import { FAKE_PASSWORD } from '../../support/fake-yubikey';
 import { buildRenderer, launchChromium, openWindow, ROOT, serveRenderer, type WindowUnderTest } from '../../support/renderer/window-harness';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
@@ -37,11 +38,11 @@ afterEach(async () => {
 });
 
 async function start(
-  setup: (backend: FakeAppBackend) => void = () => undefined,
+  setup: (backend: FakeBackend) => void = () => undefined,
   view = 'sessions',
-): Promise<{ page: Page; backend: FakeAppBackend; clock: ManualClock }> {
+): Promise<{ page: Page; backend: FakeBackend; clock: ManualClock }> {
   const clock = new ManualClock(NOW);
-  const backend = new FakeAppBackend({ clock, reminders: [{ profile: 'alice', kind: 'rotate', ageDays: 97, maxAgeDays: 90 }] });
+  const backend = new FakeBackend({ clock, reminders: [{ profile: 'alice', kind: 'rotate', ageDays: 97, maxAgeDays: 90 }] });
   setup(backend);
   open = await openWindow(browser, `${server.url}#${view}`, backend, NOW);
   return { page: open.page, backend, clock };
@@ -66,7 +67,7 @@ describe('window: build', () => {
 
 describe('window: sessions', () => {
   it('elevates from the window: touch prompt, then a live countdown', async () => {
-    const { page, backend, clock } = await start((b) => (b.touchMode = 'manual'), 'profiles');
+    const { page, backend, clock } = await start((b) => (b.key.touchMode = 'manual'), 'profiles');
     const admin = page.locator('li.profile[data-profile="admin"]');
     await expect.poll(() => admin.locator('select').inputValue()).toBe('3600');
     await page.screenshot({ path: join(SHOTS, 'elevate.png') });
@@ -77,9 +78,9 @@ describe('window: sessions', () => {
     await expect.poll(() => overlay.isVisible()).toBe(true);
     expect(await page.locator('#touch-detail').textContent()).toBe('to elevate admin');
     await page.screenshot({ path: join(SHOTS, 'touch-prompt.png') });
-    expect(backend.touchPending).toBe(true);
+    expect(backend.key.touchPending).toBe(true);
 
-    backend.touch();
+    backend.key.touch();
     await expect.poll(() => overlay.isVisible()).toBe(false);
     expect(backend.calls.filter((c) => c.method === 'elevate').map((c) => c.args)).toEqual([[{ profile: 'admin', durationSeconds: 14_400 }]]);
 
@@ -155,10 +156,10 @@ describe('window: errors', () => {
   });
 
   it('shows a touch timeout and clears the overlay', async () => {
-    const { page, backend } = await start((b) => (b.touchMode = 'manual'), 'profiles');
+    const { page, backend } = await start((b) => (b.key.touchMode = 'manual'), 'profiles');
     await page.locator('li.profile[data-profile="admin"]').getByRole('button', { name: 'Elevate' }).click();
     await expect.poll(() => page.locator('#touch-overlay').isVisible()).toBe(true);
-    backend.timeoutTouch();
+    backend.key.timeoutTouch();
     await expect.poll(() => page.locator('#touch-overlay').isVisible()).toBe(false);
     expect(await page.locator('.banner-message').textContent()).toBe('the YubiKey was not touched in time');
   });
@@ -167,7 +168,7 @@ describe('window: errors', () => {
 describe('window: YubiKey, settings, reminders', () => {
   it('unlocks a locked key: wrong password refused, right one lists the MFA credentials', async () => {
     const clock = new ManualClock(NOW);
-    const backend = new FakeAppBackend({ clock, locked: true });
+    const backend = new FakeBackend({ clock, locked: true });
     open = await openWindow(browser, `${server.url}#yubikey`, backend, NOW);
     const page = open.page;
     await expect.poll(() => page.locator('#yubikey .state').getAttribute('data-state')).toBe('locked');
@@ -188,7 +189,7 @@ describe('window: YubiKey, settings, reminders', () => {
 
   it('shows a pushed "PC/SC unavailable" with the reason and the fix, then the key when it is back', async () => {
     const clock = new ManualClock(NOW);
-    const backend = new FakeAppBackend({ clock });
+    const backend = new FakeBackend({ clock });
     open = await openWindow(browser, `${server.url}#yubikey`, backend, NOW);
     const page = open.page;
     await expect.poll(() => page.locator('#yubikey .state').getAttribute('data-state')).toBe('ready');

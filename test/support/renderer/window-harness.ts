@@ -11,7 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { AppBackend, AppBackendEventName } from '../../../src-main/app/backend';
+import type { AppBackend, AppBackendEventName } from '../../../src-main/core/agent';
 import { backendHandlers, dispatch } from '../../../src-main/app/ipc';
 import { IPC_EVENTS, IPC_METHODS, isIpcMethod, type IpcMethod, type IpcResponse, type IpcResult } from '../../../src-shared/ipc-contract';
 

@@ -43,7 +43,8 @@ describe('install command-line tool: macOS', () => {
     expect(e).toBeInstanceOf(TouchroleError);
     expect((e as TouchroleError).code).toBe('cli-install-failed');
     expect((e as TouchroleError).hint).toBe(
-      `In Terminal: sudo mkdir -p ${join(linkDir + '-file', 'bin')} && sudo ln -sf '${join(resources, 'bin', 'touchrole')}' '${join(linkDir + '-file', 'bin', 'touchrole')}'`,
+      `In Terminal: sudo mkdir -p ${join(linkDir + '-file', 'bin')} && ` +
+        `sudo ln -sf '${join(resources, 'bin', 'touchrole')}' '${join(linkDir + '-file', 'bin', 'touchrole')}'`,
     );
   });
 });

@@ -4,17 +4,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { YubikeyStatusView } from '../../../src-shared/ipc-contract';
+import type { YubikeyStatusView } from '../../../src-shared/models';
 import { systemClock } from '../../../src-shared/time/clock';
 import { createCoreBackend } from '../../../src-main/app/core-backend';
-import type { CoreBackend } from '../../../src-main/app/backend';
+import type { AppBackend } from '../../../src-main/core/agent';
 import { VirtualYubiKey } from '../../../src-emulators';
 import { PluggableReader } from '../../support/pluggable-reader';
 import { FakeKeychain } from '../../support/fake-keychain';
 import { OathClient } from '../../../src-main/core/oath';
 import { FakeSts } from '../../support/fake-sts';
 
-let core: CoreBackend | undefined;
+let core: AppBackend | undefined;
 let home: string | undefined;
 afterEach(async () => {
   await core?.close();
@@ -31,7 +31,7 @@ describe('core backend: YubiKey state pushed to the window', () => {
     const socketPath = join(home, 'agent.sock');
     core = await createCoreBackend({ env, clock: systemClock, keychain, sts: new FakeSts(systemClock), oath: async () => client, socketPath });
     const seen: YubikeyStatusView[] = [];
-    core.backend.on('yubikeyChanged', (s) => seen.push(s));
+    core.on('yubikeyChanged', (s) => seen.push(s));
     const until = async (state: YubikeyStatusView['state']): Promise<YubikeyStatusView> => {
       for (let i = 0; i < 300; i++) {
         const hit = seen.find((s) => s.state === state);
@@ -41,7 +41,7 @@ describe('core backend: YubiKey state pushed to the window', () => {
       throw new Error(`no ${state} status pushed; saw ${seen.map((s) => s.state).join(', ')}`);
     };
 
-    expect((await core.backend.yubikeyStatus()).state).toBe('ready');
+    expect((await core.yubikeyStatus()).state).toBe('ready');
     reader.key = undefined;
     expect((await until('none')).keys).toEqual([]);
     reader.pcscDown = true;

@@ -5,16 +5,17 @@ import { buildTouchroleApi } from '../../../src-main/app/preload-api';
 import { TouchroleError } from '../../../src-shared/errors';
 import { IPC_CHANNELS, IPC_METHODS, type TouchroleApi } from '../../../src-shared/ipc-contract';
 import { ManualClock } from '../../../src-shared/time/clock';
-import { FAKE_PASSWORD, FakeAppBackend } from '../../support/fake-app-backend';
+import { FakeBackend } from '../../support/fake-backend';
+import { FAKE_PASSWORD } from '../../support/fake-yubikey';
 import { buildWindowOptions } from '../../../src-main/app/window';
 import { FakeElectron, FakePreload, type FakeWindow } from '../../support/fake-electron';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 
-function setup(): { electron: FakeElectron; window: FakeWindow; backend: FakeAppBackend; api: TouchroleApi; unregister: () => void } {
+function setup(): { electron: FakeElectron; window: FakeWindow; backend: FakeBackend; api: TouchroleApi; unregister: () => void } {
   const electron = new FakeElectron();
   const window = electron.createWindow(buildWindowOptions('/p.js'));
-  const backend = new FakeAppBackend({ clock: new ManualClock(NOW), locked: true });
+  const backend = new FakeBackend({ clock: new ManualClock(NOW), locked: true });
   const unregister = registerIpc(electron.ipc, backendHandlers(backend), (event) => isTrustedSender(event, window.webContents));
   // The in-memory pair: preload -> ipcRenderer.invoke -> ipcMain handler, as from our page.
   const preload = new FakePreload();

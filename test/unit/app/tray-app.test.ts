@@ -4,13 +4,13 @@ import { startApp } from '../../../src-main/app/start-app';
 import { TouchroleError } from '../../../src-shared/errors';
 import { IPC_CHANNELS, IPC_EVENT_CHANNELS } from '../../../src-shared/ipc-contract';
 import { ManualClock } from '../../../src-shared/time/clock';
-import { FakeAppBackend } from '../../support/fake-app-backend';
+import { FakeBackend } from '../../support/fake-backend';
 import { FakeElectron } from '../../support/fake-electron';
 import { ManualTimers } from '../../support/manual-timers';
 import { ASSETS, MIN, NOW, SEC, startHarness, type Harness } from '../../support/tray-app-harness';
 import { settle } from '../../support/settle';
 
-const start = (setup?: (backend: FakeAppBackend) => void, platform: NodeJS.Platform = 'linux'): Promise<Harness> =>
+const start = (setup?: (backend: FakeBackend) => void, platform: NodeJS.Platform = 'linux'): Promise<Harness> =>
   startHarness(setup === undefined ? { platform } : { setup, platform });
 
 describe('tray app: title', () => {
@@ -206,24 +206,24 @@ describe('tray app: sleep and resume', () => {
 
 describe('tray app: touch prompt', () => {
   it('shows "Touch your YubiKey" until the touch arrives', async () => {
-    const h = await start((b) => (b.touchMode = 'manual'));
+    const h = await start((b) => (b.key.touchMode = 'manual'));
     h.electron.tray.click(['Elevate', 'admin', '1h (default)']);
     await settle();
     expect(h.electron.tray.title).toBe('Touch YubiKey');
     expect(h.electron.tray.labels()[0]).toBe('Touch your YubiKey now');
     const prompt = h.electron.notifications[0];
     expect(prompt?.options.title).toBe('Touch your YubiKey');
-    h.backend.touch();
+    h.backend.key.touch();
     await settle();
     expect(prompt?.closed).toBe(true);
     expect(h.electron.tray.title).toBe('1h 00m');
   });
 
   it('clears the prompt and reports a touch timeout', async () => {
-    const h = await start((b) => (b.touchMode = 'manual'));
+    const h = await start((b) => (b.key.touchMode = 'manual'));
     h.electron.tray.click(['Elevate', 'admin', '1h (default)']);
     await settle();
-    h.backend.timeoutTouch();
+    h.backend.key.timeoutTouch();
     await settle();
     expect(h.electron.tray.title).toBe('');
     expect(h.electron.notificationTitles()).toEqual(['Touch your YubiKey', 'Elevating admin failed']);
@@ -231,7 +231,7 @@ describe('tray app: touch prompt', () => {
   });
 
   it('leaves the prompt to the window when it shows, and forwards events to it', async () => {
-    const h = await start((b) => (b.touchMode = 'manual'));
+    const h = await start((b) => (b.key.touchMode = 'manual'));
     h.trayApp.showWindow('sessions');
     await settle();
     h.electron.tray.click(['Elevate', 'admin', '1h (default)']);
@@ -239,7 +239,7 @@ describe('tray app: touch prompt', () => {
     expect(h.electron.notifications).toHaveLength(0);
     const sent = (): string[] => (h.electron.windows[0]?.webContents.sent ?? []).map((s) => s.channel);
     expect(sent()).toContain(IPC_EVENT_CHANNELS.touchPrompt);
-    h.backend.touch();
+    h.backend.key.touch();
     await settle();
     expect(sent()).toContain(IPC_EVENT_CHANNELS.sessionsChanged);
   });
@@ -255,7 +255,7 @@ describe('tray app: instances and quit', () => {
       electron,
       createBackend: () => {
         created++;
-        return Promise.resolve({ backend: new FakeAppBackend({ clock }), close: () => Promise.resolve() });
+        return Promise.resolve(new FakeBackend({ clock }));
       },
       trayAvailable: () => Promise.resolve(true),
       clock,

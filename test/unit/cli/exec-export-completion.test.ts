@@ -4,11 +4,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { cliInProcess } from '../../support/in-process-cli';
-import { runCli } from '../../../src-main/cli/main';
-import { ManualClock } from '../../../src-shared/time/clock';
 
 const cli = (argv: string[], env: NodeJS.ProcessEnv = {}): ReturnType<typeof cliInProcess> => cliInProcess(argv, env);
 

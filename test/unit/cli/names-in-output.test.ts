@@ -40,7 +40,8 @@ const protoUser = (expiredSession = false): NodeJS.ProcessEnv =>
       '[hasOwnProperty]\naws_access_key_id = AKIAEXAMPLEPROTO0002\naws_secret_access_key = s2\n',
       ...(expiredSession
         ? [
-            '[__proto__-touchrole]\n# managed by touchrole; expires 2020-01-01T00:00:00.000Z\naws_access_key_id = ASIAOLD\naws_secret_access_key = x\naws_session_token = y\n',
+            '[__proto__-touchrole]\n# managed by touchrole; expires 2020-01-01T00:00:00.000Z\n' +
+              'aws_access_key_id = ASIAOLD\naws_secret_access_key = x\naws_session_token = y\n',
           ]
         : []),
     ].join('\n'),

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
-import type { SessionView } from '../../../src-shared/ipc-contract';
+import type { SessionView } from '../../../src-shared/models';
 import { buildTrayModel, DEFAULT_DURATION_CHOICES, type MenuItemModel, type TrayInput } from '../../../src-shared/tray-model';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
@@ -112,7 +112,7 @@ describe('tray model: menu', () => {
     ['none', '(YubiKey: not connected)'],
     ['ready', '(YubiKey: ready)'],
     ['locked', 'YubiKey: locked — unlock…'],
-    ['touch-now', '(YubiKey: touch now)'],
+    ['touch', '(YubiKey: touch now)'],
     ['unavailable', 'YubiKey: PC/SC unavailable — see why…'],
   ] as const)('YubiKey status %s', (yubikey, label) => {
     expect(outline(buildTrayModel(input({ yubikey })).menu)).toContain(label);

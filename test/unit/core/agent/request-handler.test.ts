@@ -5,13 +5,13 @@ import type { AgentCaller } from '../../../../src-shared/agent-protocol';
 import { ManualClock } from '../../../../src-shared/time/clock';
 import { RequestHandler } from '../../../../src-main/core/agent/request-handler';
 import { SessionKeeper } from '../../../../src-main/core/agent/session-keeper';
-import { FakeBackend } from '../../../integration/agent/support/fake-backend';
+import { FakeBackend } from '../../../support/fake-backend';
 
 const T0 = Date.UTC(2026, 0, 1, 12);
 
 function setup(): { handler: RequestHandler; backend: FakeBackend } {
   const clock = new ManualClock(T0);
-  const backend = new FakeBackend(clock);
+  const backend = new FakeBackend({ clock: clock });
   const keeper = new SessionKeeper({ backend, clock, timers: { setTimeout: () => undefined, clearTimeout: () => undefined }, emit: () => undefined });
   return { handler: new RequestHandler({ backend, keeper, clock }), backend };
 }
@@ -24,7 +24,7 @@ describe('RequestHandler credentialProcess', () => {
     const { handler, backend } = setup();
     await expect(ask(handler, backend.own)).resolves.toMatchObject({ AccessKeyId: 'ASIAADMIN' });
     await ask(handler, backend.own);
-    expect(backend.calls).toEqual(['credentialProcess admin']);
+    expect(backend.log).toEqual(['credentialProcess admin']);
   });
 
   it.each([
@@ -42,7 +42,7 @@ describe('RequestHandler credentialProcess', () => {
     const caller = { ...backend.own, ...change } as AgentCaller;
     if (caller.fingerprint === undefined) delete caller.fingerprint;
     await expect(ask(handler, caller)).rejects.toMatchObject({ code: 'agent-declined', message: expect.stringMatching(message) as unknown });
-    expect(backend.calls).toEqual([]);
+    expect(backend.log).toEqual([]);
   });
 
   it('does not serve from memory once its own view of the profile changed (config edited)', async () => {
@@ -51,7 +51,7 @@ describe('RequestHandler credentialProcess', () => {
     backend.own = { ...backend.own, fingerprint: 'c'.repeat(64) };
     await ask(handler, backend.own);
     await ask(handler, backend.own);
-    expect(backend.calls).toEqual(['credentialProcess admin', 'credentialProcess admin']);
+    expect(backend.log).toEqual(['credentialProcess admin', 'credentialProcess admin']);
   });
 
   it.each([
@@ -74,6 +74,6 @@ describe('RequestHandler credentialProcess', () => {
     finish();
     await ending;
     await ask(handler, backend.own);
-    expect(backend.calls.filter((c) => c.startsWith('credentialProcess'))).toHaveLength(2);
+    expect(backend.log.filter((c) => c.startsWith('credentialProcess'))).toHaveLength(2);
   });
 });

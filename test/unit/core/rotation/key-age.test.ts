@@ -70,7 +70,9 @@ describe('rotationReminders', () => {
   it('reminds about old keys and lets the tray notify at most once a day', async () => {
     clock.advance(100 * DAY);
     const first = await rotationReminders(deps, { markNotified: true });
-    expect(first).toEqual([{ profile: 'work', kind: 'rotate', notify: true, message: 'work: access key is 100 days old (touchrole keys rotate work)' }]);
+    expect(first).toEqual([
+      { profile: 'work', kind: 'rotate', ageDays: 100, maxAgeDays: 90, notify: true, message: 'work: access key is 100 days old (touchrole keys rotate work)' },
+    ]);
     clock.advance(DAY / 2);
     expect((await rotationReminders(deps, { markNotified: true }))[0]?.notify).toBe(false);
     clock.advance(DAY / 2);
@@ -86,7 +88,14 @@ describe('rotationReminders', () => {
     expect(await rotationReminders(deps, { markNotified: false })).toEqual([]);
     clock.advance(DAY);
     expect(await rotationReminders(deps, { markNotified: false })).toEqual([
-      { profile: 'work', kind: 'finish', notify: true, message: 'work: delete the old key AKIAOLD (touchrole keys rotate work --finish)' },
+      {
+        profile: 'work',
+        kind: 'finish',
+        ageDays: 1,
+        maxAgeDays: 90,
+        notify: true,
+        message: 'work: delete the old key AKIAOLD (touchrole keys rotate work --finish)',
+      },
     ]);
   });
 });

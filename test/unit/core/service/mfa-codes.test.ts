@@ -7,6 +7,7 @@ import { VirtualYubiKey } from '../../../../src-emulators';
 import { FakeKeychain } from '../../../support/fake-keychain';
 import { OathClient, type CardReaders } from '../../../../src-main/core/oath';
 import { yubikeyMfaCodes } from '../../../../src-main/core/service';
+import type { TouchInfo } from '../../../../src-main/core/prompt';
 import { recordingPrompter } from '../../../support/recording-prompter';
 
 const MFA = 'arn:aws:iam::123456789012:mfa/alice';
@@ -33,18 +34,25 @@ function profiles(config: string) {
 }
 
 describe('yubikeyMfaCodes', () => {
-  it('reads the credential named by mfa_serial (issuer form), with the touch prompt', async () => {
+  // The profile reaches the prompt as data, whatever the purpose text says.
+  it.each([
+    ['with the touch prompt', { purpose: 'elevate admin' }, undefined],
+    ['with the profile given to the prompt as data', { purpose: 'open the console of admin', profile: 'admin' }, 'admin'],
+  ])('reads the credential named by mfa_serial (issuer form), %s', async (_, why, profile) => {
     const key = VirtualYubiKey.create({ credentials: [{ issuer: 'AWS', name: MFA, secret: SECRET, touch: true }], touch: { kind: 'auto', delayMs: 10 } });
-    const prompter = recordingPrompter();
+    const recorder = recordingPrompter();
+    const profilesTold: (string | undefined)[] = [];
+    const prompter = { ...recorder, waiting: (info: TouchInfo) => (profilesTold.push(info.profile), recorder.waiting(info)) };
     const codes = yubikeyMfaCodes({
       profiles: profiles(`[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = dev\nmfa_serial = ${MFA}\n`),
       clock: new ManualClock(T),
       prompter,
       oath: async () => new OathClient({ readers: readersOf({ one: key }), keychain: new FakeKeychain() }),
-      purpose: 'elevate admin',
+      ...why,
     });
     expect(await codes(MFA, new AbortController().signal)).toBe('287082');
-    expect(prompter.events).toEqual([`waiting ${MFA}`, 'done']);
+    expect(recorder.events).toEqual([`waiting ${MFA}`, 'done']);
+    expect(profilesTold).toEqual([profile]);
   });
 
   it('uses touchrole_oath_credential, and picks the key holding it when several are plugged in', async () => {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /** The agent's YubiKey state follows inserts, removals and PC/SC outages, watched lazily. */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { YubikeyState } from '../../../../src-shared/agent-protocol';
+import type { YubikeyState } from '../../../../src-shared/models';
 import { TouchroleError } from '../../../../src-shared/errors';
 import { systemClock } from '../../../../src-shared/time/clock';
 import { PluggableReader, PCSC_DOWN_HINT } from '../../../support/pluggable-reader';

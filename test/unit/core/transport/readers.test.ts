@@ -70,7 +70,7 @@ describe('CardWatcher', () => {
     readers.readers = [{ name: 'A', cardPresent: false }];
     await watcher.start();
     expect(readers.changes.watching).toBe(1);
-    timers.advance(3_600_000);
+    await timers.advance(3_600_000);
     expect(readers.lists).toBe(1);
     expect(timers.pendingDelays()).toEqual([]);
     readers.readers = [{ name: 'A', cardPresent: true }];
@@ -96,16 +96,16 @@ describe('CardWatcher while PC/SC fails', () => {
       expect(seen).toEqual(['error']);
       // Looks again after 1 s, then 2 s, 4 s ...: at most once a minute however long PC/SC stays away.
       expect(timers.pendingDelays()).toEqual([1000]);
-      timers.advance(1000);
+      await timers.advance(1000);
       await settle();
       expect(timers.pendingDelays()).toEqual([2000]);
       for (let i = 0; i < 10; i++) {
-        timers.advance(timers.pendingDelays()[0] ?? 0);
+        await timers.advance(timers.pendingDelays()[0] ?? 0);
         await settle();
       }
       expect(timers.pendingDelays()).toEqual([60_000]);
       readers.failing = false;
-      timers.advance(60_000);
+      await timers.advance(60_000);
       await settle();
       expect(seen.filter((s) => s !== 'error')).toEqual(['recovered', 'inserted:A']);
       expect(readers.changes.watching).toBe(1);
@@ -123,11 +123,11 @@ describe('CardWatcher while PC/SC fails', () => {
     const { readers, timers, watcher, seen } = setup();
     readers.failing = true;
     await expect(watcher.start()).rejects.toThrow('service not running');
-    timers.advance(1000);
+    await timers.advance(1000);
     await settle();
     expect(seen).toEqual(['error']);
     readers.failing = false;
-    timers.advance(2000);
+    await timers.advance(2000);
     await settle();
     expect(seen).toEqual(['error', 'recovered']);
     expect(readers.changes.watching).toBe(1);

@@ -55,7 +55,9 @@ function setup(text: string | undefined) {
   return { keychain, store, creds, keys: new KeysCommands({ store, credentials: creds.access }) };
 }
 
-const FILE = `# my keys\n[other]\naws_access_key_id = AKIAOTHEROTHEROTHER1\naws_secret_access_key = othersecret\n\n[dev]\nregion = eu-west-1\naws_access_key_id = ${AKID}\naws_secret_access_key = ${SECRET}\naws_session_token = stale\n`;
+const FILE =
+  '# my keys\n[other]\naws_access_key_id = AKIAOTHEROTHEROTHER1\naws_secret_access_key = othersecret\n\n' +
+  `[dev]\nregion = eu-west-1\naws_access_key_id = ${AKID}\naws_secret_access_key = ${SECRET}\naws_session_token = stale\n`;
 
 describe('KeysCommands.import', () => {
   it('stores the keys, verifies them, then removes the key lines and only those', async () => {

@@ -31,7 +31,9 @@ function request(body: string, keys: { accessKeyId: string; secretAccessKey: str
     signature: '',
   };
   const signature = expectedSignature(unsigned, auth, keys.secretAccessKey);
-  const header = `AWS4-HMAC-SHA256 Credential=${keys.accessKeyId}/20260102/us-east-1/${service}/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=${signature}`;
+  const header =
+    `AWS4-HMAC-SHA256 Credential=${keys.accessKeyId}/20260102/us-east-1/${service}/aws4_request, ` +
+    `SignedHeaders=content-type;host;x-amz-date, Signature=${signature}`;
   return { ...unsigned, headers: [...unsigned.headers, ['Authorization', header]] };
 }
 

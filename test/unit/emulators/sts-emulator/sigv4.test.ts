@@ -13,7 +13,10 @@ import {
 const SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
 
 function authHeader(a: SigV4Authorization): string {
-  return `AWS4-HMAC-SHA256 Credential=${a.accessKeyId}/${a.date}/${a.region}/${a.service}/aws4_request, SignedHeaders=${a.signedHeaders.join(';')}, Signature=${a.signature}`;
+  return (
+    `AWS4-HMAC-SHA256 Credential=${a.accessKeyId}/${a.date}/${a.region}/${a.service}/aws4_request, ` +
+    `SignedHeaders=${a.signedHeaders.join(';')}, Signature=${a.signature}`
+  );
 }
 
 /** Signs `req` as a client would, using the verifier's own maths, and adds the header. */

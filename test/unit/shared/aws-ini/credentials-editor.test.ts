@@ -143,7 +143,8 @@ describe('expired managed sections', () => {
 describe('removeKeys (keys import)', () => {
   it('removes the keys and their continuation lines, keeping everything else', () => {
     const text =
-      '# top\r\n[dev]\r\nAWS_ACCESS_KEY_ID = AKIA\r\n# note\r\nregion = x\r\naws_secret_access_key = s\r\n   continued\r\n[other]\r\naws_access_key_id = keep\r\n';
+      '# top\r\n[dev]\r\nAWS_ACCESS_KEY_ID = AKIA\r\n# note\r\nregion = x\r\naws_secret_access_key = s\r\n   continued\r\n' +
+      '[other]\r\naws_access_key_id = keep\r\n';
     const out = removeKeys(text, 'dev', ['aws_access_key_id', 'aws_secret_access_key']);
     expect(out).toBe('# top\r\n[dev]\r\n# note\r\nregion = x\r\n[other]\r\naws_access_key_id = keep\r\n');
   });

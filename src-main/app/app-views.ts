@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+import { EventEmitter } from 'node:events';
+import type { YubikeyStatusView } from '../../src-shared/models';
+import type { AppBackend, AppBackendEventName, AppBackendEvents } from '../core/agent';
+import type { CoreServices, YubikeyReading } from '../core/service';
+
+/** The app backend's methods that do not go through the agent, the same whether it is embedded or attached. */
+export type AppViews = Omit<AppBackend, 'elevate' | 'renew' | 'end' | 'logout' | 'sessions' | 'close'> & {
+  emit<E extends AppBackendEventName>(event: E, data: AppBackendEvents[E]): void;
+  /** The YubiKey panel for a state already known (an agent's `yubikey` event). */
+  statusOf(reading: YubikeyReading): Promise<YubikeyStatusView>;
+};
+
+export interface AppViewsOptions {
+  service: CoreServices;
+  /** The YubiKey state, from the embedded agent's monitor or from the running agent. */
+  reading: () => Promise<YubikeyReading>;
+  /** List the keys and their MFA credentials (only where this process holds the YubiKey). */
+  listKeys: boolean;
+}
+
+/**
+ * Profiles, settings, reminders and the console URL read from the core service as the CLI reads
+ * them; the YubiKey panel; unlock; and the event hub the backend's own methods emit on.
+ */
+export function appViews(o: AppViewsOptions): AppViews {
+  const { service } = o;
+  const events = new EventEmitter();
+  const views: AppViews = {
+    async roleProfiles() {
+      const set = await service.profiles.all();
+      return [...set.profiles.values()].flatMap((p) =>
+        p.kind === 'role' && p.roleArn !== undefined && p.problem === undefined
+          ? [
+              {
+                name: p.name,
+                roleArn: p.roleArn,
+                ...(p.mfaSerial ? { mfaSerial: p.mfaSerial } : {}),
+                ...(p.durationSeconds ? { durationSeconds: p.durationSeconds } : {}),
+              },
+            ]
+          : [],
+      );
+    },
+    async settings() {
+      const s = await service.settings();
+      return { warnMinutes: s.warnMinutes, defaultDurationSeconds: s.defaultDurationSeconds, startAtLogin: s.startAtLogin, profileSuffix: s.profileSuffix };
+    },
+    async saveSettings(next) {
+      await service.saveSettings(next);
+      return views.settings();
+    },
+    async rotationReminders() {
+      const reminders = await service.rotation.reminders({ markNotified: false });
+      return reminders.map(({ profile, kind, ageDays, maxAgeDays }) => ({ profile, kind, ageDays, maxAgeDays }));
+    },
+    consoleUrl: (profile) => service.sessions.consoleUrl(profile),
+    yubikeyStatus: async () => statusOf(await o.reading()),
+    statusOf,
+    async unlock(r) {
+      await service.yubikey.unlock(r.password, r.deviceId === undefined ? {} : { device: { deviceId: r.deviceId } });
+      const status = await views.yubikeyStatus();
+      views.emit('yubikeyChanged', status);
+      return status;
+    },
+    on(event, listener) {
+      events.on(event, listener);
+      return () => void events.off(event, listener);
+    },
+    emit: (event, data) => void events.emit(event, data),
+  };
+
+  async function statusOf({ state, problem }: YubikeyReading): Promise<YubikeyStatusView> {
+    const none = { keys: [], mfaCredentials: [], ...(problem ? { problem } : {}) };
+    // 'unknown' (a reader in trouble, a busy key) shows as no key, with the reason beside it.
+    if (state === 'unknown') return { state: 'none', ...none };
+    if (state === 'none' || state === 'unavailable' || !o.listKeys) return { state, ...none };
+    const keys = await service.yubikey.list();
+    return {
+      state,
+      keys: keys.map((k) => ({ deviceId: k.deviceId, reader: k.reader, locked: k.locked, ...(k.serial === undefined ? {} : { serial: k.serial }) })),
+      mfaCredentials: keys.flatMap((k) =>
+        (k.credentials ?? []).flatMap((c) => (c.awsMfaArn ? [{ deviceId: k.deviceId, name: c.id, mfaSerial: c.awsMfaArn, touch: c.touch === true }] : [])),
+      ),
+    };
+  }
+  return views;
+}

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MIT
+/**
+ * The view and wire models every front end shares: the agent protocol (agent-protocol/), the IPC
+ * contract (ipc-contract.ts), the tray model and the core's backend all speak these types, so a
+ * session, a touch prompt or a YubiKey state has one shape from the agent to the window.
+ */
+import type { WireError } from './errors';
+
+/** An elevated session (its credentials never leave the agent or main). */
+export interface SessionView {
+  /** The ~/.aws/config profile that was elevated. */
+  profile: string;
+  /** ISO 8601 expiration of the STS credentials ('' when `expiryUnreadable`). */
+  expiration: string;
+  roleArn?: string;
+  /** The ~/.aws/credentials section the session was written to. */
+  writtenProfile?: string;
+  /** The section's expiry marker was damaged by a hand edit: shown as such; `touchrole clean` removes it. */
+  expiryUnreadable?: true;
+}
+
+/** Elevate `profile`; without `durationSeconds`, the profile's or the settings' default. */
+export interface ElevateRequest {
+  profile: string;
+  durationSeconds?: number;
+}
+
+/**
+ * 'touch': a touch is awaited now. 'unavailable': PC/SC cannot be used (pcscd down, binding not
+ * loaded), so whether a key is there is not known. 'unknown': a reader in trouble or a busy key.
+ */
+export type YubikeyState = 'none' | 'ready' | 'locked' | 'touch' | 'unavailable' | 'unknown';
+export const YUBIKEY_STATES: readonly YubikeyState[] = ['none', 'ready', 'locked', 'touch', 'unavailable', 'unknown'];
+
+/** A touch prompt from whatever path needs the YubiKey (menu, window, credential_process). */
+export interface TouchEvent {
+  state: 'needed' | 'done' | 'timeout' | 'cancelled';
+  /** The profile being elevated, when there is one. */
+  profile?: string;
+}
+export const TOUCH_STATES: readonly TouchEvent['state'][] = ['needed', 'done', 'timeout', 'cancelled'];
+
+export interface YubikeyKeyView {
+  /** Stable identity from the OATH applet's SELECT response. */
+  deviceId: string;
+  serial?: number;
+  reader: string;
+  locked: boolean;
+}
+
+/** An OATH credential on a key whose name holds an AWS MFA device ARN. */
+export interface MfaCredentialView {
+  deviceId: string;
+  name: string;
+  mfaSerial: string;
+  touch: boolean;
+}
+
+/** The YubiKey panel: the state ('unknown' shows as 'none', with the reason), keys and MFA credentials. */
+export interface YubikeyStatusView {
+  state: Exclude<YubikeyState, 'unknown'>;
+  /** Why the state is 'unavailable' (or no key shows) and what to do (the core's error). */
+  problem?: WireError;
+  keys: YubikeyKeyView[];
+  mfaCredentials: MfaCredentialView[];
+}
+
+export interface UnlockRequest {
+  /** Sent once to main, which stores only the derived key; never logged or echoed. */
+  password: string;
+  /** Which key to unlock; needed only when several are locked. */
+  deviceId?: string;
+}
+
+/** A ~/.aws/config profile that assumes a role, with the MFA device it needs. */
+export interface RoleProfileView {
+  name: string;
+  roleArn: string;
+  mfaSerial?: string;
+  /** The profile's own duration_seconds, when set. */
+  durationSeconds?: number;
+}
+
+/** The settings the window edits (a subset of settings.ini; limits in rules.ts). */
+export interface AppSettings {
+  /** Minutes before expiry at which to warn, e.g. [10, 2]. */
+  warnMinutes: number[];
+  defaultDurationSeconds: number;
+  startAtLogin: boolean;
+  /** Written session profiles are named `<profile><suffix>`. */
+  profileSuffix: string;
+}
+
+/** An access key to rotate, or a rotation to finish. */
+export interface RotationReminder {
+  profile: string;
+  /** 'rotate': the key is older than allowed; 'finish': a rotation's grace period is over. */
+  kind: 'rotate' | 'finish';
+  ageDays: number;
+  maxAgeDays: number;
+}
