@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 /**
- * Loads a CommonJS bundle with V8's code cache, so that a start compiles little: on Node 22+
- * with module.enableCompileCache, on Node 20 with vm.Script cached data, kept per bundle file
- * (path, size, inode, mtime) and Node version in <cache>/v8, a 0700 folder of the user's. The
- * data is code: a file another user could write, or one for another bundle, is never used; V8
- * rejects data from another V8 or flags itself, and the bundle then compiles as without it.
+ * Loads a CommonJS bundle with V8's code cache, so that a start compiles little: vm.Script cached
+ * data, kept per bundle file (path, size, inode, mtime) and Node version in <cache>/v8, a 0700
+ * folder of the user's. The data is code: a file another user could write, or one for another
+ * bundle, is never used; V8 rejects data from another V8 or flags itself, and the bundle then
+ * compiles as without it. (Node 22's module.enableCompileCache would do the same for every module
+ * but checks nothing of the folder's owner, and the hot path loads one bundle only.)
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -14,7 +15,6 @@ import { touchrolePaths } from '../paths';
 
 type Require = (id: string) => unknown;
 interface ModuleApi {
-  enableCompileCache?: (dir: string) => unknown;
   wrap(source: string): string;
 }
 
@@ -25,19 +25,7 @@ export function loadBundle(file: string, env: NodeJS.ProcessEnv = process.env): 
   const known = loaded.get(file);
   if (known !== undefined) return known;
   const dir = join(touchrolePaths(env).cache, 'v8');
-  const api = Module as unknown as ModuleApi;
-  let exports: unknown;
-  if (typeof api.enableCompileCache === 'function') {
-    try {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
-      if (ownedFolder(dir)) api.enableCompileCache(dir);
-    } catch {
-      // No cache: compiled as without it.
-    }
-    exports = createRequire(file)(file);
-  } else {
-    exports = loadWithCachedData(file, dir, api);
-  }
+  const exports = loadWithCachedData(file, dir, Module as unknown as ModuleApi);
   loaded.set(file, exports);
   return exports;
 }
