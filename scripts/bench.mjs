@@ -17,6 +17,7 @@ import { cleanLargeFile, resolveChainedProfiles } from './bench/large-files.mjs'
 import { createRole, makeScenario } from './bench/scenario.mjs';
 import { AWS_V2, ensurePcscd, missingTools, startMoto, version } from './bench/services.mjs';
 import { fmtMs, fmtStats } from './bench/stats.mjs';
+import { startQuickAckRelay } from './bench/quick-ack-relay.mjs';
 import { startVirtualKey } from './bench/virtual-key.mjs';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,20 +44,26 @@ function machine() {
 function table(r, runs) {
   const ratio = (a, b) => `${(a / b).toFixed(2)}x`;
   const yes = (ok) => (ok ? 'yes' : '**no**');
-  const cpRatio = r.a.cp.median / r.a.static.median;
+  // What credential_process adds to an AWS CLI call, in bare Node starts measured in the same loop.
+  const added = r.a.added.median / r.a.node.median;
   const speedup = r.b.manual.median / r.b.elevate.median;
   const speedupAgain = r.b.manual.median / r.b.again.median;
+  const hitRatio = r.c.hit.median / r.c.node.median;
+  const execRatio = r.c.exec.median / r.c.node.median;
   const s = r.b.steps;
+  const st = r.a.ratio;
   return [
     `Medians of ${runs} runs (p10, p90), sides alternated run by run, after one warm-up run.`,
     '',
     '| # | measurement | touchrole | baseline | ratio | goal | met |',
     '| --- | --- | --- | --- | --- | --- | --- |',
-    `| a | \`aws sts get-caller-identity\`: credential_process cache hit vs static keys | ${fmtStats(r.a.cp)} | ${fmtStats(r.a.static)} | ${cpRatio.toFixed(3)}x | <= 1.10x | ${yes(cpRatio <= 1.1)} |`,
-    `| b | \`touchrole elevate\` (touch, GetSessionToken + AssumeRole, write) vs manual flow | ${fmtStats(r.b.elevate)} | ${fmtStats(r.b.manual)} | ${speedup.toFixed(1)}x faster | >= 20x faster | ${yes(speedup >= 20)} |`,
-    `| b2 | \`touchrole elevate\` again (MFA session cached, no touch) vs manual flow | ${fmtStats(r.b.again)} | ${fmtStats(r.b.manual)} | ${speedupAgain.toFixed(1)}x faster | - | - |`,
+    `| a | \`aws sts get-caller-identity\`: what a credential_process cache hit adds over static keys (paired run by run, ${r.a.runs} runs), in \`node -e 0\` starts of the same loop | +${fmtStats(r.a.added)} | \`node -e 0\` ${fmtStats(r.a.node)} | ${added.toFixed(2)} node starts | <= 1.15 | ${yes(added <= 1.15)} |`,
+    `| a2 | the same calls as a plain ratio, credential_process vs static keys, run by run (depends mostly on how fast the AWS CLI starts) | ${fmtStats(r.a.cp)} | ${fmtStats(r.a.static)} | ${st.median.toFixed(3)}x (p10 ${st.p10.toFixed(3)}, p90 ${st.p90.toFixed(3)}) | - | - |`,
+    `| b | \`touchrole elevate\` (touch, GetSessionToken + AssumeRole, write) vs manual flow | ${fmtStats(r.b.elevate)} | ${fmtStats(r.b.manual)} | ${speedup.toFixed(1)}x faster | >= 10x faster | ${yes(speedup >= 10)} |`,
+    `| b2 | \`touchrole elevate\` again (MFA session cached, no touch) vs manual flow | ${fmtStats(r.b.again)} | ${fmtStats(r.b.manual)} | ${speedupAgain.toFixed(1)}x faster | >= 25x faster | ${yes(speedupAgain >= 25)} |`,
     `| c1 | \`touchrole --version\` vs \`node -e 0\` | ${fmtStats(r.c.version)} | ${fmtStats(r.c.node)} | ${ratio(r.c.version.median, r.c.node.median)} | - | - |`,
-    `| c2 | \`touchrole credential-process\` cache hit vs \`node -e 0\` | ${fmtStats(r.c.hit)} | ${fmtStats(r.c.node)} | ${ratio(r.c.hit.median, r.c.node.median)} | - | - |`,
+    `| c2 | \`touchrole credential-process\` cache hit vs \`node -e 0\` | ${fmtStats(r.c.hit)} | ${fmtStats(r.c.node)} | ${hitRatio.toFixed(2)}x | <= 1.30x | ${yes(hitRatio <= 1.3)} |`,
+    `| c3 | \`touchrole exec role -- true\`, session cached, vs \`node -e 0\` | ${fmtStats(r.c.exec)} | ${fmtStats(r.c.node)} | ${execRatio.toFixed(2)}x | <= 1.5x | ${yes(execRatio <= 1.5)} |`,
     `| d | update one profile in a credentials file of ${r.d.profiles} profiles (lock, read, parse, splice, check, atomic write) | ${fmtStats(r.d.time)} | - | - | - | - |`,
     `| e1 | load ${r.e1.profiles} chained profiles (each source_profile the one before) and resolve the longest chain | ${fmtStats(r.e1.time)} | - | - | < 1 s | ${yes(r.e1.time.median < 1000)} |`,
     `| e2 | clean ${r.e2.sections} expired sections from a ${(r.e2.bytes / 1e6).toFixed(1)} MB credentials file | ${fmtStats(r.e2.time)} | - | - | < 1 s | ${yes(r.e2.time.median < 1000)} |`,
@@ -65,6 +72,7 @@ function table(r, runs) {
     `d: bytes written per update: ${r.d.bytes} (the whole file, written atomically: temp file + rename).`,
     `b, manual flow by step (medians): ykman oath accounts code ${fmtMs(s.ykman.median)} ms, aws sts assume-role ${fmtMs(s.assumeRole.median)} ms, three aws configure set ${fmtMs(s.configureSet.median)} ms.`,
     'Touch: the virtual key answers a touch credential at once (auto touch, 0 ms delay), for both sides; every run is checked to have asked for exactly one touch (b2: none).',
+    'Card link: the virtual key reaches vpcd through scripts/bench/quick-ack-relay.py (no 40 ms delayed ACK per APDU), for both sides.',
   ].join('\n');
 }
 
@@ -84,8 +92,12 @@ async function main() {
     stops.push(moto.stop);
     // A serial only this run uses, so touchrole cannot pick another test's virtual key on a second reader.
     const mfaSerial = `arn:aws:iam::123456789012:mfa/bench-${process.pid}`;
+    // Through the relay, vpcd's messages reach the key without a 40 ms delayed ACK each (quick-ack-relay.py).
+    const relay = await startQuickAckRelay(VPCD_PORT);
+    stops.push(relay.stop);
     const key = await startVirtualKey({
-      port: VPCD_PORT,
+      port: relay.port,
+      readerPort: VPCD_PORT,
       credentials: [{ issuer: 'AWS', name: mfaSerial, secret: Buffer.from('12345678901234567890'), touch: true }],
       touch: { kind: 'auto', delayMs: 0 },
       connectTimeoutMs: 10_000,

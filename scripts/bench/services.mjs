@@ -22,6 +22,7 @@ export function missingTools(repo) {
   else if (!/^aws-cli\/2\./.test(version(AWS_V2, ['--version']))) missing.push(`${AWS_V2} is not AWS CLI v2`);
   if (!onPath('ykman')) missing.push('ykman (Debian package yubikey-manager)');
   if (!onPath('moto_server')) missing.push("moto_server (pip install 'moto[server]')");
+  if (!onPath('python3')) missing.push('python3 (the quick-ACK relay between the virtual key and vpcd)');
   if (!pcscdRunning() && !existsSync('/usr/sbin/pcscd')) missing.push('pcscd (Debian package pcscd, with vsmartcard-vpcd)');
   if (!existsSync(`${repo}/dist/src-emulators/virtual-yubikey/index.js`)) missing.push('dist/ (run npm run build)');
   return missing;

@@ -4,15 +4,16 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { VirtualYubiKey } = require('../../dist/src-emulators/virtual-yubikey');
+const { readerNameForPort, VirtualYubiKey } = require('../../dist/src-emulators/virtual-yubikey');
 
 let key;
 process.on('message', async (msg) => {
   try {
     if (msg.op === 'start') {
-      const { credentials, ...rest } = msg.options;
+      // readerPort: vpcd's own port when the key connects through the quick-ACK relay (which names the reader).
+      const { credentials, readerPort, ...rest } = msg.options;
       key = await VirtualYubiKey.start({ ...rest, credentials: credentials.map((c) => ({ ...c, secret: Buffer.from(c.secret, 'hex') })) });
-      process.send({ ok: true, readerName: key.readerName, touchRequests: 0 });
+      process.send({ ok: true, readerName: readerNameForPort(readerPort ?? key.port), touchRequests: 0 });
     } else if (msg.op === 'touch-requests') {
       process.send({ ok: true, touchRequests: key.touchRequests });
     } else if (msg.op === 'stop') {

@@ -12,3 +12,8 @@ export { agentCaller, callerIdentity } from '../sessions/fingerprint';
 export { agentSocketPath } from '../agent/socket-path';
 export { touchrolePaths } from '../paths';
 export { loadSettings } from '../settings/load-settings';
+export { cachedRoleSession, type CachedRoleSession } from './cached-role-session';
+export { regionOf } from './region';
+export { installSourceLines } from './source-lines';
+export { execFromCache } from './exec-from-cache';
+export { loadBundle } from './compile-cache';

@@ -12,26 +12,10 @@ import {
   type MfaSessionInputs,
   type ResolutionScope,
 } from '../../../src-shared/session-fingerprint';
-import { awsFilePaths } from '../aws-config/paths';
 import { readAwsFile } from '../aws-config/read-aws-file';
-import { touchrolePaths } from '../paths';
+import { resolutionScope } from './resolution-scope';
 
-/** The caller's scope from its environment, resolved as the AWS CLI and touchrole resolve paths. */
-export function resolutionScope(env: NodeJS.ProcessEnv): ResolutionScope {
-  const aws = awsFilePaths(env);
-  const own = touchrolePaths(env);
-  // As the composition root (core/service/core-ports.ts) and the STS adapter read them (core/vault and core/sts are too heavy to load here).
-  const endpoint = env['AWS_ENDPOINT_URL_STS'] || env['AWS_ENDPOINT_URL'];
-  return {
-    configFile: aws.configFile,
-    credentialsFile: aws.credentialsFile,
-    settingsDir: own.config,
-    cacheDir: own.cache,
-    stateDir: own.state,
-    keychainService: env['TOUCHROLE_KEYCHAIN_SERVICE'] || 'touchrole',
-    ...(endpoint ? { stsEndpoint: endpoint } : {}),
-  };
-}
+export { resolutionScope };
 
 /** sha256 of the scope: equal for two environments that resolve every profile alike. */
 export function scopeDigest(scope: ResolutionScope): string {

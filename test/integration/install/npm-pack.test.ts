@@ -47,10 +47,22 @@ describe('the npm package, installed with npm install -g', () => {
   it('ships only what the command needs, and installs without engine warnings on this Node', () => {
     const pkgDir = join(prefix, 'lib', 'node_modules', 'touchrole');
     expect(readdirSync(pkgDir).sort()).toEqual(['README.md', 'bin', 'dist', 'docs', 'node_modules', 'package.json']);
-    expect(readdirSync(join(pkgDir, 'dist')).sort()).toEqual(['src-emulators', 'src-main', 'src-shared']);
-    // The desktop app is its own deliverable (electron-builder): its main-process code comes along
-    // because package.json's main names it (npm always ships main), but Electron does not.
-    expect(readdirSync(join(pkgDir, 'dist', 'src-main')).sort()).toEqual(['app', 'cli', 'core']);
+    expect(readdirSync(join(pkgDir, 'dist')).sort()).toEqual(['bundle', 'src-main']);
+    // The command is the four bundles of scripts/build-cli.mjs, with the maps that make stack traces name source lines.
+    expect(readdirSync(join(pkgDir, 'dist', 'bundle')).sort()).toEqual([
+      'agent.js',
+      'agent.js.map',
+      'cli.js',
+      'cli.js.map',
+      'hot.js',
+      'hot.js.map',
+      'start.js',
+      'start.js.map',
+    ]);
+    // The desktop app is its own deliverable (electron-builder): its main file comes along because
+    // package.json's main names it (npm always ships main), but nothing it loads, nor Electron.
+    expect(readdirSync(join(pkgDir, 'dist', 'src-main'))).toEqual(['app']);
+    expect(readdirSync(join(pkgDir, 'dist', 'src-main', 'app'))).toEqual(['main.js']);
     expect(existsSync(join(pkgDir, 'node_modules', 'electron'))).toBe(false);
     expect(existsSync(join(pkgDir, 'node_modules', 'electron-builder'))).toBe(false);
     expect(installLog).not.toMatch(/EBADENGINE|npm warn/i);
@@ -114,5 +126,11 @@ describe('the installed command as the AWS CLI v2 credential_process', () => {
     );
     expect(who.code, who.stderr).toBe(0);
     expect((JSON.parse(who.stdout) as { Arn: string }).Arn).toMatch(/:assumed-role\/Installed\//);
+    // The second call is a cache hit, served by the installed hot.js without a touch.
+    const touches = key.touchRequests;
+    const again = await runProcess(touchrole, ['credential-process', 'admin'], user.env);
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ Version: 1 });
+    expect(key.touchRequests).toBe(touches);
   }, 150_000);
 });

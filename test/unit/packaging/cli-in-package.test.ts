@@ -94,7 +94,7 @@ describe('packaging: the CLI', () => {
     expect(stderr).toMatch(/the desktop app at .* is incomplete .*reinstall it/);
   });
 
-  it("the CLI the app carries (dist-bundle/touchrole.js, from npm run build) runs alone with the app's node_modules on NODE_PATH, without the emulators", () => {
+  it("the CLI the app carries (dist-bundle/touchrole.js, npm run build) runs alone with the app's node_modules on NODE_PATH, without the emulators", () => {
     const bundle = join(ROOT, 'dist-bundle', 'touchrole.js');
     const text = readFileSync(bundle, 'utf8');
     expect(text).not.toContain('VirtualYubiKey');

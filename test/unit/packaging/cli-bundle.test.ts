@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: MIT
+// The npm command runs from the esbuild bundles in dist/bundle (scripts/build-cli.mjs, built by
+// npm run build): credential_process and exec cache hits from hot.js alone, loading no other
+// bundle and none of the modules they do not need; everything else from cli.js; errors name
+// source lines through the maps.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RACY_MS } from '../../../src-main/core/hot-path/inputs-memo';
+import { callerIdentity, SessionCache } from '../../../src-main/core/sessions';
+
+const ROOT = resolve(__dirname, '../../..');
+const BIN = join(ROOT, 'bin', 'touchrole.js');
+const CONFIG =
+  '[profile admin]\nrole_arn = arn:aws:iam::111111111111:role/Admin\nsource_profile = base\nregion = eu-west-1\n[profile base]\naws_access_key_id = AKIABASE\n';
+
+async function homeWithCachedSession(): Promise<NodeJS.ProcessEnv> {
+  const home = mkdtempSync(join(tmpdir(), 'touchrole-bundle-'));
+  mkdirSync(join(home, '.aws'));
+  writeFileSync(join(home, '.aws', 'config'), CONFIG);
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env['PATH'],
+    HOME: home,
+    TOUCHROLE_CACHE_DIR: join(home, 'cache'),
+    TOUCHROLE_CONFIG_DIR: join(home, 'cfg'),
+    TOUCHROLE_AGENT_SOCKET: join(home, 'none.sock'),
+  };
+  const { fingerprint } = await callerIdentity(env, 'admin', { defaultDurationSeconds: 3600 });
+  await new SessionCache({ dir: join(home, 'cache'), clock: { now: () => Date.now() } }).put(
+    { kind: 'role-session', profile: 'admin' },
+    {
+      kind: 'role-session',
+      profile: 'admin',
+      fingerprint: fingerprint ?? '',
+      accessKeyId: 'ASIABUNDLE',
+      secretAccessKey: 's',
+      sessionToken: 't',
+      expiration: Date.now() + 3_600_000,
+    },
+  );
+  return env;
+}
+
+/** bin/touchrole.js with a preload that reports, at exit, the files required and the node:* modules loaded. */
+function runBin(args: string[], env: NodeJS.ProcessEnv): { status: number | null; stdout: string; loaded: { files: string[]; builtins: string[] } } {
+  const dir = mkdtempSync(join(tmpdir(), 'touchrole-preload-'));
+  const preload = join(dir, 'report.cjs');
+  const report = join(dir, 'report.json');
+  writeFileSync(
+    preload,
+    `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(report)}, JSON.stringify({ files: Object.keys(require.cache),
+      builtins: process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)) })));`,
+  );
+  const r = spawnSync(process.execPath, ['--require', preload, BIN, ...args], { env, encoding: 'utf8' });
+  return {
+    status: r.status,
+    stdout: r.stdout,
+    loaded: JSON.parse(execFileSync('cat', [report], { encoding: 'utf8' })) as { files: string[]; builtins: string[] },
+  };
+}
+
+describe('the npm command from dist/bundle', () => {
+  it('is built as four bundles with their source maps', () => {
+    for (const name of ['start', 'hot', 'cli', 'agent']) {
+      expect(existsSync(join(ROOT, 'dist/bundle', `${name}.js`)), `${name}.js (npm run build)`).toBe(true);
+      expect(existsSync(join(ROOT, 'dist/bundle', `${name}.js.map`))).toBe(true);
+    }
+  });
+
+  it('serves a credential_process cache hit from hot.js alone: no SDK, agent client (net), child_process or tty', async () => {
+    const env = await homeWithCachedSession();
+    const r = runBin(['credential-process', 'admin'], env);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^\{"Version":1,"AccessKeyId":"ASIABUNDLE",.*\}\n$/);
+    const ours = r.loaded.files.filter((f) => f.startsWith(`${ROOT}/`)).map((f) => f.slice(ROOT.length + 1));
+    expect(ours).toEqual(['bin/touchrole.js', 'dist/bundle/start.js']); // hot.js itself is compiled by start.js from V8's code cache
+    expect(r.loaded.builtins.filter((m) => /^(net|tty|child_process|http|https)$/.test(m))).toEqual([]);
+  });
+
+  it('once the files are older than RACY_MS, answers from its memo: not even the file readers (fs/promises) load', async () => {
+    const env = await homeWithCachedSession();
+    await new Promise((r) => setTimeout(r, RACY_MS + 200));
+    expect(runBin(['credential-process', 'admin'], env).loaded.builtins).toContain('fs/promises'); // derives, writes the memo
+    const r = runBin(['credential-process', 'admin'], env);
+    expect(r.stdout).toContain('"AccessKeyId":"ASIABUNDLE"');
+    expect(r.loaded.builtins.filter((m) => /fs\/promises|^(net|tty|child_process)$/.test(m))).toEqual([]);
+  }, 15_000);
+
+  it('prints the same bytes as the full command does', async () => {
+    const env = await homeWithCachedSession();
+    const fast = runBin(['credential-process', 'admin'], env).stdout;
+    const script = `require(${JSON.stringify(join(ROOT, 'dist/bundle/cli.js'))}).main(['credential-process', 'admin'])`;
+    expect(execFileSync(process.execPath, ['-e', script], { env, encoding: 'utf8' })).toBe(fast);
+  });
+
+  it('runs `exec` with a cached session from hot.js, the session and region in the environment', async () => {
+    const env = await homeWithCachedSession();
+    const show = 'process.stdout.write([process.env.AWS_ACCESS_KEY_ID, process.env.AWS_REGION, process.env.TOUCHROLE_PROFILE].join(" "))';
+    const r = runBin(['exec', 'admin', '--', process.execPath, '-e', show], env);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('ASIABUNDLE eu-west-1 admin');
+    expect(r.loaded.files.some((f) => f.endsWith('dist/bundle/cli.js'))).toBe(false);
+    expect(r.loaded.builtins).not.toContain('http');
+    expect(runBin(['exec', 'admin', '--', process.execPath, '-e', 'process.exit(7)'], env).status).toBe(7);
+  });
+
+  it('hands a miss, a flag or a nested exec to the full CLI, which explains it', async () => {
+    const env = await homeWithCachedSession();
+    const miss = spawnSync(process.execPath, [BIN, 'credential-process', 'nobody'], { env, encoding: 'utf8' });
+    expect(miss.status).toBe(1);
+    expect(miss.stderr).toContain('No AWS profile named "nobody"');
+    const nested = spawnSync(process.execPath, [BIN, 'exec', 'admin', '--', 'true'], { env: { ...env, TOUCHROLE_PROFILE: 'outer' }, encoding: 'utf8' });
+    expect(nested.stderr).toContain('already inside "touchrole exec"');
+    const help = spawnSync(process.execPath, [BIN, 'agent', '--help'], { env, encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('touchrole agent');
+  });
+
+  it('reports a command exec cannot start once, from hot.js', async () => {
+    const env = await homeWithCachedSession();
+    const r = spawnSync(process.execPath, [BIN, 'exec', 'admin', '--', 'no-such-command-touchrole'], { env, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'touchrole: command not found: "no-such-command-touchrole" (check its name and PATH; no shell runs it, so aliases and functions do not work)',
+    ]);
+  });
+
+  it.each(['cli', 'hot'])('names source lines in stack traces (%s.js, through its map)', (name) => {
+    const script = `require(${JSON.stringify(join(ROOT, `dist/bundle/${name}.js`))}).main(null).catch((e) => process.stdout.write(e.stack))`;
+    const stack = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(stack).toMatch(/^TypeError: .*\n {4}at .*\(src-main\/cli\/main\.ts:\d+:\d+\)/);
+    if (name === 'hot') expect(stack).toMatch(/\(src-main\/cli\/hot-entry\.ts:\d+:\d+\)/);
+  });
+
+  it('keeps V8 code caches per bundle in a 0700 folder of the cache, used only while no other user could have written them', async () => {
+    const env = await homeWithCachedSession();
+    const v8 = join(env['TOUCHROLE_CACHE_DIR'] ?? '', 'v8');
+    expect(runBin(['credential-process', 'admin'], env).status).toBe(0);
+    const [file, ...more] = readdirSync(v8);
+    expect(more).toEqual([]);
+    expect(file).toMatch(/^hot\.js-\d+-\d+-\d+-v\d+\.\d+\.\d+\.bin$/);
+    expect(statSync(v8).mode & 0o777).toBe(0o700);
+    expect(statSync(join(v8, file ?? '')).mode & 0o777).toBe(0o600);
+    // Data another user could have written is code nobody vouches for: never used, even when V8 would take it (then compiled and written anew).
+    chmodSync(join(v8, file ?? ''), 0o666);
+    const r = runBin(['credential-process', 'admin'], env);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('"AccessKeyId":"ASIABUNDLE"');
+    expect(statSync(join(v8, file ?? '')).mode & 0o777).toBe(0o600);
+    // Data V8 rejects (corrupt, another Node) only costs a compile.
+    writeFileSync(join(v8, file ?? ''), Buffer.alloc(4096, 7), { mode: 0o600 });
+    expect(runBin(['credential-process', 'admin'], env).stdout).toContain('"AccessKeyId":"ASIABUNDLE"');
+  });
+});
