@@ -25,7 +25,7 @@ export function loadBundle(file: string, env: NodeJS.ProcessEnv = process.env): 
   const known = loaded.get(file);
   if (known !== undefined) return known;
   const dir = join(touchrolePaths(env).cache, 'v8');
-  const exports = loadWithCachedData(file, dir, Module as unknown as ModuleApi);
+  const exports = loadWithCachedData(file, dir, Module);
   loaded.set(file, exports);
   return exports;
 }

@@ -43,20 +43,25 @@ export interface CallerIdentity {
   fingerprint?: string;
 }
 
+/**
+ * The scope's config and credentials files merged as botocore sees profiles (pure parser, no SDK);
+ * undefined when they cannot be read or parsed, which makes every cache lookup a miss.
+ */
+export async function readMergedProfiles(scope: ResolutionScope): Promise<ReadonlyMap<string, IniSection> | undefined> {
+  try {
+    const [config, credentials] = await Promise.all([readAwsFile(scope.configFile, 'config'), readAwsFile(scope.credentialsFile, 'credentials')]);
+    return mergeProfiles(config === undefined ? undefined : parseConfigFile(config), credentials === undefined ? undefined : parseCredentialsFile(credentials));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads the caller's AWS files (pure parser, no SDK) and fingerprints `profile` as an elevation would. */
 export async function callerIdentity(env: NodeJS.ProcessEnv, profile: string, request: FingerprintRequest): Promise<CallerIdentity> {
   const scope = resolutionScope(env);
   const base = { scope, scopeDigest: scopeDigest(scope) };
-  let merged: ReadonlyMap<string, IniSection>;
-  try {
-    const [config, credentials] = await Promise.all([readAwsFile(scope.configFile, 'config'), readAwsFile(scope.credentialsFile, 'credentials')]);
-    merged = mergeProfiles(
-      config === undefined ? undefined : parseConfigFile(config),
-      credentials === undefined ? undefined : parseCredentialsFile(credentials),
-    );
-  } catch {
-    return base;
-  }
+  const merged = await readMergedProfiles(scope);
+  if (merged === undefined) return base;
   return { ...base, fingerprint: roleSessionFingerprint(scope, (n) => merged.get(n), profile, request) };
 }
 
