@@ -69,8 +69,10 @@ export function createOsKeychain(options: OsKeychainOptions = {}): Keychain {
       return deleted;
     },
     async list(prefix) {
-      // Checked first: findCredentials on a locked collection crashes the process on Linux.
-      if (await lockedOnLinux()) throw keychainLocked(platform);
+      // Checked first: findCredentials on a locked collection crashes the process on Linux. The
+      // check (a dbus-send child) and loading keytar run side by side: every elevation lists.
+      const [locked] = await Promise.all([lockedOnLinux(), api().catch(() => undefined)]);
+      if (locked) throw keychainLocked(platform);
       const found = await call((k) => k.findCredentials(service));
       return found
         .map((c) => c.account)
