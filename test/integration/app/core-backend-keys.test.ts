@@ -7,7 +7,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Clock } from '../../../src-shared/time/clock';
 import type { TouchEvent, YubikeyStatusView } from '../../../src-shared/models';
 import { startStsEmulator, virtualKeyReaders, VirtualYubiKey, type StsEmulator } from '../../../src-emulators';
 import type { AddedUser } from '../../../src-emulators/sts-emulator';
@@ -17,13 +16,12 @@ import { OathClient } from '../../../src-main/core/oath';
 import { createStsApi } from '../../../src-main/core/sts';
 import { makeTempUser, type TempUser } from '../../support/cli-harness';
 import { FakeKeychain } from '../../support/fake-keychain';
+import { SteppingClock } from '../../support/stepping-clock';
 
 const SERIAL = 'arn:aws:iam::123456789012:mfa/alice';
 const CONFIG = '[profile dev]\nregion = us-east-1\n';
 
-// AWS takes each code once: the test moves this clock (shared with the emulator) to the next time step instead of waiting for it.
-let offsetMs = 0;
-const clock: Clock = { now: () => Date.now() + offsetMs };
+const clock = new SteppingClock();
 let emulator: StsEmulator;
 let alice: AddedUser;
 let user: TempUser;
@@ -77,7 +75,7 @@ describe('core backend: access keys and MFA devices (what the window calls)', ()
   });
 
   it('rotates the key with an MFA session (one touch): the new key is stored and works, the old one is inactive', async () => {
-    offsetMs += 60_000; // registration spent steps T and T+1
+    clock.skipSteps(2); // registration spent steps T and T+1
     touches.length = 0;
     const { message } = await core.rotateKey('dev');
     const [entry] = await core.keyAges();
@@ -96,7 +94,7 @@ describe('core backend: access keys and MFA devices (what the window calls)', ()
   });
 
   it('removes the MFA device (one touch, signed with the new key): IAM, the YubiKey and the profile', async () => {
-    offsetMs += 60_000;
+    clock.skipSteps(2);
     touches.length = 0;
     expect(await core.unregisterMfaDevice('dev')).toEqual({
       message: `Removed MFA device ${SERIAL} from IAM and the YubiKey; mfa_serial removed from "dev"`,

@@ -6,19 +6,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Clock } from '../../../src-shared/time/clock';
 import { startStsEmulator, virtualKeyReaders, VirtualYubiKey, type StsEmulator } from '../../../src-emulators';
 import { OathClient } from '../../../src-main/core/oath';
 import { composeCore, type CoreServices } from '../../../src-main/core/service';
 import { makeTempUser, type TempUser } from '../../support/cli-harness';
 import { FakeKeychain } from '../../support/fake-keychain';
+import { SteppingClock } from '../../support/stepping-clock';
 
 const SERIAL = 'arn:aws:iam::123456789012:mfa/alice';
 const CONFIG = '[profile dev]\nregion = us-east-1\n';
 
-// AWS takes each code once: the test moves this clock (shared with the emulator) to the next time step instead of waiting for it.
-let offsetMs = 0;
-const clock: Clock = { now: () => Date.now() + offsetMs };
+const clock = new SteppingClock();
 let emulator: StsEmulator;
 let user: TempUser;
 let core: CoreServices;
@@ -68,7 +66,7 @@ describe('mfaDevice service (what the tray calls)', () => {
 
   it('unregister: signs with an MFA session (one touch), removes the device from IAM, the key and the profile', async () => {
     // register spent steps T and T+1 (the ledger knows): move to T+2.
-    offsetMs += 60_000;
+    clock.skipSteps(2);
     touches.length = 0;
     const r = await core.mfaDevice.unregister('dev');
     expect(r).toMatchObject({ serialNumber: SERIAL, removedFromKey: true });

@@ -1,31 +1,23 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
 import { bytesToHex } from '../../../src-shared/bytes';
-import {
-  encodeClientAuth,
-  encodeServerHello,
-  encodeServerProof,
-  handshakeMacInput,
-  parseClientAuth,
-  parseServerHello,
-  parseServerProof,
-} from '../../../src-shared/agent-handshake';
+import * as handshake from '../../../src-shared/agent-handshake';
 
 const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
 
 describe('agent handshake messages', () => {
   it('round-trip', () => {
-    expect(bytesToHex(parseServerHello(encodeServerHello(A)) ?? new Uint8Array())).toBe(A);
-    const auth = parseClientAuth(encodeClientAuth(A, B));
+    expect(bytesToHex(handshake.parseServerHello(handshake.encodeServerHello(A)) ?? new Uint8Array())).toBe(A);
+    const auth = handshake.parseClientAuth(handshake.encodeClientAuth(A, B));
     expect(auth && [bytesToHex(auth.nonce), bytesToHex(auth.mac)]).toEqual([A, B]);
-    expect(bytesToHex(parseServerProof(encodeServerProof(B)) ?? new Uint8Array())).toBe(B);
+    expect(bytesToHex(handshake.parseServerProof(handshake.encodeServerProof(B)) ?? new Uint8Array())).toBe(B);
   });
 
   it('MAC input: the role label, a zero byte, the server nonce, then the client nonce', () => {
-    const input = handshakeMacInput('client', new Uint8Array([1, 2]), new Uint8Array([3]));
+    const input = handshake.handshakeMacInput('client', new Uint8Array([1, 2]), new Uint8Array([3]));
     expect(bytesToHex(input)).toBe(`${bytesToHex(new Uint8Array(Buffer.from('touchrole-client')))}00010203`);
-    expect(bytesToHex(handshakeMacInput('server', new Uint8Array([1]), new Uint8Array([2])))).toMatch(/^746f756368726f6c652d736572766572000102$/);
+    expect(bytesToHex(handshake.handshakeMacInput('server', new Uint8Array([1]), new Uint8Array([2])))).toMatch(/^746f756368726f6c652d736572766572000102$/);
   });
 
   it.each([
@@ -34,15 +26,15 @@ describe('agent handshake messages', () => {
     ['upper-case hex', JSON.stringify({ v: 1, auth: 'client', nonce: A.toUpperCase(), mac: B })],
     ['a short nonce', JSON.stringify({ v: 1, auth: 'client', nonce: A.slice(2), mac: B })],
     ['an extra field', JSON.stringify({ v: 1, auth: 'client', nonce: A, mac: B, method: 'ping' })],
-    ['the server proof', encodeServerProof(B)],
+    ['the server proof', handshake.encodeServerProof(B)],
     ['a request', JSON.stringify({ v: 1, id: 1, method: 'ping' })],
   ])('a client answer that is %s is not one', (_, line) => {
-    expect(parseClientAuth(line)).toBeUndefined();
+    expect(handshake.parseClientAuth(line)).toBeUndefined();
   });
 
   it('the client does not take a client answer or an error as a hello or a proof', () => {
-    expect(parseServerHello(encodeClientAuth(A, B))).toBeUndefined();
-    expect(parseServerProof(encodeClientAuth(A, B))).toBeUndefined();
-    expect(parseServerProof(JSON.stringify({ v: 1, id: null, ok: false, error: { code: 'x', message: 'y' } }))).toBeUndefined();
+    expect(handshake.parseServerHello(handshake.encodeClientAuth(A, B))).toBeUndefined();
+    expect(handshake.parseServerProof(handshake.encodeClientAuth(A, B))).toBeUndefined();
+    expect(handshake.parseServerProof(JSON.stringify({ v: 1, id: null, ok: false, error: { code: 'x', message: 'y' } }))).toBeUndefined();
   });
 });
