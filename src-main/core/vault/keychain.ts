@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
+import type { TouchroleError } from '../../../src-shared/errors';
 import type { Keychain } from './keychain-port';
 import { keychainLocked, keychainUnavailable, mapKeychainError } from './keychain-errors';
 import { secretServiceLocked } from './secret-service-lock';
+import { sessionBusConceivable } from './session-bus';
 // Erased at build: keytar loads on first use.
 import type * as Keytar from 'keytar';
 
@@ -16,6 +18,8 @@ export interface OsKeychainOptions {
   isLocked?: () => Promise<boolean | undefined>;
   /** Loads keytar; injectable so error mapping can be tested without a keychain. */
   loadKeytar?: () => Promise<KeytarApi>;
+  /** Linux: whether a session bus could exist (default: the environment says where one is). */
+  sessionBus?: () => boolean;
 }
 
 export const DEFAULT_KEYCHAIN_SERVICE = 'touchrole';
@@ -34,7 +38,14 @@ export function createOsKeychain(options: OsKeychainOptions = {}): Keychain {
   const load = options.loadKeytar ?? importKeytar;
   let keytar: Promise<KeytarApi> | undefined;
 
+  const hasBus = options.sessionBus ?? (() => sessionBusConceivable());
+  const noBus = (): TouchroleError | undefined =>
+    platform === 'linux' && !hasBus()
+      ? keychainUnavailable('no D-Bus session bus: DBUS_SESSION_BUS_ADDRESS and DISPLAY are unset and there is no $XDG_RUNTIME_DIR/bus', platform)
+      : undefined;
   const api = (): Promise<KeytarApi> => {
+    const unreachable = noBus();
+    if (unreachable) return Promise.reject(unreachable);
     keytar ??= load().catch((e: unknown) => {
       keytar = undefined;
       const why = e instanceof Error ? `: ${(e.message.split('\n')[0] ?? '').slice(0, 160)}` : '';
@@ -71,6 +82,8 @@ export function createOsKeychain(options: OsKeychainOptions = {}): Keychain {
     async list(prefix) {
       // Checked first: findCredentials on a locked collection crashes the process on Linux. The
       // check (a dbus-send child) and loading keytar run side by side: every elevation lists.
+      const unreachable = noBus();
+      if (unreachable) throw unreachable;
       const [locked] = await Promise.all([lockedOnLinux(), api().catch(() => undefined)]);
       if (locked) throw keychainLocked(platform);
       const found = await call((k) => k.findCredentials(service));

@@ -25,7 +25,7 @@ function fakeKeytar(fail?: string) {
 describe('createOsKeychain', () => {
   it('stores under its service name and lists accounts by prefix, sorted, without secrets', async () => {
     const k = fakeKeytar();
-    const chain = createOsKeychain({ service: 'svc', platform: 'linux', isLocked: async () => false, loadKeytar: async () => k.api });
+    const chain = createOsKeychain({ service: 'svc', platform: 'linux', sessionBus: () => true, isLocked: async () => false, loadKeytar: async () => k.api });
     await chain.set('b:2', 'x');
     await chain.set('b:1', 'y');
     await chain.set('a:1', 'z');
@@ -44,20 +44,20 @@ describe('createOsKeychain', () => {
 
   it('reports a miss as undefined when the collection is not locked', async () => {
     const k = fakeKeytar();
-    const chain = createOsKeychain({ platform: 'linux', isLocked: async () => false, loadKeytar: async () => k.api });
+    const chain = createOsKeychain({ platform: 'linux', sessionBus: () => true, isLocked: async () => false, loadKeytar: async () => k.api });
     expect(await chain.get('nope')).toBeUndefined();
   });
 
   it('turns a miss on a locked Linux collection into keychain-locked', async () => {
     const k = fakeKeytar();
-    const chain = createOsKeychain({ platform: 'linux', isLocked: async () => true, loadKeytar: async () => k.api });
+    const chain = createOsKeychain({ platform: 'linux', sessionBus: () => true, isLocked: async () => true, loadKeytar: async () => k.api });
     await expect(chain.get('nope')).rejects.toMatchObject({ code: 'keychain-locked' });
     await expect(chain.delete('nope')).rejects.toMatchObject({ code: 'keychain-locked' });
   });
 
   it('never calls findCredentials on a locked Linux collection (it crashes libsecret)', async () => {
     const k = fakeKeytar();
-    const chain = createOsKeychain({ platform: 'linux', isLocked: async () => true, loadKeytar: async () => k.api });
+    const chain = createOsKeychain({ platform: 'linux', sessionBus: () => true, isLocked: async () => true, loadKeytar: async () => k.api });
     await expect(chain.list('')).rejects.toMatchObject({ code: 'keychain-locked' });
     expect(k.calls).not.toContain('find');
   });
@@ -73,7 +73,7 @@ describe('createOsKeychain', () => {
 
   it('maps keytar rejections to TouchroleErrors', async () => {
     const k = fakeKeytar('Cannot autolaunch D-Bus without X11 $DISPLAY');
-    const chain = createOsKeychain({ platform: 'linux', isLocked: async () => undefined, loadKeytar: async () => k.api });
+    const chain = createOsKeychain({ platform: 'linux', sessionBus: () => true, isLocked: async () => undefined, loadKeytar: async () => k.api });
     await expect(chain.set('a', 'secret-value')).rejects.toMatchObject({ code: 'keychain-unavailable' });
     await expect(chain.get('a')).rejects.toMatchObject({ code: 'keychain-unavailable' });
   });
@@ -83,6 +83,7 @@ describe('createOsKeychain', () => {
     const k = fakeKeytar();
     const chain = createOsKeychain({
       platform: 'linux',
+      sessionBus: () => true,
       isLocked: async () => false,
       loadKeytar: async () => {
         attempts += 1;
@@ -102,5 +103,20 @@ describe('createOsKeychain', () => {
     await chain.get('a');
     await chain.get('b');
     expect(loads).toBe(1);
+  });
+
+  it('on Linux with no session bus anywhere, says so at once: no keytar load, no dbus-send', async () => {
+    let loads = 0;
+    let lockChecks = 0;
+    const k = fakeKeytar();
+    const chain = createOsKeychain({
+      platform: 'linux',
+      sessionBus: () => false,
+      isLocked: async () => (lockChecks++, false),
+      loadKeytar: async () => (loads++, k.api),
+    });
+    await expect(chain.list('')).rejects.toMatchObject({ code: 'keychain-unavailable', message: expect.stringContaining('no D-Bus session bus') });
+    await expect(chain.get('a')).rejects.toMatchObject({ code: 'keychain-unavailable' });
+    expect({ loads, lockChecks }).toEqual({ loads: 0, lockChecks: 0 });
   });
 });
