@@ -11,12 +11,11 @@
 // Without a binary it skips, saying so loudly. docs/guide.md ("Checking the desktop app").
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { _electron, type ElectronApplication } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempUser, runTouchrole, type TempUser } from '../support/cli-harness';
 import { requireSecretService } from '../support/gnome-keyring';
-import { MOTO_KEYS, startMoto, type Moto } from '../support/moto';
+import { createAssumableRoles, MOTO_KEYS, startMoto, type Moto } from '../support/moto';
 import { waitForCard } from '../support/pcscd';
 import { testVpcdPort, VirtualYubiKey } from '../support/virtual-yubikey';
 
@@ -54,13 +53,7 @@ describe.skipIf(BINARY === undefined)('the desktop app in real Electron (smoke)'
     requireSecretService();
     moto = await startMoto();
     await moto.reset();
-    const iam = new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: { ...MOTO_KEYS } });
-    const trust = JSON.stringify({
-      Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }],
-    });
-    await iam.send(new CreateRoleCommand({ RoleName: 'Admin', AssumeRolePolicyDocument: trust }));
-    iam.destroy();
+    await createAssumableRoles(moto, ['Admin']);
     key = await VirtualYubiKey.start({
       port: testVpcdPort(),
       credentials: [{ issuer: 'AWS', name: MFA, secret: Buffer.from('12345678901234567890'), touch: true }],

@@ -5,12 +5,11 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentConnection } from '../../src-main/core/agent';
 import { makeTempUser, runProcess, runTouchrole, type TempUser, TOUCHROLE_BIN } from '../support/cli-harness';
 import { requireSecretService } from '../support/gnome-keyring';
-import { MOTO_KEYS, startMoto, type Moto } from '../support/moto';
+import { createAssumableRoles, MOTO_KEYS, startMoto, type Moto } from '../support/moto';
 import { waitForCard } from '../support/pcscd';
 import { testVpcdPort, VirtualYubiKey } from '../support/virtual-yubikey';
 
@@ -53,13 +52,7 @@ beforeAll(async () => {
   requireSecretService();
   moto = await startMoto();
   await moto.reset();
-  const iam = new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: { ...MOTO_KEYS } });
-  const trust = JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }],
-  });
-  for (const r of ROLES) await iam.send(new CreateRoleCommand({ RoleName: r, AssumeRolePolicyDocument: trust }));
-  iam.destroy();
+  await createAssumableRoles(moto, ROLES);
   // The name as Yubico Authenticator users create it: issuer "AWS", the device ARN as the account.
   key = await VirtualYubiKey.start({
     port: testVpcdPort(),

@@ -2,6 +2,7 @@
 // moto_server on loopback for STS/IAM integration tests: the one in TOUCHROLE_TEST_MOTO_URL (CI), or our own.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 
 export interface Moto {
   /** e.g. http://127.0.0.1:5123 */
@@ -14,6 +15,34 @@ export interface Moto {
 
 /** Dummy keys: moto accepts any signature. */
 export const MOTO_KEYS = { accessKeyId: 'AKIATOUCHROLETEST001', secretAccessKey: 'touchrole-moto-test-secret-not-real-000000' } as const;
+
+/** The account moto puts every resource in. */
+export const MOTO_ACCOUNT = '123456789012';
+
+export interface AssumableRoleOptions {
+  maxSessionDuration?: number;
+  /** A role left by an earlier file on a moto that is not reset counts as created. */
+  existingIsFine?: boolean;
+}
+
+/** Roles the account's own IAM users may assume (trust: the account root), as a user's admin sets them up. */
+export async function createAssumableRoles(moto: Moto, names: readonly string[], options: AssumableRoleOptions = {}): Promise<void> {
+  const iam = new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: { ...MOTO_KEYS } });
+  const trust = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${MOTO_ACCOUNT}:root` }, Action: 'sts:AssumeRole' }],
+  });
+  const duration = options.maxSessionDuration === undefined ? {} : { MaxSessionDuration: options.maxSessionDuration };
+  try {
+    for (const name of names) {
+      await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: trust, ...duration })).catch((e: unknown) => {
+        if (!(options.existingIsFine === true && (e as { name?: string }).name === 'EntityAlreadyExistsException')) throw e;
+      });
+    }
+  } finally {
+    iam.destroy();
+  }
+}
 
 export async function startMoto(env: NodeJS.ProcessEnv = process.env): Promise<Moto> {
   const shared = env['TOUCHROLE_TEST_MOTO_URL'];

@@ -5,7 +5,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentCaller } from '../../../src-shared/agent-protocol';
 import { systemClock } from '../../../src-shared/time/clock';
@@ -13,7 +12,7 @@ import { askAgent, runAgent, tryAgent } from '../../../src-main/core/agent';
 import { agentCaller, callerIdentity } from '../../../src-main/core/sessions';
 import { makeTempUser, runTouchrole, type TempUser } from '../../support/cli-harness';
 import { listenAsAgent } from '../../support/fake-agent-socket';
-import { MOTO_KEYS, startMoto, type Moto } from '../../support/moto';
+import { createAssumableRoles, MOTO_KEYS, startMoto, type Moto } from '../../support/moto';
 import { FakeBackend } from '../../support/fake-backend';
 
 const ACCOUNT = '123456789012';
@@ -27,11 +26,7 @@ const cleanups: Array<() => Promise<unknown>> = [];
 
 beforeAll(async () => {
   moto = await startMoto();
-  const iam = new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: { ...MOTO_KEYS } });
-  const statement = { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' };
-  const trust = JSON.stringify({ Version: '2012-10-17', Statement: [statement] });
-  for (const name of ['Admin', 'NewAdmin']) await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: trust })).catch(() => undefined);
-  iam.destroy();
+  await createAssumableRoles(moto, ['Admin', 'NewAdmin'], { existingIsFine: true });
 }, 60_000);
 afterAll(() => moto?.stop());
 afterEach(async () => {

@@ -2,10 +2,9 @@
 // Profiles named like Object.prototype keys, end to end through the built CLI: moto_server as
 // STS, the test keyring as keychain. Every command that indexes data by profile name.
 import { rm } from 'node:fs/promises';
-import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempUser, runTouchrole, type TempUser } from '../../support/cli-harness';
-import { MOTO_KEYS, startMoto, type Moto } from '../../support/moto';
+import { createAssumableRoles, MOTO_KEYS, startMoto, type Moto } from '../../support/moto';
 
 const ACCOUNT = '123456789012';
 let moto: Moto;
@@ -14,13 +13,7 @@ let user: TempUser;
 beforeAll(async () => {
   moto = await startMoto();
   await moto.reset();
-  const iam = new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: { ...MOTO_KEYS } });
-  const trust = JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }],
-  });
-  for (const name of ['Admin', 'Read']) await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: trust }));
-  iam.destroy();
+  await createAssumableRoles(moto, ['Admin', 'Read']);
   user = makeTempUser(
     {
       config: [

@@ -6,10 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempUser, REPO, runProcess } from '../../support/cli-harness';
-import { MOTO_KEYS, startMoto, type Moto } from '../../support/moto';
+import { createAssumableRoles, MOTO_KEYS, startMoto, type Moto } from '../../support/moto';
 import { waitForCard } from '../../support/pcscd';
 import { testVpcdPort, VirtualYubiKey } from '../../support/virtual-yubikey';
 
@@ -89,13 +88,7 @@ describe('the installed command as the AWS CLI v2 credential_process', () => {
   beforeAll(async () => {
     moto = await startMoto();
     await moto.reset();
-    const iam = new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: { ...MOTO_KEYS } });
-    const trust = JSON.stringify({
-      Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }],
-    });
-    await iam.send(new CreateRoleCommand({ RoleName: 'Installed', AssumeRolePolicyDocument: trust }));
-    iam.destroy();
+    await createAssumableRoles(moto, ['Installed']);
     key = await VirtualYubiKey.start({
       port: testVpcdPort(),
       credentials: [{ issuer: 'AWS', name: MFA, secret: Buffer.from('12345678901234567890'), touch: true }],

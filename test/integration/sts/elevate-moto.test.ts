@@ -3,14 +3,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src-shared/time/clock';
 import { mergeProfiles, parseConfigFile, parseCredentialsFile } from '../../../src-shared/aws-ini';
 import { buildProfileSet } from '../../../src-main/core/aws-config';
 import { credentialProcessJson, elevate, MfaStepLedger, resolutionScope, SessionCache, type ElevateDeps } from '../../../src-main/core/sessions';
 import { createStsApi } from '../../../src-main/core/sts';
-import { MOTO_KEYS, startMoto, type Moto } from '../../support/moto';
+import { createAssumableRoles, MOTO_KEYS, startMoto, type Moto } from '../../support/moto';
 
 let moto: Moto;
 let dir: string;
@@ -25,16 +24,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await moto.reset();
   dir = mkdtempSync(join(tmpdir(), 'touchrole-elevate-moto-'));
-  const iam = new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: { ...MOTO_KEYS } });
-  const trust = JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' }],
-  });
-  try {
-    for (const name of ['Admin', 'Deep']) await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: trust, MaxSessionDuration: 43200 }));
-  } finally {
-    iam.destroy();
-  }
+  await createAssumableRoles(moto, ['Admin', 'Deep'], { maxSessionDuration: 43200 });
   return () => rmSync(dir, { recursive: true, force: true });
 });
 
