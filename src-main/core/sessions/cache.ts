@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Cached sessions as 0600 JSON files in a 0700 directory (why not the keychain: docs/sessions.md).
-import { chmod, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from '../../../src-shared/time/clock';
 import { atomicWriteFile } from '../fs/atomic-write';
-import { cacheFileName, DEFAULT_REFRESH_WINDOW_MS, parseEntry, readCachedSession, serializeEntry, type CacheKey, type CachedSession } from './cache-read';
+import { cacheEntryFiles, readEntryFile } from './cache-files';
+import { cacheFileName, DEFAULT_REFRESH_WINDOW_MS, readCachedSession, serializeEntry, type CacheKey, type CachedSession } from './cache-read';
 
 export interface SessionCacheOptions {
   /** touchrolePaths(env).cache: XDG_CACHE_HOME/touchrole, ~/.cache/touchrole, ~/Library/Caches/touchrole. */
@@ -13,8 +14,6 @@ export interface SessionCacheOptions {
   /** Reuse a session while more than this remains (default 5 minutes; settings refresh_minutes). */
   refreshWindowMs?: number;
 }
-
-const ENTRY_FILE = /^(role-session|mfa-session)\..+\.json$/;
 
 export class SessionCache {
   readonly dir: string;
@@ -44,19 +43,16 @@ export class SessionCache {
   /** Removes every entry, role and MFA sessions alike (touchrole logout); returns the file names removed. */
   async clear(): Promise<string[]> {
     // Only a missing folder means "nothing cached": any other failure must reach the user, who is logging out.
-    const all = await readdir(this.dir).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? [] : Promise.reject(e)));
-    const names = all.filter((n) => ENTRY_FILE.test(n));
+    const names = await cacheEntryFiles(this.dir, { failures: 'throw' });
     for (const name of names) await rm(join(this.dir, name), { force: true });
     return names;
   }
 
   /** Removes expired (or unreadable) entries; returns the file names removed. */
   async removeExpired(): Promise<string[]> {
-    const names = await readdir(this.dir).catch(() => [] as string[]);
     const removed: string[] = [];
-    for (const name of names) {
-      if (!ENTRY_FILE.test(name)) continue;
-      const entry = parseEntry(await readFile(join(this.dir, name), 'utf8').catch(() => ''));
+    for (const name of await cacheEntryFiles(this.dir)) {
+      const entry = await readEntryFile(this.dir, name);
       if (entry === undefined || entry.expiration <= this.clock.now()) {
         await rm(join(this.dir, name), { force: true });
         removed.push(name);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { cacheFileName, parseEntry, readCacheEntry } from './cache-read';
+import { cacheEntryFiles, readEntryFile } from './cache-files';
+import { cacheFileName, readCacheEntry } from './cache-read';
 
 export interface CachedRoleSession {
   profile: string;
@@ -16,23 +15,13 @@ export interface CachedRoleSession {
  * channel it went to.
  */
 export async function listCachedRoleSessions(dir: string, nowMs: number): Promise<CachedRoleSession[]> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return [];
-  }
-  const found = await Promise.all(names.filter((n) => n.startsWith('role-session.') && n.endsWith('.json')).map((n) => liveEntry(dir, n, nowMs)));
+  const names = await cacheEntryFiles(dir, { kind: 'role-session' });
+  const found = await Promise.all(names.map((n) => liveEntry(dir, n, nowMs)));
   return found.filter((s): s is CachedRoleSession => s !== undefined).sort((a, b) => a.expiresAt - b.expiresAt);
 }
 
 async function liveEntry(dir: string, fileName: string, nowMs: number): Promise<CachedRoleSession | undefined> {
-  let profile: string | undefined;
-  try {
-    profile = parseEntry(await readFile(join(dir, fileName), 'utf8'))?.profile;
-  } catch {
-    return undefined;
-  }
+  const profile = (await readEntryFile(dir, fileName))?.profile;
   // The entry must be the one its profile maps to; then it is read as the cache-hit path reads it (0600, ours), if not expired.
   if (profile === undefined || cacheFileName({ kind: 'role-session', profile }) !== fileName) return undefined;
   const s = await readCacheEntry(dir, { kind: 'role-session', profile });

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseEntry } from './cache-read';
+import { cacheEntryFiles, readEntryFile } from './cache-files';
 
 /**
  * Removes the cached MFA sessions (GetSessionToken) made with a profile's long-term keys: once
@@ -9,21 +9,9 @@ import { parseEntry } from './cache-read';
  * without a touch. Returns the file names removed; a missing cache directory removes nothing.
  */
 export async function dropMfaSessionsOf(dir: string, sourceProfile: string): Promise<string[]> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return [];
-  }
   const removed: string[] = [];
-  for (const name of names.filter((n) => /^mfa-session\..+\.json$/.test(n))) {
-    let text: string;
-    try {
-      text = await readFile(join(dir, name), 'utf8');
-    } catch {
-      continue;
-    }
-    if (parseEntry(text)?.profile !== sourceProfile) continue;
+  for (const name of await cacheEntryFiles(dir, { kind: 'mfa-session' })) {
+    if ((await readEntryFile(dir, name))?.profile !== sourceProfile) continue;
     await rm(join(dir, name), { force: true });
     removed.push(name);
   }
