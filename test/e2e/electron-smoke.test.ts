@@ -15,12 +15,12 @@ import { _electron, type ElectronApplication } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempUser, runTouchrole, type TempUser } from '../support/cli-harness';
 import { requireSecretService } from '../support/gnome-keyring';
-import { createAssumableRoles, MOTO_KEYS, startMoto, type Moto } from '../support/moto';
+import { createAssumableRoles, MOTO_ACCOUNT, MOTO_KEYS, startMoto, type Moto } from '../support/moto';
 import { waitForCard } from '../support/pcscd';
 import { testVpcdPort, VirtualYubiKey } from '../support/virtual-yubikey';
 
 const ROOT = resolve(__dirname, '../..');
-const ACCOUNT = '123456789012';
+const ACCOUNT = MOTO_ACCOUNT;
 const MFA = `arn:aws:iam::${ACCOUNT}:mfa/alice`;
 
 function electronBinary(): string | undefined {

@@ -9,12 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentConnection } from '../../src-main/core/agent';
 import { makeTempUser, runProcess, runTouchrole, type TempUser, TOUCHROLE_BIN } from '../support/cli-harness';
 import { requireSecretService } from '../support/gnome-keyring';
-import { createAssumableRoles, MOTO_KEYS, startMoto, type Moto } from '../support/moto';
+import { createAssumableRoles, MOTO_ACCOUNT, MOTO_KEYS, startMoto, type Moto } from '../support/moto';
 import { waitForCard } from '../support/pcscd';
 import { testVpcdPort, VirtualYubiKey } from '../support/virtual-yubikey';
 
 const AWS_V2 = '/usr/bin/aws';
-const ACCOUNT = '123456789012';
+const ACCOUNT = MOTO_ACCOUNT;
 const MFA = `arn:aws:iam::${ACCOUNT}:mfa/alice`;
 const ROLES = Array.from({ length: 10 }, (_, i) => `Role${i}`);
 

@@ -12,10 +12,10 @@ import { askAgent, runAgent, tryAgent } from '../../../src-main/core/agent';
 import { agentCaller, callerIdentity } from '../../../src-main/core/sessions';
 import { makeTempUser, runTouchrole, type TempUser } from '../../support/cli-harness';
 import { listenAsAgent } from '../../support/fake-agent-socket';
-import { createAssumableRoles, MOTO_KEYS, startMoto, type Moto } from '../../support/moto';
+import { createAssumableRoles, MOTO_ACCOUNT, MOTO_KEYS, startMoto, type Moto } from '../../support/moto';
 import { FakeBackend } from '../../support/fake-backend';
 
-const ACCOUNT = '123456789012';
+const ACCOUNT = MOTO_ACCOUNT;
 const CONFIG =
   `[profile admin]\nrole_arn = arn:aws:iam::${ACCOUNT}:role/Admin\nsource_profile = dev\n\n` +
   `[profile locked]\nrole_arn = arn:aws:iam::${ACCOUNT}:role/Admin\nsource_profile = dev\n`;

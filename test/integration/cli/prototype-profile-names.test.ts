@@ -4,9 +4,9 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempUser, runTouchrole, type TempUser } from '../../support/cli-harness';
-import { createAssumableRoles, MOTO_KEYS, startMoto, type Moto } from '../../support/moto';
+import { createAssumableRoles, MOTO_ACCOUNT, MOTO_KEYS, startMoto, type Moto } from '../../support/moto';
 
-const ACCOUNT = '123456789012';
+const ACCOUNT = MOTO_ACCOUNT;
 let moto: Moto;
 let user: TempUser;
 

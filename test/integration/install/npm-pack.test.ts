@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempUser, REPO, runProcess } from '../../support/cli-harness';
-import { createAssumableRoles, MOTO_KEYS, startMoto, type Moto } from '../../support/moto';
+import { createAssumableRoles, MOTO_ACCOUNT, MOTO_KEYS, startMoto, type Moto } from '../../support/moto';
 import { waitForCard } from '../../support/pcscd';
 import { testVpcdPort, VirtualYubiKey } from '../../support/virtual-yubikey';
 
 const AWS_V2 = '/usr/bin/aws';
-const ACCOUNT = '123456789012';
+const ACCOUNT = MOTO_ACCOUNT;
 const MFA = `arn:aws:iam::${ACCOUNT}:mfa/alice`;
 const VERSION = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
 
