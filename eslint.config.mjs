@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-bundle/**', 'release/**', 'node_modules/**', '.tools/**', '**/*.mjs', '**/*.js', 'vitest.config.mts'] },
+  { ignores: ['dist/**', 'dist-bundle/**', 'release/**', 'node_modules/**', '.tools/**', '**/*.mjs', '**/*.cjs', '**/*.js', 'vitest.config.mts'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

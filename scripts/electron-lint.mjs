@@ -57,7 +57,9 @@ export function runElectronegativity(input = ROOT) {
   const out = join(dir, 'findings.csv');
   try {
     const bin = join(ROOT, 'node_modules/@doyensec/electronegativity/dist/index.js');
-    const run = spawnSync(process.execPath, [bin, '-i', input, '-r', '-v', 'false', '-e', electronVersion(), '-o', out], { encoding: 'utf8' });
+    const orderedWrites = join(ROOT, 'scripts', 'electronegativity-ordered-writes.cjs');
+    const args = ['--require', orderedWrites, bin, '-i', input, '-r', '-v', 'false', '-e', electronVersion(), '-o', out];
+    const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`electronegativity exited with ${run.status}:\n${run.stdout}\n${run.stderr}`);
     return readFileSync(out, 'utf8');
   } finally {
