@@ -2,12 +2,17 @@
 // f. The idle agent's memory (issue #12): the built `touchrole agent` as its own process, under a temp
 // HOME of its own (socket, cache and state dirs inside it), with 10 touchrole sessions in its
 // credentials file and the YubiKey watched through PC/SC (the bench's virtual key is in the reader).
-// The agent has no clock hook, so the hour is not simulated: it is replaced by 60 rounds of the
-// `status` and `sessions.list` requests a tray makes, each a superset of one idle minute's work (the
-// once-a-minute timeline tick over the sessions) plus reading the credentials file, the cache and
-// the YubiKey over PC/SC. Then the agent sits idle for 5 s of real time, and its resident memory
-// (VmRSS), peak (VmHWM) and the CPU it used while idle are read from /proc.
-import { spawn } from 'node:child_process';
+// Two ways, two rows:
+// - f: the built `touchrole agent` binary, whose clock is real, so the hour is replaced by 60 rounds
+//   of the `status` and `sessions.list` requests a tray makes, each a superset of one idle minute's
+//   work (the once-a-minute timeline tick) plus reading the credentials file, the cache and the
+//   YubiKey over PC/SC.
+// - f2: the same agent (startHeadlessAgent from dist/) in a process whose clock and timers are
+//   simulated (agent-hour-process.mjs): 60 simulated minutes, each firing whatever timers fell due
+//   and then the same two requests; the timers that fired are counted.
+// Then the agent sits idle for 5 s of real time, and its resident memory (VmRSS), peak (VmHWM) and
+// the CPU it used while idle are read from /proc.
+import { fork, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -17,7 +22,7 @@ const require = createRequire(import.meta.url);
 const MIN = 60_000;
 const CALL_MS = 10_000;
 
-export async function agentIdleMemory(ctx, { sessions = 10, minutes = 60, idleMs = 5000 } = {}) {
+export async function agentIdleMemory(ctx, { sessions = 10, minutes = 60, idleMs = 5000, simulated = false } = {}) {
   const { upsertManagedSection } = require(join(ctx.repo, 'dist/src-shared/aws-ini'));
   const { AgentConnection } = require(join(ctx.repo, 'dist/src-main/core/agent'));
   const home = mkdtempSync(join(tmpdir(), 'touchrole-bench-agent-'));
@@ -42,14 +47,20 @@ export async function agentIdleMemory(ctx, { sessions = 10, minutes = 60, idleMs
       TOUCHROLE_CACHE_DIR: join(home, 'cache'),
       TOUCHROLE_STATE_DIR: join(home, 'state'),
     };
-    agent = spawn(process.execPath, [ctx.bin, 'agent'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    agent = simulated
+      ? fork(join(ctx.repo, 'scripts/bench/agent-hour-process.mjs'), [ctx.repo], { env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
+      : spawn(process.execPath, [ctx.bin, 'agent'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     agent.stderr.on('data', (d) => (stderr = (stderr + d.toString()).slice(-2000)));
+    const advance = simulated ? simulatedTime(agent, () => stderr) : undefined;
+    if (advance) await advance.ready;
     client = await connect(AgentConnection, socketPath, agent, () => stderr);
     await client.call('subscribe', {}, CALL_MS);
     const first = await client.call('status', {}, CALL_MS);
     if (first.yubikey !== 'ready') throw new Error(`the agent sees the YubiKey as "${first.yubikey}", not ready`);
+    let timersFired = 0;
     for (let i = 0; i < minutes; i++) {
+      if (advance) timersFired += await advance.by(MIN);
       await client.call('status', {}, CALL_MS);
       const listed = (await client.call('sessions.list', {}, CALL_MS)).sessions;
       if (listed.length !== sessions) throw new Error(`the agent lists ${listed.length} sessions, not ${sessions}`);
@@ -59,16 +70,47 @@ export async function agentIdleMemory(ctx, { sessions = 10, minutes = 60, idleMs
     const idleCpuMs = cpuMs(agent.pid) - cpuBefore;
     const status = readFileSync(`/proc/${agent.pid}/status`, 'utf8');
     const peakMb = kbField(status, 'VmHWM') / 1024;
+    const after = simulated
+      ? `after ${minutes} minutes of simulated time (its clock and timers; ${timersFired} timer firings, one status + sessions.list a minute)`
+      : `after ${minutes} rounds of status + sessions.list (real clock, see scripts/bench/agent-idle.mjs)`;
     const what =
-      `\`touchrole agent\` resident memory (VmRSS) with ${sessions} sessions, after ${minutes} rounds of status + sessions.list ` +
-      `(an hour's idle work and more: no clock hook, see scripts/bench/agent-idle.mjs) and ${idleMs / 1000} s idle ` +
+      `${simulated ? 'the agent of `touchrole agent` (startHeadlessAgent) in a process with a simulated clock:' : '`touchrole agent`'} resident memory (VmRSS) with ${sessions} sessions, ${after} and ${idleMs / 1000} s idle ` +
       `(CPU used then: ${idleCpuMs} ms; peak RSS ${peakMb.toFixed(1)} MB)`;
-    return { what, sessions, minutes, idleMs, idleCpuMs, rssMb: kbField(status, 'VmRSS') / 1024, peakMb };
+    if (simulated && timersFired > minutes) throw new Error(`the idle agent's timers fired ${timersFired} times in ${minutes} simulated minutes`);
+    return { what, sessions, minutes, idleMs, idleCpuMs, timersFired, rssMb: kbField(status, 'VmRSS') / 1024, peakMb };
   } finally {
     client?.close();
     if (agent && agent.exitCode === null) await stop(agent);
     rmSync(home, { recursive: true, force: true });
   }
+}
+
+/** The simulated agent's clock, driven over the fork channel. */
+function simulatedTime(child, stderr) {
+  const replies = [];
+  const waiting = [];
+  child.on('message', (m) => (waiting.length ? waiting.shift()(m) : replies.push(m)));
+  const next = () =>
+    new Promise((resolve, reject) => {
+      if (replies.length) return resolve(replies.shift());
+      const timer = setTimeout(() => reject(new Error(`the simulated agent did not answer within 15 s: ${stderr()}`)), 15_000);
+      waiting.push((m) => {
+        clearTimeout(timer);
+        resolve(m);
+      });
+    });
+  const expect = async (key) => {
+    const m = await next();
+    if (!m?.[key]) throw new Error(`the simulated agent answered ${JSON.stringify(m)}: ${stderr()}`);
+    return m;
+  };
+  return {
+    ready: expect('ready'),
+    by: async (ms) => {
+      child.send({ advanceMs: ms });
+      return (await expect('advanced')).fired;
+    },
+  };
 }
 
 async function connect(AgentConnection, socketPath, agent, stderr) {

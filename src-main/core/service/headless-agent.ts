@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import type { Clock } from '../../../src-shared/time/clock';
-import { runAgent, type RunningAgent } from '../agent';
+import { runAgent, type RunningAgent, type Timers } from '../agent';
 import type { TouchPrompter } from '../prompt';
 import { createServiceAgent } from './agent-backend';
 
@@ -11,6 +11,8 @@ export interface HeadlessAgentOptions {
   alsoPrompt: TouchPrompter;
   /** The agent's operational lines. */
   log: (line: string) => void;
+  /** Default: the system's. The bench's simulated hour passes its own (scripts/bench/agent-hour.mjs). */
+  timers?: Timers;
 }
 
 /** `touchrole agent`: the agent over the core's services, without the tray, with the settings' warning thresholds. */
@@ -24,5 +26,6 @@ export async function startHeadlessAgent(o: HeadlessAgentOptions): Promise<Runni
     warningThresholdsMs: settings.warnMinutes.map((m) => m * 60_000),
     credentialRefreshWindowMs: settings.refreshMinutes * 60_000,
     log: o.log,
+    ...(o.timers === undefined ? {} : { timers: o.timers }),
   });
 }
