@@ -71,7 +71,7 @@ export function createKeyActions(deps: KeyActionsDeps): KeyActionsUi {
     addSourceKey: (request, stored) =>
       run(`Adding a key for ${request.profile}`, `Storing the key of ${request.profile} in the keychain`, () => deps.api.addSourceKey(request), stored),
     importSourceKey: (profile, actions) =>
-      confirmIn(actions, `Move the key of ${profile} from ~/.aws/credentials into the keychain? The file keeps everything else.`, 'Yes, import', () =>
+      confirmIn(actions, `Move the key of ${profile} from ~/.aws/credentials into the keychain? The file keeps everything else.`, 'Yes, move it', () =>
         run(`Importing the key of ${profile}`, `Moving the key of ${profile} into the keychain`, () => deps.api.importSourceKey({ profile, replace: false })),
       ),
     removeSourceKey: (profile, accessKeyId, actions) =>

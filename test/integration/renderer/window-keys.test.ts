@@ -175,7 +175,7 @@ describe('window: access keys', () => {
     const lab = page.locator('#source-keys li.plaintext-key[data-profile="lab"]');
     expect(await lab.locator('.detail').textContent()).toBe('AKIALABOLD · in ~/.aws/credentials');
     await lab.getByRole('button', { name: 'Import into the keychain' }).click();
-    await lab.getByRole('button', { name: 'Yes, import' }).click();
+    await lab.getByRole('button', { name: 'Yes, move it' }).click();
     await expect
       .poll(() => page.locator('.banner.info .banner-message').textContent())
       .toBe('Moved AKIALABOLD of profile "lab" into the keychain and removed aws_access_key_id, aws_secret_access_key from /home/alice/.aws/credentials');
