@@ -4,6 +4,7 @@ import { WINDOW_VIEWS, type WindowView } from '../src-shared/ipc-contract';
 import type { AppSettings, RoleProfileView } from '../src-shared/models';
 import { call, launch } from './api';
 import { byId, el } from './dom';
+import { createAddKeyForm } from './views/add-key-form';
 import { createBanners } from './views/banners';
 import { createKeyActions } from './views/key-actions';
 import { createKeysView } from './views/keys';
@@ -11,6 +12,7 @@ import { createProfilesView } from './views/profiles';
 import { createRemindersView } from './views/reminders';
 import { createSessionsView } from './views/sessions';
 import { createSettingsView } from './views/settings';
+import { createSourceKeysView } from './views/source-keys';
 import { createTouchOverlay } from './views/touch-overlay';
 import { createYubikeyView } from './views/yubikey';
 
@@ -40,10 +42,17 @@ function start(): void {
   const keyActions = createKeyActions({ api, banners, refresh: () => loadKeys() });
   const remindersView = createRemindersView(byId('reminders'), keyActions);
   const keysView = createKeysView(byId('keys'), keyActions);
-  /** Reminders and key ages, at start and after every key action. */
+  const sourceKeysView = createSourceKeysView(byId('source-keys'), keyActions);
+  createAddKeyForm(byId('add-key'), (request, stored) => keyActions.addSourceKey(request, stored));
+  /** Reminders, key ages and the keychain's keys, at start and after every key action. */
   const loadKeys = (): void => {
     launch('Loading rotation reminders', api.rotationReminders(), onError, (r) => r !== undefined && remindersView.update(r));
-    launch('Loading access keys', api.keyAges(), onError, (k) => k !== undefined && keysView.update(k));
+    Promise.all([call('Loading access keys', api.keyAges(), onError), call('Loading the keychain keys', api.sourceKeys(), onError)])
+      .then(([ages, keychain]) => {
+        if (ages !== undefined) keysView.update(ages);
+        if (ages !== undefined && keychain !== undefined) sourceKeysView.update(keychain, ages);
+      })
+      .catch(() => onError('Loading access keys', { code: 'internal', message: 'the touchrole window failed unexpectedly' }));
   };
   const showTouch = createTouchOverlay();
 

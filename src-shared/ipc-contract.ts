@@ -13,7 +13,15 @@
  */
 import type { WireError } from './errors';
 import type * as Model from './models';
-import { checkBoundedText, checkDurationSeconds, checkProfileName, checkSessionSuffix, checkWarnMinutes } from './rules';
+import {
+  checkAccessKeyId,
+  checkBoundedText,
+  checkDurationSeconds,
+  checkProfileName,
+  checkSecretAccessKey,
+  checkSessionSuffix,
+  checkWarnMinutes,
+} from './rules';
 
 /** The sections of the window a tray entry can open. */
 export type WindowView = 'sessions' | 'profiles' | 'yubikey' | 'settings' | 'reminders';
@@ -37,6 +45,11 @@ export interface IpcContract {
   finishRotation: { req: { profile: string }; res: Model.KeyActionResult };
   registerMfaDevice: { req: { profile: string }; res: Model.KeyActionResult };
   unregisterMfaDevice: { req: { profile: string }; res: Model.KeyActionResult };
+  sourceKeys: { req: void; res: Model.SourceKeyView[] };
+  /** The one request that carries a long-term secret: never echoed back, logged or put in an error. */
+  addSourceKey: { req: Model.AddSourceKeyRequest; res: Model.KeyActionResult };
+  importSourceKey: { req: { profile: string; replace: boolean }; res: Model.KeyActionResult };
+  removeSourceKey: { req: { profile: string }; res: Model.KeyActionResult };
 }
 export type IpcMethod = keyof IpcContract;
 export type IpcRequest<M extends IpcMethod> = IpcContract[M]['req'];
@@ -60,6 +73,10 @@ export const IPC_CHANNELS: { readonly [M in IpcMethod]: string } = {
   finishRotation: 'touchrole:keys.finish-rotation',
   registerMfaDevice: 'touchrole:mfa.register',
   unregisterMfaDevice: 'touchrole:mfa.unregister',
+  sourceKeys: 'touchrole:keys.list',
+  addSourceKey: 'touchrole:keys.add',
+  importSourceKey: 'touchrole:keys.import',
+  removeSourceKey: 'touchrole:keys.remove',
 };
 export const IPC_METHODS = Object.keys(IPC_CHANNELS) as IpcMethod[];
 
@@ -111,6 +128,10 @@ const VALIDATORS: { readonly [M in IpcMethod]: Check } = {
   finishRotation: (p) => fields(p, { profile: checkProfileName }),
   registerMfaDevice: (p) => fields(p, { profile: checkProfileName }),
   unregisterMfaDevice: (p) => fields(p, { profile: checkProfileName }),
+  sourceKeys: noPayload,
+  addSourceKey: (p) => fields(p, { profile: checkProfileName, accessKeyId: checkAccessKeyId, secretAccessKey: checkSecretAccessKey, replace: boolean }),
+  importSourceKey: (p) => fields(p, { profile: checkProfileName, replace: boolean }),
+  removeSourceKey: (p) => fields(p, { profile: checkProfileName }),
 };
 
 /** Checks a request payload; never throws. The message names the field, never its value. */

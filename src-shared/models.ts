@@ -122,3 +122,20 @@ export interface KeyAgeView {
 export interface KeyActionResult {
   message: string;
 }
+
+/** A profile's long-term key held in the OS keychain (`touchrole keys list`): its ID and when it was stored, never the secret. */
+export interface SourceKeyView {
+  profile: string;
+  accessKeyId: string;
+  /** ISO 8601: when touchrole stored the key. */
+  storedAt: string;
+}
+
+/** `touchrole keys add`: the secret crosses to main once and is never echoed, logged or kept outside the keychain. */
+export interface AddSourceKeyRequest {
+  profile: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Overwrite other keys the keychain holds for the profile. */
+  replace: boolean;
+}

@@ -94,3 +94,18 @@ export function hasControlCharacter(v: string): boolean {
   }
   return false;
 }
+
+/** A long-term or temporary access key ID as IAM makes them (AKIA..., ASIA...): 16 to 128 upper-case letters and digits. */
+export const ACCESS_KEY_ID_PATTERN = /^(AKIA|ASIA)[A-Z0-9]{12,124}$/;
+export const SECRET_ACCESS_KEY_MAX_LENGTH = 1024;
+
+export function checkAccessKeyId(v: unknown): string | undefined {
+  return typeof v === 'string' && ACCESS_KEY_ID_PATTERN.test(v) ? undefined : 'must be 16 to 128 upper-case letters and digits starting with AKIA or ASIA';
+}
+
+/** The secret is never echoed: the problem names the rule only. */
+export function checkSecretAccessKey(v: unknown): string | undefined {
+  return typeof v === 'string' && v.length > 0 && v.length <= SECRET_ACCESS_KEY_MAX_LENGTH && !/\s/.test(v)
+    ? undefined
+    : `must be a non-empty string of at most ${SECRET_ACCESS_KEY_MAX_LENGTH} characters without whitespace`;
+}

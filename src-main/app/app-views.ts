@@ -4,6 +4,7 @@ import type { YubikeyStatusView } from '../../src-shared/models';
 import type { AppBackend, AppBackendEventName, AppBackendEvents } from '../core/agent';
 import type { CoreServices, YubikeyReading } from '../core/service';
 import { keyActions } from './key-actions';
+import { sourceKeyActions } from './source-key-actions';
 
 /** The app backend's methods that do not go through the agent, the same whether it is embedded or attached. */
 export type AppViews = Omit<AppBackend, 'elevate' | 'renew' | 'end' | 'logout' | 'sessions' | 'close'> & {
@@ -22,7 +23,8 @@ export interface AppViewsOptions {
 
 /**
  * Profiles, settings, reminders and the console URL read from the core service as the CLI reads
- * them; key ages, rotation and MFA devices (key-actions.ts); the YubiKey panel; unlock; and the event hub the backend's own methods emit on.
+ * them; key ages, rotation and MFA devices (key-actions.ts); the keychain's keys (source-key-actions.ts);
+ * the YubiKey panel; unlock; and the event hub the backend's own methods emit on.
  */
 export function appViews(o: AppViewsOptions): AppViews {
   const { service } = o;
@@ -57,6 +59,7 @@ export function appViews(o: AppViewsOptions): AppViews {
     },
     consoleUrl: (profile) => service.sessions.consoleUrl(profile),
     ...keyActions(service, yubikeyFollows),
+    ...sourceKeyActions(service),
     yubikeyStatus: async () => statusOf(await o.reading()),
     statusOf,
     async unlock(r) {

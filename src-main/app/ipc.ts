@@ -41,6 +41,10 @@ export function backendHandlers(backend: AppBackend): IpcHandlers {
     finishRotation: (r) => backend.finishRotation(r.profile),
     registerMfaDevice: (r) => backend.registerMfaDevice(r.profile),
     unregisterMfaDevice: (r) => backend.unregisterMfaDevice(r.profile),
+    sourceKeys: () => backend.sourceKeys(),
+    addSourceKey: (r) => backend.addSourceKey(r),
+    importSourceKey: (r) => backend.importSourceKey(r),
+    removeSourceKey: (r) => backend.removeSourceKey(r.profile),
   };
 }
 

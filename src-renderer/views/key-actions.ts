@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 import type { IpcResult, TouchroleApi } from '../../src-shared/ipc-contract';
 import { REGISTER_TOUCH_NOTICE } from '../../src-shared/key-action-messages';
-import type { KeyActionResult } from '../../src-shared/models';
+import type { AddSourceKeyRequest, KeyActionResult } from '../../src-shared/models';
+import { REMOVE_KEEPS_IAM_KEY } from '../../src-shared/source-key-messages';
 import { launch } from '../api';
 import { button, el } from '../dom';
 import type { Banners } from './banners';
@@ -19,15 +20,22 @@ export interface KeyActionsUi {
   finish(profile: string, oldAccessKeyId: string | undefined, actions: HTMLElement): void;
   register(profile: string): void;
   unregister(profile: string, mfaSerial: string, actions: HTMLElement): void;
+  /** `keys add`; `stored` runs once the keychain holds the key. */
+  addSourceKey(request: AddSourceKeyRequest, stored: () => void): void;
+  importSourceKey(profile: string, actions: HTMLElement): void;
+  removeSourceKey(profile: string, accessKeyId: string, actions: HTMLElement): void;
 }
 
 /** Each action: a confirmation where something is deleted, a progress banner, then the result or the error. */
 export function createKeyActions(deps: KeyActionsDeps): KeyActionsUi {
-  const run = (what: string, progress: string, pending: () => Promise<IpcResult<KeyActionResult>>): void => {
+  const run = (what: string, progress: string, pending: () => Promise<IpcResult<KeyActionResult>>, succeeded: () => void = () => undefined): void => {
     const done = deps.banners.progress(progress);
     launch(what, pending(), deps.banners.show, (result) => {
       done();
-      if (result !== undefined) deps.banners.note(result.message);
+      if (result !== undefined) {
+        deps.banners.note(result.message);
+        succeeded();
+      }
       deps.refresh();
     });
   };
@@ -58,6 +66,17 @@ export function createKeyActions(deps: KeyActionsDeps): KeyActionsUi {
           run(`Removing the MFA device of ${profile}`, `Removing the MFA device of ${profile}: touch the YubiKey if it blinks`, () =>
             deps.api.unregisterMfaDevice({ profile }),
           ),
+      ),
+    // The request (with the secret) goes to main and is dropped here; banners name the profile only.
+    addSourceKey: (request, stored) =>
+      run(`Adding a key for ${request.profile}`, `Storing the key of ${request.profile} in the keychain`, () => deps.api.addSourceKey(request), stored),
+    importSourceKey: (profile, actions) =>
+      confirmIn(actions, `Move the key of ${profile} from ~/.aws/credentials into the keychain? The file keeps everything else.`, 'Yes, move it', () =>
+        run(`Importing the key of ${profile}`, `Moving the key of ${profile} into the keychain`, () => deps.api.importSourceKey({ profile, replace: false })),
+      ),
+    removeSourceKey: (profile, accessKeyId, actions) =>
+      confirmIn(actions, `Remove the key ${accessKeyId} of ${profile} from the keychain? ${REMOVE_KEEPS_IAM_KEY}`, 'Yes, remove', () =>
+        run(`Removing the key of ${profile}`, `Removing the key of ${profile} from the keychain`, () => deps.api.removeSourceKey({ profile })),
       ),
   };
 }

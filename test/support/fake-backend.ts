@@ -12,6 +12,7 @@ import type * as M from '../../src-shared/models';
 import { DEFAULTS } from '../../src-shared/rules';
 import type { Clock } from '../../src-shared/time/clock';
 import { failFor, LOGGED, profileOf, view, type Method } from './fake-session-views';
+import { FakeSourceKeyStore } from './fake-source-key-store';
 import { FakeSourceKeys } from './fake-source-keys';
 import { FakeYubikey } from './fake-yubikey';
 
@@ -40,14 +41,18 @@ export class FakeBackend implements AgentBackend, AppBackend {
   profilesValue: M.RoleProfileView[];
   remindersValue: M.RotationReminder[];
   consoleUrlValue = 'https://signin.aws.amazon.com/federation?Action=login&Destination=https%3A%2F%2Fconsole.aws.amazon.com%2F';
-  /** The YubiKey every elevation and credential fetch touches. */
-  readonly key: FakeYubikey;
-  readonly sourceKeys: FakeSourceKeys; // source profiles' access keys and MFA devices, behind the five methods below
-  readonly keyAges = () => this.sourceKeys.keyAges();
-  readonly rotateKey = (profile: string) => this.sourceKeys.rotateKey(profile);
-  readonly finishRotation = (profile: string) => this.sourceKeys.finishRotation(profile);
-  readonly registerMfaDevice = (profile: string) => this.sourceKeys.registerMfaDevice(profile);
-  readonly unregisterMfaDevice = (profile: string) => this.sourceKeys.unregisterMfaDevice(profile);
+  readonly key: FakeYubikey; // the YubiKey every elevation and credential fetch touches
+  readonly ages: FakeSourceKeys; // source profiles' access keys and MFA devices, behind the five methods below
+  readonly keyAges = () => this.ages.keyAges();
+  readonly rotateKey = (profile: string) => this.ages.rotateKey(profile);
+  readonly finishRotation = (profile: string) => this.ages.finishRotation(profile);
+  readonly registerMfaDevice = (profile: string) => this.ages.registerMfaDevice(profile);
+  readonly unregisterMfaDevice = (profile: string) => this.ages.unregisterMfaDevice(profile);
+  readonly keychain: FakeSourceKeyStore; // the keychain's keys (keys list|add|import|remove), behind the four methods below
+  readonly sourceKeys = () => this.keychain.sourceKeys();
+  readonly addSourceKey = (request: M.AddSourceKeyRequest) => this.keychain.addSourceKey(request);
+  readonly importSourceKey = (request: { profile: string; replace: boolean }) => this.keychain.importSourceKey(request);
+  readonly removeSourceKey = (profile: string) => this.keychain.removeSourceKey(profile);
   expireFails = false;
   /** What the agent's environment resolves to (see AgentBackend.identity); tests change it to stand for edits. */
   own: AgentCaller = { scope: '5'.repeat(64), fingerprint: 'f'.repeat(64), configFile: '/agent/.aws/config', credentialsFile: '/agent/.aws/credentials' };
@@ -61,12 +66,13 @@ export class FakeBackend implements AgentBackend, AppBackend {
     ];
     this.remindersValue = options.reminders ?? [];
     this.key = new FakeYubikey(options.locked ?? false, options.touch ?? 'auto');
-    this.sourceKeys = new FakeSourceKeys({
+    this.ages = new FakeSourceKeys({
       clock: options.clock,
       enter: (method, args) => this.enter(method, args),
       awaitTouch: () => this.awaitTouch(),
       yubikeyChanged: () => this.emit('yubikeyChanged', this.key.status()),
     });
+    this.keychain = new FakeSourceKeyStore({ clock: options.clock, enter: (method, args) => this.enter(method, args), ages: this.ages });
   }
 
   /** The recorded calls that change something, as "elevate admin", "logout". */

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import { storedMessage } from '../../../src-shared/source-key-messages';
 import { readSecret } from '../../core/prompt';
 import { flag, stringOption, type CommandDef } from '../command';
 import { serviceFor } from '../service-for';
@@ -20,6 +21,6 @@ export const command: CommandDef = {
       stringOption(values, 'access-key-id') ?? (await readSecret({ stdin: ctx.stdin, output: ctx.stderr, prompt: 'Access key ID: ', what: 'access key ID' }));
     const secretAccessKey = await readSecret({ stdin: ctx.stdin, output: ctx.stderr, prompt: 'Secret access key: ', what: 'secret access key' });
     const stored = await serviceFor(ctx).keys.add(profile, { accessKeyId, secretAccessKey }, { replace: flag(values, 'replace') });
-    return { text: `Stored ${stored.accessKeyId} for profile "${profile}" in the keychain`, json: stored };
+    return { text: storedMessage(profile, stored.accessKeyId), json: stored };
   },
 };

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import { importedMessage } from '../../../src-shared/source-key-messages';
 import { flag, type CommandDef } from '../command';
 import { serviceFor } from '../service-for';
 
@@ -15,9 +16,6 @@ export const command: CommandDef = {
   positionals: [1, 1],
   async run({ positionals, values }, ctx) {
     const result = await serviceFor(ctx).keys.import(positionals[0] ?? '', { replace: flag(values, 'replace') });
-    return {
-      text: `Moved ${result.accessKeyId} of profile "${result.profile}" into the keychain and removed ${result.removedKeys.join(', ')} from ${result.path}`,
-      json: result,
-    };
+    return { text: importedMessage(result), json: result };
   },
 };

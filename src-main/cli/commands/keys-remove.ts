@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import { REMOVE_KEEPS_IAM_KEY, removedMessage } from '../../../src-shared/source-key-messages';
 import type { CommandDef } from '../command';
 import { serviceFor } from '../service-for';
 
@@ -6,7 +7,7 @@ export const command: CommandDef = {
   path: ['keys', 'remove'],
   args: '<profile>',
   summary: "Delete a profile's long-term keys from the OS keychain",
-  help: ['The key stays valid in IAM: deactivate it there too if you no longer need it.'],
+  help: [REMOVE_KEEPS_IAM_KEY],
   examples: ['touchrole keys remove old-work'],
   options: {},
   positionals: [1, 1],
@@ -14,7 +15,6 @@ export const command: CommandDef = {
     const profile = positionals[0] ?? '';
     // A cached MFA session made with these keys could still assume MFA roles without a touch: it goes too.
     const { mfaSessionsRemoved } = await serviceFor(ctx).keys.remove(profile);
-    const also = mfaSessionsRemoved > 0 ? ' and its cached MFA session' : '';
-    return { text: `Removed the keys of profile "${profile}" from the keychain${also}`, json: { profile, removed: true, mfaSessionsRemoved } };
+    return { text: removedMessage(profile, mfaSessionsRemoved), json: { profile, removed: true, mfaSessionsRemoved } };
   },
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import type { IpcEventName, IpcEvents } from '../../../src-shared/ipc-contract';
 import type {
+  AddSourceKeyRequest,
   AppSettings,
   ElevateRequest,
   KeyActionResult,
@@ -8,6 +9,7 @@ import type {
   RoleProfileView,
   RotationReminder,
   SessionView,
+  SourceKeyView,
   TouchEvent,
   UnlockRequest,
   YubikeyState,
@@ -86,6 +88,14 @@ export interface AppBackend extends SessionBackend {
   registerMfaDevice(profile: string): Promise<KeyActionResult>;
   /** `touchrole mfa unregister`: the device leaves IAM, the YubiKey and the profile (one touch); emits `yubikeyChanged`. */
   unregisterMfaDevice(profile: string): Promise<KeyActionResult>;
+  /** `touchrole keys list`: the long-term keys in the OS keychain (IDs and dates, never a secret). */
+  sourceKeys(): Promise<SourceKeyView[]>;
+  /** `touchrole keys add`: stores a key pair in the keychain and reads it back; the secret is not kept anywhere else. */
+  addSourceKey(request: AddSourceKeyRequest): Promise<KeyActionResult>;
+  /** `touchrole keys import`: moves a profile's plaintext keys from the credentials file into the keychain. */
+  importSourceKey(request: { profile: string; replace: boolean }): Promise<KeyActionResult>;
+  /** `touchrole keys remove`: deletes the keys (and the MFA session made with them) from the keychain; IAM keeps the key. */
+  removeSourceKey(profile: string): Promise<KeyActionResult>;
   /** Subscribes to a backend event; returns the unsubscribe function. */
   on<E extends AppBackendEventName>(event: E, listener: (data: AppBackendEvents[E]) => void): () => void;
   /** Stops the embedded agent (or the connection to a running one) and releases devices. */

@@ -15,6 +15,7 @@ import { makeTempUser, type TempUser } from '../../support/cli-harness';
 import { FakeBackend } from '../../support/fake-backend';
 import { ManualTimers } from '../../support/manual-timers';
 import { privateDir } from '../../support/agent/raw-client';
+import { requireSecretService } from '../../support/gnome-keyring';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 
@@ -103,6 +104,21 @@ describe('app attached to a running agent', () => {
     } finally {
       await emulator.stop();
     }
+  });
+
+  it('stores, lists and removes keychain keys in-process (gnome-keyring), as `touchrole keys` does beside a running agent', async () => {
+    requireSecretService();
+    attached = await attachToAgent({ clock, env: user.env, socketPath });
+    const app = attached;
+    if (app === undefined) throw new Error('did not attach');
+    const pair = { accessKeyId: 'AKIAATTACHEDEXAMPLE1', secretAccessKey: 'attached/Secret+Key' };
+    expect(await app.addSourceKey({ profile: 'dev', ...pair, replace: false })).toEqual({
+      message: 'Stored AKIAATTACHEDEXAMPLE1 for profile "dev" in the keychain',
+    });
+    expect(await app.sourceKeys()).toEqual([{ profile: 'dev', accessKeyId: pair.accessKeyId, storedAt: new Date(T0).toISOString() }]);
+    expect(await app.removeSourceKey('dev')).toEqual({ message: 'Removed the keys of profile "dev" from the keychain' });
+    expect(await app.sourceKeys()).toEqual([]);
+    expect(backend.calls.map((c) => c.method)).not.toContain('addSourceKey'); // the agent was not asked
   });
 
   it('resolves undefined when no agent answers', async () => {

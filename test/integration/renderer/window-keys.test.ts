@@ -105,4 +105,82 @@ describe('window: access keys', () => {
     await reminder.getByRole('button', { name: 'Yes, delete' }).click();
     await expect.poll(() => page.locator('.banner.info .banner-message').textContent()).toBe('Deleted old key AKIAWORKOLD of "work"');
   });
+
+  it('adds a key through the form: the secret input is empty after submit, the key is listed, the secret is nowhere in the page', async () => {
+    const { page, backend } = await start('auto');
+    const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY';
+    expect(await page.locator('#source-keys li.source-key').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-profile')))).toEqual(['work']);
+    await page.fill('#add-key-profile', 'ops');
+    await page.fill('#add-key-id', 'AKIAOPSOPSOPSOPS1234');
+    await page.fill('#add-key-secret', secret);
+    await page.getByRole('button', { name: 'Add key' }).click();
+    expect(await page.inputValue('#add-key-secret')).toBe('');
+    await expect.poll(() => page.locator('.banner.info .banner-message').textContent()).toBe('Stored AKIAOPSOPSOPSOPS1234 for profile "ops" in the keychain');
+    await expect
+      .poll(() => page.locator('#source-keys li.source-key[data-profile="ops"] .detail').textContent())
+      .toBe('AKIAOPSOPSOPSOPS1234 · stored 2026-11-23');
+    await expect.poll(() => page.locator('#keys li.key[data-profile="ops"]').count()).toBe(1); // the key ages follow
+    expect(await page.inputValue('#add-key-profile')).toBe(''); // stored: the form is ready for the next key
+    expect(backend.log).toEqual(['addSourceKey ops']);
+    expect(JSON.stringify(backend.calls)).not.toContain(secret);
+    expect(await page.locator('body').innerText()).not.toContain(secret);
+    expect(await page.content()).not.toContain(secret);
+  });
+
+  it('a refused key: the error banner, the secret input empty all the same, the profile and key ID kept for another try', async () => {
+    const { page } = await start('auto');
+    const secret = 'tmpSecretValue/For+ASession0000000000000';
+    await page.fill('#add-key-profile', 'ops');
+    await page.fill('#add-key-id', 'ASIATEMPTEMPTEMP1234');
+    await page.fill('#add-key-secret', secret);
+    await page.locator('#add-key-secret').press('Enter');
+    await expect
+      .poll(() => page.locator('.banner.error .banner-message').textContent())
+      .toBe('ASIATEMPTEMPTEMP1234 is a temporary (session) key, not a long-term access key');
+    expect(await page.inputValue('#add-key-secret')).toBe('');
+    expect(await page.inputValue('#add-key-id')).toBe('ASIATEMPTEMPTEMP1234');
+    expect(await page.locator('#source-keys li.source-key').count()).toBe(1);
+    // A secret the contract refuses (whitespace) is not echoed by the validator's banner either.
+    await page.fill('#add-key-id', 'AKIAOPSOPSOPSOPS1234');
+    await page.fill('#add-key-secret', `${secret} x`);
+    await page.getByRole('button', { name: 'Add key' }).click();
+    await expect.poll(() => page.locator('.banner.error').first().getAttribute('data-code')).toBe('ipc-rejected');
+    expect(await page.locator('.banner.error .banner-message').first().textContent()).toBe(
+      'addSourceKey: secretAccessKey must be a non-empty string of at most 1024 characters without whitespace',
+    );
+    expect(await page.inputValue('#add-key-secret')).toBe('');
+    expect(await page.content()).not.toContain(secret);
+  });
+
+  it('removes a keychain key after a confirmation that says IAM keeps it; the key ages follow', async () => {
+    const { page, backend } = await start('auto');
+    const row = page.locator('#source-keys li.source-key[data-profile="work"]');
+    await row.getByRole('button', { name: 'Remove' }).click();
+    expect(await row.locator('.confirm').textContent()).toBe(
+      'Remove the key AKIAWORKOLD of work from the keychain? The key stays valid in IAM: deactivate it there too if you no longer need it.',
+    );
+    await row.getByRole('button', { name: 'Cancel' }).click();
+    expect(backend.log).toEqual([]);
+    await row.getByRole('button', { name: 'Remove' }).click();
+    await row.getByRole('button', { name: 'Yes, remove' }).click();
+    await expect.poll(() => page.locator('.banner.info .banner-message').textContent()).toBe('Removed the keys of profile "work" from the keychain');
+    await expect.poll(() => page.locator('#source-keys li.source-key').count()).toBe(0);
+    expect(await page.locator('#source-keys .empty').textContent()).toBe('No keys in the keychain. Add one below, or import one from the credentials file.');
+    await expect.poll(() => page.locator('#keys li.key[data-profile="work"]').count()).toBe(0);
+    expect(backend.log).toEqual(['removeSourceKey work']);
+  });
+
+  it('imports a plaintext key from the credentials file into the keychain', async () => {
+    const { page, backend } = await start('auto');
+    const lab = page.locator('#source-keys li.plaintext-key[data-profile="lab"]');
+    expect(await lab.locator('.detail').textContent()).toBe('AKIALABOLD · in ~/.aws/credentials');
+    await lab.getByRole('button', { name: 'Import into the keychain' }).click();
+    await lab.getByRole('button', { name: 'Yes, move it' }).click();
+    await expect
+      .poll(() => page.locator('.banner.info .banner-message').textContent())
+      .toBe('Moved AKIALABOLD of profile "lab" into the keychain and removed aws_access_key_id, aws_secret_access_key from /home/alice/.aws/credentials');
+    await expect.poll(() => page.locator('#source-keys li.source-key[data-profile="lab"]').count()).toBe(1);
+    expect(await page.locator('#source-keys li.plaintext-key').count()).toBe(0);
+    expect(backend.log).toEqual(['importSourceKey lab']);
+  });
 });

@@ -83,6 +83,20 @@ describe('app log', () => {
     expectNoSecrets(JSON.stringify(h.electron.notifications.map((n) => n.options)));
   });
 
+  it('the secret of keys add: a foreign failure quoting it reaches neither the window, the log nor a notification', async () => {
+    const log = tmpLog();
+    const h = await startHarness({ extra: { reportError: (source, what, e) => log.error(source, what, e) } });
+    const secret = 'Zq3vK8pLm2Xw9Rt/Yb7Nc4Hd6Jf1Gs5Ae0Ui+Oo';
+    vi.spyOn(h.backend, 'addSourceKey').mockImplementationOnce((r) => Promise.reject(new Error(`keychain refused ${r.profile}: ${r.secretAccessKey}`)));
+    h.trayApp.showWindow('reminders');
+    const request = { profile: 'ops', accessKeyId: 'AKIAOPSOPSOPSOPS1234', secretAccessKey: secret, replace: false };
+    const answer = await h.electron.ipc.invoke(IPC_CHANNELS.addSourceKey, h.electron.window.webContents.sender(), request);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'internal', message: 'touchrole failed unexpectedly (addSourceKey)' } });
+    const text = readFileSync(log.path, 'utf8');
+    expect(text).toContain('[ipc] addSourceKey: Error: keychain refused ops: [redacted]');
+    for (const seen of [text, JSON.stringify(answer), JSON.stringify(h.electron.notifications)]) expect(seen).not.toContain(secret.slice(0, 12));
+  });
+
   it("logs the agent's own lines (a TouchroleError is logged by code and message)", () => {
     const log = tmpLog();
     log.error('agent', 'expiring admin', new TouchroleError('file-locked', 'credentials file is locked by another process'));

@@ -11,6 +11,7 @@ import { buildWindowOptions } from '../../../src-main/app/window';
 import { FakeElectron, FakePreload, type FakeWindow } from '../../support/fake-electron';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
+const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY';
 
 function setup(): { electron: FakeElectron; window: FakeWindow; backend: FakeBackend; api: TouchroleApi; unregister: () => void } {
   const electron = new FakeElectron();
@@ -117,6 +118,16 @@ describe('ipc: end to end over the preload API', () => {
       ok: true,
       value: { message: expect.stringContaining('mfa_serial removed from "lab"') },
     });
+    expect(await api.sourceKeys()).toEqual({ ok: true, value: [{ profile: 'work', accessKeyId: 'AKIAWORKNEW1', storedAt: '2026-07-01T09:00:00.000Z' }] });
+    expect(await api.addSourceKey({ profile: 'new', accessKeyId: 'AKIANEWNEWNEWNEW1234', secretAccessKey: SECRET, replace: false })).toEqual({
+      ok: true,
+      value: { message: 'Stored AKIANEWNEWNEWNEW1234 for profile "new" in the keychain' },
+    });
+    expect(await api.importSourceKey({ profile: 'lab', replace: false })).toMatchObject({
+      ok: true,
+      value: { message: expect.stringMatching(/^Moved AKIALABOLD/) },
+    });
+    expect(await api.removeSourceKey({ profile: 'new' })).toEqual({ ok: true, value: { message: 'Removed the keys of profile "new" from the keychain' } });
     const reached = new Set(backend.calls.map((c) => c.method));
     expect(reached.size).toBe(IPC_METHODS.length); // one backend method per contract method
   });
@@ -143,5 +154,43 @@ describe('ipc: end to end over the preload API', () => {
     const { api, backend } = setup();
     backend.failNext('sessions', new TouchroleError('agent-unavailable', 'the agent stopped', { hint: 'Restart touchrole.' }));
     expect(await api.sessionsList()).toEqual({ ok: false, error: { code: 'agent-unavailable', message: 'the agent stopped', hint: 'Restart touchrole.' } });
+  });
+});
+
+describe('ipc: the keychain key secret crosses once', () => {
+  it('reaches the backend and never comes back: not in the result, the recorded call or the key lists', async () => {
+    const { api, backend } = setup();
+    const added = await api.addSourceKey({ profile: 'new', accessKeyId: 'AKIANEWNEWNEWNEW1234', secretAccessKey: SECRET, replace: false });
+    expect(added.ok).toBe(true);
+    const answers = [added, await api.sourceKeys(), await api.keyAges()];
+    expect(JSON.stringify([answers, backend.calls])).not.toContain(SECRET);
+    expect(backend.log).toEqual(['addSourceKey new']);
+  });
+
+  it('a rejected secret or key ID: the field is named, the value is not, and the backend never sees it', async () => {
+    const { api, backend } = setup();
+    const spaced = `${SECRET} tail`;
+    const bad = await api.addSourceKey({ profile: 'new', accessKeyId: 'AKIANEWNEWNEWNEW1234', secretAccessKey: spaced, replace: false });
+    expect(bad).toEqual({
+      ok: false,
+      error: { code: 'ipc-rejected', message: 'addSourceKey: secretAccessKey must be a non-empty string of at most 1024 characters without whitespace' },
+    });
+    const badId = await api.addSourceKey({ profile: 'new', accessKeyId: SECRET, secretAccessKey: SECRET, replace: false });
+    expect(badId).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^addSourceKey: accessKeyId must be/) } });
+    expect(JSON.stringify([bad, badId])).not.toContain('wJalr');
+    expect(backend.calls).toEqual([]);
+  });
+
+  it('a backend failure carrying the secret reaches the window without it', async () => {
+    const { api } = setup();
+    // The fake's profile 'crash' throws a foreign error whose text holds a secret.
+    const crashed = await api.addSourceKey({ profile: 'crash', accessKeyId: 'AKIANEWNEWNEWNEW1234', secretAccessKey: SECRET, replace: false });
+    expect(crashed).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'touchrole failed unexpectedly (addSourceKey)', hint: 'Try again; if it keeps failing, restart touchrole.' },
+    });
+    const refused = await api.addSourceKey({ profile: 'new', accessKeyId: 'ASIATEMPTEMPTEMP1234', secretAccessKey: SECRET, replace: false });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'usage' } });
+    expect(JSON.stringify([crashed, refused])).not.toContain('wJalr');
   });
 });

@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { IPC_CHANNELS, IPC_EVENT_CHANNELS, IPC_EVENTS, IPC_METHODS, isIpcMethod, validateIpcRequest, type IpcMethod } from '../../../src-shared/ipc-contract';
 
+const TEXT = 'must be a non-empty string of at most 256 characters';
+const KEY_ID = 'must be 16 to 128 upper-case letters and digits starting with AKIA or ASIA';
+const SECRET = 'must be a non-empty string of at most 1024 characters without whitespace';
 const SETTINGS = { warnMinutes: [10, 2], defaultDurationSeconds: 3600, startAtLogin: false, profileSuffix: '-touchrole' };
 
 describe('ipc contract', () => {
@@ -25,6 +28,10 @@ describe('ipc contract', () => {
       'finishRotation',
       'registerMfaDevice',
       'unregisterMfaDevice',
+      'sourceKeys',
+      'addSourceKey',
+      'importSourceKey',
+      'removeSourceKey',
     ]);
     expect(IPC_EVENTS).toEqual(['sessionsChanged', 'touchPrompt', 'yubikeyChanged', 'showView']);
   });
@@ -52,6 +59,11 @@ describe('ipc contract', () => {
     ['finishRotation', { profile: 'work' }],
     ['registerMfaDevice', { profile: 'lab account' }],
     ['unregisterMfaDevice', { profile: 'work' }],
+    ['sourceKeys', undefined],
+    ['addSourceKey', { profile: 'work', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCY', replace: false }],
+    ['addSourceKey', { profile: 'lab account', accessKeyId: `AKIA${'Z9'.repeat(62)}`, secretAccessKey: 'x'.repeat(1024), replace: true }],
+    ['importSourceKey', { profile: 'default', replace: false }],
+    ['removeSourceKey', { profile: 'old-work' }],
   ];
   it.each(accepted)('accepts %s %j', (method, payload) => {
     expect(validateIpcRequest(method, payload)).toEqual({ ok: true, value: payload });
@@ -80,6 +92,25 @@ describe('ipc contract', () => {
     ['registerMfaDevice', { profile: 'a\u0000b' }, 'registerMfaDevice: profile must not contain control characters'],
     ['registerMfaDevice', { profile: 'work', touch: false }, 'registerMfaDevice: unexpected field "touch"'],
     ['unregisterMfaDevice', { profile: '' }, 'unregisterMfaDevice: profile must be a non-empty string of at most 256 characters'],
+    ['sourceKeys', { profile: 'work' }, 'sourceKeys: takes no argument'],
+    ['addSourceKey', { profile: 'work', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 's3cret' }, 'addSourceKey: replace must be true or false'],
+    ['addSourceKey', { profile: '', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 's', replace: false }, `addSourceKey: profile ${TEXT}`],
+    ['addSourceKey', { profile: 'w', accessKeyId: 'AKIA123', secretAccessKey: 's', replace: false }, `addSourceKey: accessKeyId ${KEY_ID}`],
+    ['addSourceKey', { profile: 'w', accessKeyId: 'akiaiosfodnn7example', secretAccessKey: 's', replace: false }, `addSourceKey: accessKeyId ${KEY_ID}`],
+    ['addSourceKey', { profile: 'w', accessKeyId: 'AIDAIOSFODNN7EXAMPLE', secretAccessKey: 's', replace: false }, `addSourceKey: accessKeyId ${KEY_ID}`],
+    ['addSourceKey', { profile: 'w', accessKeyId: `AKIA${'Z'.repeat(125)}`, secretAccessKey: 's', replace: false }, `addSourceKey: accessKeyId ${KEY_ID}`],
+    ['addSourceKey', { profile: 'w', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: '', replace: false }, `addSourceKey: secretAccessKey ${SECRET}`],
+    ['addSourceKey', { profile: 'w', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'a b', replace: false }, `addSourceKey: secretAccessKey ${SECRET}`],
+    ['addSourceKey', { profile: 'w', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'ab\n', replace: false }, `addSourceKey: secretAccessKey ${SECRET}`],
+    [
+      'addSourceKey',
+      { profile: 'w', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'x'.repeat(1025), replace: false },
+      `addSourceKey: secretAccessKey ${SECRET}`,
+    ],
+    ['addSourceKey', { profile: 'w', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 7, replace: false }, `addSourceKey: secretAccessKey ${SECRET}`],
+    ['importSourceKey', { profile: 'default' }, 'importSourceKey: replace must be true or false'],
+    ['importSourceKey', { profile: 'default', replace: false, path: '/etc/x' }, 'importSourceKey: unexpected field "path"'],
+    ['removeSourceKey', { profile: 'a\u0000b' }, 'removeSourceKey: profile must not contain control characters'],
     ['unlock', { password: '' }, 'unlock: password must be a non-empty string of at most 1024 characters'],
     ['unlock', { password: 'pw', deviceId: '' }, 'unlock: deviceId must be a non-empty string of at most 256 characters'],
     ['settingsSet', { ...SETTINGS, warnMinutes: [] }, 'settingsSet: warnMinutes must be 1 to 5 different whole minutes from 1 to 720'],
@@ -103,5 +134,15 @@ describe('ipc contract', () => {
     expect(JSON.stringify(result)).not.toContain('xxxx');
     const extra = validateIpcRequest('unlock', { password: 'hunter2', secret: 'hunter2' });
     expect(JSON.stringify(extra)).not.toContain('hunter2');
+    const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    for (const bad of [`${secret} `, `${secret}\n`, secret.repeat(30)]) {
+      const result = validateIpcRequest('addSourceKey', { profile: 'w', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: bad, replace: false });
+      expect(result.ok).toBe(false);
+      expect(JSON.stringify(result)).not.toContain('wJalr');
+    }
+    // A secret pasted into the key ID field is not echoed either.
+    expect(JSON.stringify(validateIpcRequest('addSourceKey', { profile: 'w', accessKeyId: secret, secretAccessKey: 's', replace: false }))).not.toContain(
+      'wJalr',
+    );
   });
 });
