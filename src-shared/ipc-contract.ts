@@ -13,7 +13,7 @@
  */
 import type { WireError } from './errors';
 import type * as Model from './models';
-import { checkBoundedText, checkDurationSeconds, checkProfileName, checkSessionSuffix, checkWarnMinutes } from './rules';
+import { checkBoundedText, checkDurationSeconds, checkEncodedMessage, checkProfileName, checkSessionSuffix, checkWarnMinutes } from './rules';
 
 /** The sections of the window a tray entry can open. */
 export type WindowView = 'sessions' | 'profiles' | 'yubikey' | 'settings' | 'reminders';
@@ -37,6 +37,11 @@ export interface IpcContract {
   finishRotation: { req: { profile: string }; res: Model.KeyActionResult };
   registerMfaDevice: { req: { profile: string }; res: Model.KeyActionResult };
   unregisterMfaDevice: { req: { profile: string }; res: Model.KeyActionResult };
+  yubikeyCode: { req: Model.YubikeyCodeRequest; res: Model.YubikeyCodeView };
+  whoami: { req: { profile: string }; res: Model.CallerIdentityView };
+  clean: { req: void; res: Model.CleanView };
+  /** The decoded message as indented JSON text. */
+  decodeMessage: { req: Model.DecodeRequest; res: string };
 }
 export type IpcMethod = keyof IpcContract;
 export type IpcRequest<M extends IpcMethod> = IpcContract[M]['req'];
@@ -60,6 +65,10 @@ export const IPC_CHANNELS: { readonly [M in IpcMethod]: string } = {
   finishRotation: 'touchrole:keys.finish-rotation',
   registerMfaDevice: 'touchrole:mfa.register',
   unregisterMfaDevice: 'touchrole:mfa.unregister',
+  yubikeyCode: 'touchrole:yubikey.code',
+  whoami: 'touchrole:sessions.whoami',
+  clean: 'touchrole:sessions.clean',
+  decodeMessage: 'touchrole:sessions.decode-message',
 };
 export const IPC_METHODS = Object.keys(IPC_CHANNELS) as IpcMethod[];
 
@@ -111,6 +120,10 @@ const VALIDATORS: { readonly [M in IpcMethod]: Check } = {
   finishRotation: (p) => fields(p, { profile: checkProfileName }),
   registerMfaDevice: (p) => fields(p, { profile: checkProfileName }),
   unregisterMfaDevice: (p) => fields(p, { profile: checkProfileName }),
+  yubikeyCode: (p) => fields(p, { name: checkBoundedText, deviceId: optional(checkBoundedText) }),
+  whoami: (p) => fields(p, { profile: checkProfileName }),
+  clean: noPayload,
+  decodeMessage: (p) => fields(p, { profile: checkProfileName, message: checkEncodedMessage }),
 };
 
 /** Checks a request payload; never throws. The message names the field, never its value. */

@@ -41,6 +41,10 @@ export function backendHandlers(backend: AppBackend): IpcHandlers {
     finishRotation: (r) => backend.finishRotation(r.profile),
     registerMfaDevice: (r) => backend.registerMfaDevice(r.profile),
     unregisterMfaDevice: (r) => backend.unregisterMfaDevice(r.profile),
+    yubikeyCode: (r) => backend.yubikeyCode(r),
+    whoami: (r) => backend.whoami(r.profile),
+    clean: () => backend.clean(),
+    decodeMessage: (r) => backend.decodeMessage(r),
   };
 }
 

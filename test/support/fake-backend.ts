@@ -13,6 +13,7 @@ import { DEFAULTS } from '../../src-shared/rules';
 import type { Clock } from '../../src-shared/time/clock';
 import { failFor, LOGGED, profileOf, view, type Method } from './fake-session-views';
 import { FakeSourceKeys } from './fake-source-keys';
+import { FakeTools } from './fake-tools';
 import { FakeYubikey } from './fake-yubikey';
 
 export interface FakeBackendOptions {
@@ -48,6 +49,11 @@ export class FakeBackend implements AgentBackend, AppBackend {
   readonly finishRotation = (profile: string) => this.sourceKeys.finishRotation(profile);
   readonly registerMfaDevice = (profile: string) => this.sourceKeys.registerMfaDevice(profile);
   readonly unregisterMfaDevice = (profile: string) => this.sourceKeys.unregisterMfaDevice(profile);
+  readonly tools = new FakeTools(this, () => this.options.clock.now()); // codes, whoami, clean and decode (fake-tools.ts)
+  readonly yubikeyCode = (r: M.YubikeyCodeRequest) => this.tools.yubikeyCode(r);
+  readonly whoami = (profile: string) => this.tools.whoami(profile);
+  readonly clean = () => this.tools.clean();
+  readonly decodeMessage = (r: M.DecodeRequest) => this.tools.decodeMessage(r);
   expireFails = false;
   /** What the agent's environment resolves to (see AgentBackend.identity); tests change it to stand for edits. */
   own: AgentCaller = { scope: '5'.repeat(64), fingerprint: 'f'.repeat(64), configFile: '/agent/.aws/config', credentialsFile: '/agent/.aws/credentials' };
@@ -88,11 +94,12 @@ export class FakeBackend implements AgentBackend, AppBackend {
     return view(this.stored.get(profile) ?? { profile, expiration: '' });
   }
 
-  /** What the agent does at expiry: drop the session and tell subscribers. */
-  removeExpired(): void {
-    const now = this.options.clock.now();
-    for (const [profile, s] of this.stored) if (Date.parse(s.expiration) <= now) this.stored.delete(profile);
+  /** What the agent does at expiry (and `clean`): drop the expired sessions and tell subscribers; returns their sections. */
+  removeExpired(): string[] {
+    const expired = [...this.stored.values()].filter((s) => Date.parse(s.expiration) <= this.options.clock.now());
+    for (const s of expired) this.stored.delete(s.profile);
     this.emit('sessionsChanged', this.sessionList());
+    return expired.map((s) => s.writtenProfile ?? s.profile);
   }
 
   async sessions(): Promise<M.SessionView[]> {
@@ -227,7 +234,7 @@ export class FakeBackend implements AgentBackend, AppBackend {
   }
 
   /** The touch prompt around every use of the key, to the agent's listeners and the window's alike (the profile when elevating). */
-  private awaitTouch(profile?: string): Promise<void> {
+  awaitTouch(profile?: string): Promise<void> {
     return this.key.awaitTouch((state) => {
       const event: M.TouchEvent = profile === undefined ? { state } : { state, profile };
       for (const l of this.listeners.get('touch') ?? []) (l as (e: M.TouchEvent) => void)(event);
@@ -235,7 +242,7 @@ export class FakeBackend implements AgentBackend, AppBackend {
     });
   }
 
-  private enter(method: Method, args: unknown[]): void {
+  enter(method: Method, args: unknown[]): void {
     this.calls.push({ method, args });
     const failure = this.failures.get(method);
     if (failure === undefined) return;

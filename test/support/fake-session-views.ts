@@ -9,6 +9,7 @@ export type Method = Exclude<keyof AgentBackend | keyof AppBackend, 'onTouch' | 
 export const LOGGED: ReadonlySet<Method> = new Set<Method>([
   ...['elevate', 'renew', 'end', 'logout', 'expire', 'credentialProcess'],
   ...['rotateKey', 'finishRotation', 'registerMfaDevice', 'unregisterMfaDevice'],
+  'clean',
 ] as const);
 
 // Profile names that trigger failures, so tests read as what they pin.

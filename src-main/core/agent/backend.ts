@@ -2,6 +2,9 @@
 import type { IpcEventName, IpcEvents } from '../../../src-shared/ipc-contract';
 import type {
   AppSettings,
+  CallerIdentityView,
+  CleanView,
+  DecodeRequest,
   ElevateRequest,
   KeyActionResult,
   KeyAgeView,
@@ -11,6 +14,8 @@ import type {
   TouchEvent,
   UnlockRequest,
   YubikeyState,
+  YubikeyCodeRequest,
+  YubikeyCodeView,
   YubikeyStatusView,
 } from '../../../src-shared/models';
 import type { AgentCaller } from '../../../src-shared/agent-protocol';
@@ -86,6 +91,14 @@ export interface AppBackend extends SessionBackend {
   registerMfaDevice(profile: string): Promise<KeyActionResult>;
   /** `touchrole mfa unregister`: the device leaves IAM, the YubiKey and the profile (one touch); emits `yubikeyChanged`. */
   unregisterMfaDevice(profile: string): Promise<KeyActionResult>;
+  /** `touchrole yubikey code [--serial|--reader]`: one code (a touch when the credential asks for one, told as `touchPrompt`). */
+  yubikeyCode(request: YubikeyCodeRequest): Promise<YubikeyCodeView>;
+  /** `touchrole whoami`: GetCallerIdentity with the profile's session (a cached one, else one touch). */
+  whoami(profile: string): Promise<CallerIdentityView>;
+  /** `touchrole clean`: expired sessions, cache entries and stale temp files removed; emits `sessionsChanged`. */
+  clean(): Promise<CleanView>;
+  /** `touchrole decode`: DecodeAuthorizationMessage with the profile's session; the decoded JSON, indented. */
+  decodeMessage(request: DecodeRequest): Promise<string>;
   /** Subscribes to a backend event; returns the unsubscribe function. */
   on<E extends AppBackendEventName>(event: E, listener: (data: AppBackendEvents[E]) => void): () => void;
   /** Stops the embedded agent (or the connection to a running one) and releases devices. */

@@ -25,6 +25,10 @@ describe('ipc contract', () => {
       'finishRotation',
       'registerMfaDevice',
       'unregisterMfaDevice',
+      'yubikeyCode',
+      'whoami',
+      'clean',
+      'decodeMessage',
     ]);
     expect(IPC_EVENTS).toEqual(['sessionsChanged', 'touchPrompt', 'yubikeyChanged', 'showView']);
   });
