@@ -5,14 +5,17 @@ import type { AppSettings, RoleProfileView } from '../src-shared/models';
 import { call, launch } from './api';
 import { byId, el } from './dom';
 import { createBanners } from './views/banners';
+import { createDecodeForm } from './views/decode-form';
 import { createKeyActions } from './views/key-actions';
 import { createKeysView } from './views/keys';
 import { createProfilesView } from './views/profiles';
 import { createRemindersView } from './views/reminders';
 import { createSessionsView } from './views/sessions';
 import { createSettingsView } from './views/settings';
+import { createTools } from './views/tools';
 import { createTouchOverlay } from './views/touch-overlay';
 import { createYubikeyView } from './views/yubikey';
+import { createCodeDisplay } from './views/yubikey-codes';
 
 const VIEW_LABELS: Record<WindowView, string> = {
   sessions: 'Sessions',
@@ -29,9 +32,13 @@ function start(): void {
   let defaultDurationSeconds = 3600; // until settings arrive
   let profiles: readonly RoleProfileView[] = [];
 
-  const sessionsView = createSessionsView(byId('sessions'), { api, onError, now: () => Date.now() });
+  const tools = createTools({ api, banners });
+  const sessionsView = createSessionsView(byId('sessions'), { api, onError, now: () => Date.now(), whoami: tools.whoami });
+  byId('session-tools').replaceChildren(tools.cleanButton());
+  const decodeForm = createDecodeForm(byId('decode'), { api, banners });
   const profilesView = createProfilesView(byId('profiles'), { api, onError });
-  const yubikeyView = createYubikeyView(byId('yubikey'), { api, onError, onStatus: (s) => yubikeyView.update(s) });
+  const codes = createCodeDisplay({ api, banners, now: () => Date.now() });
+  const yubikeyView = createYubikeyView(byId('yubikey'), { api, onError, onStatus: (s) => yubikeyView.update(s), codeCell: codes.cell });
   const onSettings = (s: AppSettings): void => {
     defaultDurationSeconds = s.defaultDurationSeconds;
     profilesView.update(profiles, defaultDurationSeconds);
@@ -67,7 +74,10 @@ function start(): void {
   api.on('touchPrompt', showTouch);
   api.on('showView', show);
   // Countdowns tick every second; main ticks the tray that fast only while this window shows.
-  window.setInterval(() => sessionsView.tick(), 1_000);
+  window.setInterval(() => {
+    sessionsView.tick();
+    codes.tick();
+  }, 1_000);
 
   launch('Loading sessions', api.sessionsList(), onError, (s) => s !== undefined && sessionsView.update(s));
   launch('Loading the YubiKey status', api.yubikeyStatus(), onError, (s) => s !== undefined && yubikeyView.update(s));
@@ -81,6 +91,7 @@ function start(): void {
       }
       profiles = p ?? [];
       profilesView.update(profiles, defaultDurationSeconds);
+      decodeForm.update(profiles);
     })
     .catch(() => onError('Loading settings', { code: 'internal', message: 'the touchrole window failed unexpectedly' }));
 }
