@@ -94,12 +94,11 @@ export class FakeBackend implements AgentBackend, AppBackend {
     return view(this.stored.get(profile) ?? { profile, expiration: '' });
   }
 
-  /** What the agent does at expiry (and `clean`): drop the expired sessions and tell subscribers; returns their sections. */
-  removeExpired(): string[] {
-    const expired = [...this.stored.values()].filter((s) => Date.parse(s.expiration) <= this.options.clock.now());
-    for (const s of expired) this.stored.delete(s.profile);
+  /** What the agent does at expiry: drop the session and tell subscribers. */
+  removeExpired(): void {
+    const now = this.options.clock.now();
+    for (const [profile, s] of this.stored) if (Date.parse(s.expiration) <= now) this.stored.delete(profile);
     this.emit('sessionsChanged', this.sessionList());
-    return expired.map((s) => s.writtenProfile ?? s.profile);
   }
 
   async sessions(): Promise<M.SessionView[]> {

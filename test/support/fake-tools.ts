@@ -14,8 +14,8 @@ export interface FakeToolsHost {
   /** Records the call and throws a failure injected for it. */
   enter(method: 'yubikeyCode' | 'whoami' | 'clean' | 'decodeMessage', args: unknown[]): void;
   awaitTouch(profile?: string): Promise<void>;
-  /** Drops expired sessions, tells subscribers; returns the sections removed. */
-  removeExpired(): string[];
+  /** Drops expired sessions and tells subscribers (what the agent does at expiry, and `clean` here). */
+  removeExpired(): void;
 }
 
 export const FAKE_CREDENTIALS_FILE = '/home/alice/.aws/credentials';
@@ -55,7 +55,9 @@ export class FakeTools {
 
   async clean(): Promise<M.CleanView> {
     this.host.enter('clean', []);
-    const removed = this.host.removeExpired();
+    const before = [...this.host.stored.values()];
+    this.host.removeExpired();
+    const removed = before.filter((s) => !this.host.stored.has(s.profile)).map((s) => s.writtenProfile ?? s.profile);
     const counts = { cacheEntriesRemoved: removed.length, tempFilesRemoved: 0 };
     return { removed, ...counts, lines: cleanSummaryLines({ path: FAKE_CREDENTIALS_FILE, removed, ...counts }) };
   }
