@@ -19,7 +19,7 @@ export interface AppViewsOptions {
   reading: () => Promise<YubikeyReading>;
   /** List the keys and their MFA credentials (only where this process holds the YubiKey). */
   listKeys: boolean;
-  /** After `clean`: the agent's timeline and the window's session list follow. */
+  /** After `clean`, `whoami` and `decode`: the agent's timeline and the window's session list follow. */
   sessionsChanged: () => Promise<void>;
 }
 

@@ -31,7 +31,7 @@ export async function attachToAgent(o: AttachOptions): Promise<AppBackend | unde
   // The agent holds the YubiKey: its state is all the window shows while attached.
   const reading = async (): Promise<YubikeyReading> => ({ state: (await connection.call('status', {}, CALL_MS)).yubikey });
   const sessions = async (): Promise<SessionView[]> => (await connection.call('sessions.list', {}, CALL_MS)).sessions;
-  // After `clean` here (as `touchrole clean` beside the agent): asking the agent for its list makes it re-read the files.
+  // After `clean`, `whoami` or `decode` here (as the CLI's beside the agent): asking the agent for its list makes it re-read the files.
   const sessionsChanged = async (): Promise<void> => views.emit('sessionsChanged', await sessions());
   const views = appViews({ service, reading, listKeys: false, sessionsChanged });
   const changed = async <T>(result: Promise<T>): Promise<T> => {

@@ -30,12 +30,12 @@ export async function createCoreBackend(o: CoreBackendOptions): Promise<AppBacke
     credentialRefreshWindowMs: settings.refreshMinutes * 60_000,
   });
   const sessionsChanged = async (): Promise<void> => views.emit('sessionsChanged', await agentBackend.sessions());
-  // After `clean`, as after any change: the agent's timeline re-reads the files, the window follows.
-  const cleaned = async (): Promise<void> => {
+  // After `clean`, `whoami` and `decode`, as after any change: the agent's timeline re-reads the files, the window follows.
+  const followSessions = async (): Promise<void> => {
     await agent.refresh();
     await sessionsChanged();
   };
-  const views = appViews({ service, reading: yubikeyReading, listKeys: true, sessionsChanged: cleaned });
+  const views = appViews({ service, reading: yubikeyReading, listKeys: true, sessionsChanged: followSessions });
   // The app computes warnings itself; it needs the agent's session changes and touch prompts
   // (the agent forwards the backend's touch events to its listeners).
   const logFailure =

@@ -10,8 +10,8 @@ export type ToolActions = Pick<AppBackend, 'yubikeyCode' | 'whoami' | 'clean' | 
  * services, as those commands run beside a running agent: in this process, reading the session
  * cache the agent writes too (so a session the agent holds is reused, never a second touch; a
  * per-profile lock makes concurrent elevations one). Touches reach the window as `touchPrompt`
- * events through the services' prompter. `sessionsChanged` runs after `clean` (the agent's
- * timeline and the window's list follow).
+ * events through the services' prompter. `sessionsChanged` runs after each (the agent's timeline
+ * and the window's list follow: `clean` removed sessions, `whoami` and `decode` may have made one).
  */
 export function toolActions(service: CoreServices, sessionsChanged: () => Promise<void>): ToolActions {
   return {
@@ -21,6 +21,7 @@ export function toolActions(service: CoreServices, sessionsChanged: () => Promis
     },
     async whoami(profile) {
       const id = await service.sessions.whoami(profile);
+      await sessionsChanged(); // a session made for it (none was cached) is listed like the others
       return { profile, account: id.account, arn: id.arn, userId: id.userId, lines: whoamiLines(id) };
     },
     async clean() {
@@ -29,6 +30,10 @@ export function toolActions(service: CoreServices, sessionsChanged: () => Promis
       const counts = { cacheEntriesRemoved: r.cacheEntriesRemoved.length, tempFilesRemoved: r.tempFilesRemoved.length };
       return { removed: r.removed, ...counts, lines: cleanSummaryLines({ path: r.path, removed: r.removed, ...counts }) };
     },
-    decodeMessage: async ({ profile, message }) => formatDecodedMessage(await service.sessions.decodeAuthorizationMessage(profile, message)).text,
+    async decodeMessage({ profile, message }) {
+      const text = await service.sessions.decodeAuthorizationMessage(profile, message);
+      await sessionsChanged();
+      return formatDecodedMessage(text).text;
+    },
   };
 }

@@ -93,11 +93,11 @@ export interface AppBackend extends SessionBackend {
   unregisterMfaDevice(profile: string): Promise<KeyActionResult>;
   /** `touchrole yubikey code [--serial|--reader]`: one code (a touch when the credential asks for one, told as `touchPrompt`). */
   yubikeyCode(request: YubikeyCodeRequest): Promise<YubikeyCodeView>;
-  /** `touchrole whoami`: GetCallerIdentity with the profile's session (a cached one, else one touch). */
+  /** `touchrole whoami`: GetCallerIdentity with the profile's session (a cached one, else one touch); emits `sessionsChanged`. */
   whoami(profile: string): Promise<CallerIdentityView>;
   /** `touchrole clean`: expired sessions, cache entries and stale temp files removed; emits `sessionsChanged`. */
   clean(): Promise<CleanView>;
-  /** `touchrole decode`: DecodeAuthorizationMessage with the profile's session; the decoded JSON, indented. */
+  /** `touchrole decode`: DecodeAuthorizationMessage with the profile's session (as whoami); the decoded JSON, indented. */
   decodeMessage(request: DecodeRequest): Promise<string>;
   /** Subscribes to a backend event; returns the unsubscribe function. */
   on<E extends AppBackendEventName>(event: E, listener: (data: AppBackendEvents[E]) => void): () => void;

@@ -123,8 +123,25 @@ describe('core backend: whoami and decode use the session the agent holds', () =
   });
 });
 
+describe('core backend: whoami without a session', () => {
+  it('makes a session for it, caches it without writing it, and the window lists it', async () => {
+    await core.end('admin');
+    touches.length = 0;
+    lists.length = 0;
+    const before = readFileSync(credentialsFile(), 'utf8');
+    expect((await core.whoami('admin')).arn).toMatch(/:assumed-role\/Admin\//);
+    // The MFA session touchrole keeps (`end` leaves it, `logout` drops it) assumes the role again: no touch.
+    expect(touches).toEqual([]);
+    expect(readFileSync(credentialsFile(), 'utf8')).toBe(before);
+    expect(lists.at(-1)).toEqual([expect.objectContaining({ profile: 'admin', roleArn: ROLE })]);
+    expect(lists.at(-1)?.[0]?.writtenProfile).toBeUndefined();
+  });
+});
+
 describe('core backend: clean', () => {
   it('removes only the expired touchrole section; every other byte stays; the session list follows', async () => {
+    clock.skipSteps(1);
+    await core.elevate({ profile: 'admin', durationSeconds: 3600 });
     const held = readFileSync(credentialsFile(), 'utf8');
     expect(held).toContain('[admin-touchrole]');
     const expired = upsertManagedSection('', 'old-touchrole', {
