@@ -6,6 +6,7 @@ import { call, launch } from './api';
 import { byId, el } from './dom';
 import { createAddKeyForm } from './views/add-key-form';
 import { createBanners } from './views/banners';
+import { createDecodeForm } from './views/decode-form';
 import { createKeyActions } from './views/key-actions';
 import { createKeysView } from './views/keys';
 import { createProfilesView } from './views/profiles';
@@ -13,8 +14,10 @@ import { createRemindersView } from './views/reminders';
 import { createSessionsView } from './views/sessions';
 import { createSettingsView } from './views/settings';
 import { createSourceKeysView } from './views/source-keys';
+import { createTools } from './views/tools';
 import { createTouchOverlay } from './views/touch-overlay';
 import { createYubikeyView } from './views/yubikey';
+import { createCodeDisplay } from './views/yubikey-codes';
 
 const VIEW_LABELS: Record<WindowView, string> = {
   sessions: 'Sessions',
@@ -31,9 +34,13 @@ function start(): void {
   let defaultDurationSeconds = 3600; // until settings arrive
   let profiles: readonly RoleProfileView[] = [];
 
-  const sessionsView = createSessionsView(byId('sessions'), { api, onError, now: () => Date.now() });
+  const tools = createTools({ api, banners });
+  const sessionsView = createSessionsView(byId('sessions'), { api, onError, now: () => Date.now(), whoami: tools.whoami });
+  byId('session-tools').replaceChildren(tools.cleanButton());
+  const decodeForm = createDecodeForm(byId('decode'), { api, banners });
   const profilesView = createProfilesView(byId('profiles'), { api, onError });
-  const yubikeyView = createYubikeyView(byId('yubikey'), { api, onError, onStatus: (s) => yubikeyView.update(s) });
+  const codes = createCodeDisplay({ api, banners, now: () => Date.now() });
+  const yubikeyView = createYubikeyView(byId('yubikey'), { api, onError, onStatus: (s) => yubikeyView.update(s), codeCell: codes.cell });
   const onSettings = (s: AppSettings): void => {
     defaultDurationSeconds = s.defaultDurationSeconds;
     profilesView.update(profiles, defaultDurationSeconds);
@@ -76,7 +83,10 @@ function start(): void {
   api.on('touchPrompt', showTouch);
   api.on('showView', show);
   // Countdowns tick every second; main ticks the tray that fast only while this window shows.
-  window.setInterval(() => sessionsView.tick(), 1_000);
+  window.setInterval(() => {
+    sessionsView.tick();
+    codes.tick();
+  }, 1_000);
 
   launch('Loading sessions', api.sessionsList(), onError, (s) => s !== undefined && sessionsView.update(s));
   launch('Loading the YubiKey status', api.yubikeyStatus(), onError, (s) => s !== undefined && yubikeyView.update(s));
@@ -90,6 +100,7 @@ function start(): void {
       }
       profiles = p ?? [];
       profilesView.update(profiles, defaultDurationSeconds);
+      decodeForm.update(profiles);
     })
     .catch(() => onError('Loading settings', { code: 'internal', message: 'the touchrole window failed unexpectedly' }));
 }

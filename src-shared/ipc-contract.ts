@@ -17,6 +17,7 @@ import {
   checkAccessKeyId,
   checkBoundedText,
   checkDurationSeconds,
+  checkEncodedMessage,
   checkProfileName,
   checkSecretAccessKey,
   checkSessionSuffix,
@@ -50,6 +51,11 @@ export interface IpcContract {
   addSourceKey: { req: Model.AddSourceKeyRequest; res: Model.KeyActionResult };
   importSourceKey: { req: { profile: string; replace: boolean }; res: Model.KeyActionResult };
   removeSourceKey: { req: { profile: string }; res: Model.KeyActionResult };
+  yubikeyCode: { req: Model.YubikeyCodeRequest; res: Model.YubikeyCodeView };
+  whoami: { req: { profile: string }; res: Model.CallerIdentityView };
+  clean: { req: void; res: Model.CleanView };
+  /** The decoded message as indented JSON text. */
+  decodeMessage: { req: Model.DecodeRequest; res: string };
 }
 export type IpcMethod = keyof IpcContract;
 export type IpcRequest<M extends IpcMethod> = IpcContract[M]['req'];
@@ -77,6 +83,10 @@ export const IPC_CHANNELS: { readonly [M in IpcMethod]: string } = {
   addSourceKey: 'touchrole:keys.add',
   importSourceKey: 'touchrole:keys.import',
   removeSourceKey: 'touchrole:keys.remove',
+  yubikeyCode: 'touchrole:yubikey.code',
+  whoami: 'touchrole:sessions.whoami',
+  clean: 'touchrole:sessions.clean',
+  decodeMessage: 'touchrole:sessions.decode-message',
 };
 export const IPC_METHODS = Object.keys(IPC_CHANNELS) as IpcMethod[];
 
@@ -132,6 +142,10 @@ const VALIDATORS: { readonly [M in IpcMethod]: Check } = {
   addSourceKey: (p) => fields(p, { profile: checkProfileName, accessKeyId: checkAccessKeyId, secretAccessKey: checkSecretAccessKey, replace: boolean }),
   importSourceKey: (p) => fields(p, { profile: checkProfileName, replace: boolean }),
   removeSourceKey: (p) => fields(p, { profile: checkProfileName }),
+  yubikeyCode: (p) => fields(p, { name: checkBoundedText, deviceId: optional(checkBoundedText) }),
+  whoami: (p) => fields(p, { profile: checkProfileName }),
+  clean: noPayload,
+  decodeMessage: (p) => fields(p, { profile: checkProfileName, message: checkEncodedMessage }),
 };
 
 /** Checks a request payload; never throws. The message names the field, never its value. */

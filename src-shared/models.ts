@@ -139,3 +139,43 @@ export interface AddSourceKeyRequest {
   /** Overwrite other keys the keychain holds for the profile. */
   replace: boolean;
 }
+
+/** One code of an OATH credential for the window, from the key `deviceId` (the one to use when several are plugged in). */
+export interface YubikeyCodeRequest {
+  /** As `touchrole yubikey code` takes it: the credential id, an MFA device ARN, issuer:name or a unique part. */
+  name: string;
+  deviceId?: string;
+}
+
+/** `touchrole yubikey code`: the credential, the code, and when it stops being valid (null for HOTP). */
+export interface YubikeyCodeView {
+  credential: string;
+  code: string;
+  /** ISO 8601. */
+  validTo: string | null;
+}
+
+/** `touchrole whoami`: STS GetCallerIdentity with the profile's session. */
+export interface CallerIdentityView {
+  profile: string;
+  account: string;
+  arn: string;
+  userId: string;
+  /** The words the CLI prints. */
+  lines: string[];
+}
+
+/** `touchrole clean`: the expired sessions removed, counts of cache entries and temp files, in the CLI's words. */
+export interface CleanView {
+  removed: string[];
+  cacheEntriesRemoved: number;
+  tempFilesRemoved: number;
+  lines: string[];
+}
+
+/** `touchrole decode`: an encoded authorization failure message, decoded with the profile's session. */
+export interface DecodeRequest {
+  profile: string;
+  /** As STS gave it (base64url-ish text), whitespace removed. */
+  message: string;
+}

@@ -87,6 +87,17 @@ export function checkBoundedText(v: unknown): string | undefined {
   return hasControlCharacter(v) ? 'must not contain control characters' : undefined;
 }
 
+/** STS's encoded authorization failure messages run to a few KiB; far more is not one. */
+export const ENCODED_MESSAGE_MAX_LENGTH = 65_536;
+
+/** An "Encoded authorization failure message" as STS gives it: base64-ish text (the window drops whitespace before sending). */
+export function checkEncodedMessage(v: unknown): string | undefined {
+  if (typeof v !== 'string' || v.length === 0 || v.length > ENCODED_MESSAGE_MAX_LENGTH) {
+    return `must be a non-empty string of at most ${ENCODED_MESSAGE_MAX_LENGTH} characters`;
+  }
+  return /^[A-Za-z0-9+/=_-]+$/.test(v) ? undefined : 'must hold only letters, digits and + / = _ -';
+}
+
 export function hasControlCharacter(v: string): boolean {
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);

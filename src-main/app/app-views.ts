@@ -5,6 +5,7 @@ import type { AppBackend, AppBackendEventName, AppBackendEvents } from '../core/
 import type { CoreServices, YubikeyReading } from '../core/service';
 import { keyActions } from './key-actions';
 import { sourceKeyActions } from './source-key-actions';
+import { toolActions } from './tool-actions';
 
 /** The app backend's methods that do not go through the agent, the same whether it is embedded or attached. */
 export type AppViews = Omit<AppBackend, 'elevate' | 'renew' | 'end' | 'logout' | 'sessions' | 'close'> & {
@@ -19,12 +20,16 @@ export interface AppViewsOptions {
   reading: () => Promise<YubikeyReading>;
   /** List the keys and their MFA credentials (only where this process holds the YubiKey). */
   listKeys: boolean;
+  /** After `clean`, `whoami` and `decode`: the agent's timeline and the window's session list follow. */
+  sessionsChanged: () => Promise<void>;
 }
 
 /**
  * Profiles, settings, reminders and the console URL read from the core service as the CLI reads
  * them; key ages, rotation and MFA devices (key-actions.ts); the keychain's keys (source-key-actions.ts);
  * the YubiKey panel; unlock; and the event hub the backend's own methods emit on.
+ * them; key ages, rotation and MFA devices (key-actions.ts); codes, whoami, clean and decode
+ * (tool-actions.ts); the YubiKey panel; unlock; and the event hub the backend's own methods emit on.
  */
 export function appViews(o: AppViewsOptions): AppViews {
   const { service } = o;
@@ -60,6 +65,7 @@ export function appViews(o: AppViewsOptions): AppViews {
     consoleUrl: (profile) => service.sessions.consoleUrl(profile),
     ...keyActions(service, yubikeyFollows),
     ...sourceKeyActions(service),
+    ...toolActions(service, o.sessionsChanged),
     yubikeyStatus: async () => statusOf(await o.reading()),
     statusOf,
     async unlock(r) {

@@ -30,8 +30,10 @@ export async function attachToAgent(o: AttachOptions): Promise<AppBackend | unde
   const { service } = local;
   // The agent holds the YubiKey: its state is all the window shows while attached.
   const reading = async (): Promise<YubikeyReading> => ({ state: (await connection.call('status', {}, CALL_MS)).yubikey });
-  const views = appViews({ service, reading, listKeys: false });
   const sessions = async (): Promise<SessionView[]> => (await connection.call('sessions.list', {}, CALL_MS)).sessions;
+  // After `clean`, `whoami` or `decode` here (as the CLI's beside the agent): asking the agent for its list makes it re-read the files.
+  const sessionsChanged = async (): Promise<void> => views.emit('sessionsChanged', await sessions());
+  const views = appViews({ service, reading, listKeys: false, sessionsChanged });
   const changed = async <T>(result: Promise<T>): Promise<T> => {
     const value = await result;
     views.emit('sessionsChanged', await sessions());
@@ -47,9 +49,10 @@ export async function attachToAgent(o: AttachOptions): Promise<AppBackend | unde
         () => undefined,
       );
   });
-  // Key rotation and MFA devices run here with this process's services, as `touchrole keys rotate`
-  // and `touchrole mfa register` do beside a running agent: the agent protocol stays as it is, and
-  // these flows touch nothing the agent holds (no session it serves; the YubiKey is shared over PC/SC).
+  // Key rotation, MFA devices, codes, whoami, clean and decode run here with this process's services,
+  // as `touchrole keys rotate` or `touchrole clean` do beside a running agent: the agent protocol stays
+  // as it is; the session cache (a session the agent holds is reused, not touched for again) and the
+  // YubiKey (over PC/SC) are shared.
   // Their touches come from this process's prompter, so the window hears them from here.
   const stopLocalTouches = local.backend.onTouch((e) => views.emit('touchPrompt', e));
   await connection.call('subscribe', {}, CALL_MS);

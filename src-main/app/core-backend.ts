@@ -29,8 +29,13 @@ export async function createCoreBackend(o: CoreBackendOptions): Promise<AppBacke
     warningThresholdsMs: settings.warnMinutes.map((m) => m * 60_000),
     credentialRefreshWindowMs: settings.refreshMinutes * 60_000,
   });
-  const views = appViews({ service, reading: yubikeyReading, listKeys: true });
   const sessionsChanged = async (): Promise<void> => views.emit('sessionsChanged', await agentBackend.sessions());
+  // After `clean`, `whoami` and `decode`, as after any change: the agent's timeline re-reads the files, the window follows.
+  const followSessions = async (): Promise<void> => {
+    await agent.refresh();
+    await sessionsChanged();
+  };
+  const views = appViews({ service, reading: yubikeyReading, listKeys: true, sessionsChanged: followSessions });
   // The app computes warnings itself; it needs the agent's session changes and touch prompts
   // (the agent forwards the backend's touch events to its listeners).
   const logFailure =

@@ -45,6 +45,10 @@ export function backendHandlers(backend: AppBackend): IpcHandlers {
     addSourceKey: (r) => backend.addSourceKey(r),
     importSourceKey: (r) => backend.importSourceKey(r),
     removeSourceKey: (r) => backend.removeSourceKey(r.profile),
+    yubikeyCode: (r) => backend.yubikeyCode(r),
+    whoami: (r) => backend.whoami(r.profile),
+    clean: () => backend.clean(),
+    decodeMessage: (r) => backend.decodeMessage(r),
   };
 }
 

@@ -9,9 +9,11 @@ export interface SessionsDeps {
   api: TouchroleApi;
   onError: ErrorSink;
   now: () => number;
+  /** `touchrole whoami` with the session (tools.ts). */
+  whoami: (profile: string) => void;
 }
 
-/** Active sessions with live countdowns, Renew and End. */
+/** Active sessions with live countdowns, Renew, Who am I and End. */
 export function createSessionsView(root: HTMLElement, deps: SessionsDeps): { update(sessions: readonly SessionView[]): void; tick(): void } {
   let countdowns: { node: HTMLElement; row: HTMLElement; expiresAt: number }[] = [];
 
@@ -47,6 +49,7 @@ export function createSessionsView(root: HTMLElement, deps: SessionsDeps): { upd
         countdown,
         el('div', { class: 'actions' }, [
           button('Renew', () => launch(`Renewing ${s.profile}`, deps.api.renew({ profile: s.profile }), deps.onError)),
+          button('Who am I', () => deps.whoami(s.profile), { class: 'secondary' }),
           button('End', () => launch(`Ending ${s.profile}`, deps.api.end({ profile: s.profile }), deps.onError), { class: 'secondary' }),
         ]),
       ]);

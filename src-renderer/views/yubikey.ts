@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import type { TouchroleApi } from '../../src-shared/ipc-contract';
-import type { YubikeyStatusView } from '../../src-shared/models';
+import type { MfaCredentialView, YubikeyStatusView } from '../../src-shared/models';
 import { launch, type ErrorSink } from '../api';
 import { el } from '../dom';
 
@@ -8,6 +8,8 @@ export interface YubikeyDeps {
   api: TouchroleApi;
   onError: ErrorSink;
   onStatus: (status: YubikeyStatusView) => void;
+  /** "Show code" and the code, for a credential on its key (yubikey-codes.ts). */
+  codeCell: (credential: MfaCredentialView) => HTMLElement;
 }
 
 const STATE_LABELS: Record<YubikeyStatusView['state'], string> = {
@@ -18,7 +20,7 @@ const STATE_LABELS: Record<YubikeyStatusView['state'], string> = {
   unavailable: 'PC/SC unavailable: touchrole cannot look for a YubiKey',
 };
 
-/** Keys, the AWS MFA credentials on them, and the unlock form for a password-protected applet. */
+/** Keys, the AWS MFA credentials on them (each with its code on demand), and the unlock form for a password-protected applet. */
 export function createYubikeyView(root: HTMLElement, deps: YubikeyDeps): { update(status: YubikeyStatusView): void } {
   const update = (status: YubikeyStatusView): void => {
     const parts: Node[] = [el('p', { class: `state state-${status.state}`, attrs: { 'data-state': status.state }, text: STATE_LABELS[status.state] })];
@@ -63,6 +65,7 @@ export function createYubikeyView(root: HTMLElement, deps: YubikeyDeps): { updat
               el('li', { class: 'credential' }, [
                 el('span', { class: 'name', text: c.mfaSerial }),
                 el('span', { class: 'detail', text: c.touch ? `${c.name} · touch required` : c.name }),
+                deps.codeCell(c),
               ]),
             ),
           ),

@@ -14,6 +14,7 @@ import type { Clock } from '../../src-shared/time/clock';
 import { failFor, LOGGED, profileOf, view, type Method } from './fake-session-views';
 import { FakeSourceKeyStore } from './fake-source-key-store';
 import { FakeSourceKeys } from './fake-source-keys';
+import { FakeTools } from './fake-tools';
 import { FakeYubikey } from './fake-yubikey';
 
 export interface FakeBackendOptions {
@@ -53,6 +54,11 @@ export class FakeBackend implements AgentBackend, AppBackend {
   readonly addSourceKey = (request: M.AddSourceKeyRequest) => this.keychain.addSourceKey(request);
   readonly importSourceKey = (request: { profile: string; replace: boolean }) => this.keychain.importSourceKey(request);
   readonly removeSourceKey = (profile: string) => this.keychain.removeSourceKey(profile);
+  readonly tools = new FakeTools(this, () => this.options.clock.now()); // codes, whoami, clean and decode (fake-tools.ts)
+  readonly yubikeyCode = (r: M.YubikeyCodeRequest) => this.tools.yubikeyCode(r);
+  readonly whoami = (profile: string) => this.tools.whoami(profile);
+  readonly clean = () => this.tools.clean();
+  readonly decodeMessage = (r: M.DecodeRequest) => this.tools.decodeMessage(r);
   expireFails = false;
   /** What the agent's environment resolves to (see AgentBackend.identity); tests change it to stand for edits. */
   own: AgentCaller = { scope: '5'.repeat(64), fingerprint: 'f'.repeat(64), configFile: '/agent/.aws/config', credentialsFile: '/agent/.aws/credentials' };
@@ -171,15 +177,12 @@ export class FakeBackend implements AgentBackend, AppBackend {
     return this.listen('touch', listener);
   }
 
-  async roleProfiles(): Promise<M.RoleProfileView[]> {
-    this.enter('roleProfiles', []);
-    return this.profilesValue;
-  }
-
-  async yubikeyStatus(): Promise<M.YubikeyStatusView> {
-    this.enter('yubikeyStatus', []);
-    return this.key.status();
-  }
+  // Views: the call is recorded (a failure set for it thrown), then the current value answered.
+  roleProfiles = async (): Promise<M.RoleProfileView[]> => (this.enter('roleProfiles', []), this.profilesValue);
+  yubikeyStatus = async (): Promise<M.YubikeyStatusView> => (this.enter('yubikeyStatus', []), this.key.status());
+  settings = async (): Promise<M.AppSettings> => (this.enter('settings', []), this.settingsValue);
+  rotationReminders = async (): Promise<M.RotationReminder[]> => (this.enter('rotationReminders', []), this.remindersValue);
+  consoleUrl = async (profile: string): Promise<string> => (this.enter('consoleUrl', [profile]), this.consoleUrlValue);
 
   async unlock(request: M.UnlockRequest): Promise<M.YubikeyStatusView> {
     this.enter('unlock', [request.deviceId]); // never record the password
@@ -188,25 +191,10 @@ export class FakeBackend implements AgentBackend, AppBackend {
     return this.key.status();
   }
 
-  async settings(): Promise<M.AppSettings> {
-    this.enter('settings', []);
-    return this.settingsValue;
-  }
-
   async saveSettings(settings: M.AppSettings): Promise<M.AppSettings> {
     this.enter('saveSettings', [settings]);
     this.settingsValue = { ...settings, warnMinutes: [...settings.warnMinutes].sort((a, b) => b - a) };
     return this.settingsValue;
-  }
-
-  async rotationReminders(): Promise<M.RotationReminder[]> {
-    this.enter('rotationReminders', []);
-    return this.remindersValue;
-  }
-
-  async consoleUrl(profile: string): Promise<string> {
-    this.enter('consoleUrl', [profile]);
-    return this.consoleUrlValue;
   }
 
   on<E extends AppBackendEventName>(event: E, listener: (data: AppBackendEvents[E]) => void): () => void {
@@ -233,7 +221,7 @@ export class FakeBackend implements AgentBackend, AppBackend {
   }
 
   /** The touch prompt around every use of the key, to the agent's listeners and the window's alike (the profile when elevating). */
-  private awaitTouch(profile?: string): Promise<void> {
+  awaitTouch(profile?: string): Promise<void> {
     return this.key.awaitTouch((state) => {
       const event: M.TouchEvent = profile === undefined ? { state } : { state, profile };
       for (const l of this.listeners.get('touch') ?? []) (l as (e: M.TouchEvent) => void)(event);
@@ -241,7 +229,7 @@ export class FakeBackend implements AgentBackend, AppBackend {
     });
   }
 
-  private enter(method: Method, args: unknown[]): void {
+  enter(method: Method, args: unknown[]): void {
     this.calls.push({ method, args });
     const failure = this.failures.get(method);
     if (failure === undefined) return;

@@ -10,6 +10,7 @@ export const LOGGED: ReadonlySet<Method> = new Set<Method>([
   ...['elevate', 'renew', 'end', 'logout', 'expire', 'credentialProcess'],
   ...['rotateKey', 'finishRotation', 'registerMfaDevice', 'unregisterMfaDevice'],
   ...['addSourceKey', 'importSourceKey', 'removeSourceKey'],
+  'clean',
 ] as const);
 
 // Profile names that trigger failures, so tests read as what they pin.

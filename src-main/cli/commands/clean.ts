@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { printable } from '../../../src-shared/printable';
+import { cleanSummaryLines } from '../../../src-shared/tool-messages';
 import type { CommandDef } from '../command';
 import { serviceFor } from '../service-for';
 
@@ -16,14 +16,7 @@ export const command: CommandDef = {
   positionals: [0, 0],
   async run(_input, ctx) {
     const r = await serviceFor(ctx).records.clean();
-    const { path, removed: removedExpired, cacheEntriesRemoved: cacheEntries, tempFilesRemoved: tempFiles } = r;
-    const lines = [
-      removedExpired.length
-        ? `Removed ${removedExpired.length} expired session(s) from ${path}: ${removedExpired.map(printable).join(', ')}`
-        : `No expired sessions in ${path}`,
-      ...(cacheEntries.length ? [`Removed ${cacheEntries.length} expired cache entr${cacheEntries.length === 1 ? 'y' : 'ies'}`] : []),
-      ...(tempFiles.length ? [`Removed ${tempFiles.length} stale temp file(s) of a crashed write`] : []),
-    ];
+    const lines = cleanSummaryLines({ ...r, cacheEntriesRemoved: r.cacheEntriesRemoved.length, tempFilesRemoved: r.tempFilesRemoved.length });
     return { text: lines.join('\n'), json: r };
   },
 };

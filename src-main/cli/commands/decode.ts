@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { TouchroleError } from '../../../src-shared/errors';
+import { formatDecodedMessage } from '../../../src-shared/tool-messages';
 import { stringOption, type CommandDef } from '../command';
 import { serviceFor } from '../service-for';
 
@@ -19,12 +20,7 @@ export const command: CommandDef = {
     if (message === '') throw new TouchroleError('usage', 'The encoded message is empty');
     const profile = stringOption(values, 'profile') ?? (ctx.env['AWS_PROFILE'] || 'default');
     const text = await serviceFor(ctx).sessions.decodeAuthorizationMessage(profile, message);
-    let decoded: unknown;
-    try {
-      decoded = JSON.parse(text);
-    } catch {
-      return { text, json: { profile, decoded: text } };
-    }
-    return { text: JSON.stringify(decoded, null, 2), json: { profile, decoded } };
+    const { text: shown, decoded } = formatDecodedMessage(text);
+    return { text: shown, json: { profile, decoded } };
   },
 };

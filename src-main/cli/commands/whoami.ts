@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import { whoamiLines } from '../../../src-shared/tool-messages';
 import type { CommandDef } from '../command';
 import { serviceFor } from '../service-for';
 
@@ -12,6 +13,6 @@ export const command: CommandDef = {
   positionals: [1, 1],
   async run({ positionals }, ctx) {
     const id = await serviceFor(ctx).sessions.whoami(positionals[0] ?? '');
-    return { text: `${id.arn}\naccount ${id.account}, user id ${id.userId}`, json: id };
+    return { text: whoamiLines(id).join('\n'), json: id };
   },
 };

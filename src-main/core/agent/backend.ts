@@ -3,6 +3,9 @@ import type { IpcEventName, IpcEvents } from '../../../src-shared/ipc-contract';
 import type {
   AddSourceKeyRequest,
   AppSettings,
+  CallerIdentityView,
+  CleanView,
+  DecodeRequest,
   ElevateRequest,
   KeyActionResult,
   KeyAgeView,
@@ -13,6 +16,8 @@ import type {
   TouchEvent,
   UnlockRequest,
   YubikeyState,
+  YubikeyCodeRequest,
+  YubikeyCodeView,
   YubikeyStatusView,
 } from '../../../src-shared/models';
 import type { AgentCaller } from '../../../src-shared/agent-protocol';
@@ -96,6 +101,14 @@ export interface AppBackend extends SessionBackend {
   importSourceKey(request: { profile: string; replace: boolean }): Promise<KeyActionResult>;
   /** `touchrole keys remove`: deletes the keys (and the MFA session made with them) from the keychain; IAM keeps the key. */
   removeSourceKey(profile: string): Promise<KeyActionResult>;
+  /** `touchrole yubikey code [--serial|--reader]`: one code (a touch when the credential asks for one, told as `touchPrompt`). */
+  yubikeyCode(request: YubikeyCodeRequest): Promise<YubikeyCodeView>;
+  /** `touchrole whoami`: GetCallerIdentity with the profile's session (a cached one, else one touch); emits `sessionsChanged`. */
+  whoami(profile: string): Promise<CallerIdentityView>;
+  /** `touchrole clean`: expired sessions, cache entries and stale temp files removed; emits `sessionsChanged`. */
+  clean(): Promise<CleanView>;
+  /** `touchrole decode`: DecodeAuthorizationMessage with the profile's session (as whoami); the decoded JSON, indented. */
+  decodeMessage(request: DecodeRequest): Promise<string>;
   /** Subscribes to a backend event; returns the unsubscribe function. */
   on<E extends AppBackendEventName>(event: E, listener: (data: AppBackendEvents[E]) => void): () => void;
   /** Stops the embedded agent (or the connection to a running one) and releases devices. */

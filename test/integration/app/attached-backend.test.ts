@@ -9,6 +9,7 @@ import type { AppBackend } from '../../../src-main/core/agent';
 import { runAgent, type RunningAgent } from '../../../src-main/core/agent';
 import { ManualClock, type Clock } from '../../../src-shared/time/clock';
 import { startStsEmulator, virtualKeyReaders, VirtualYubiKey } from '../../../src-emulators';
+import { upsertManagedSection } from '../../../src-main/core/aws-config';
 import { OathClient } from '../../../src-main/core/oath';
 import { FakeKeychain } from '../../support/fake-keychain';
 import { makeTempUser, type TempUser } from '../../support/cli-harness';
@@ -119,6 +120,29 @@ describe('app attached to a running agent', () => {
     expect(await app.removeSourceKey('dev')).toEqual({ message: 'Removed the keys of profile "dev" from the keychain' });
     expect(await app.sourceKeys()).toEqual([]);
     expect(backend.calls.map((c) => c.method)).not.toContain('addSourceKey'); // the agent was not asked
+  });
+
+  it('cleans in-process, as `touchrole clean` does beside a running agent, then the agent re-reads and the window follows', async () => {
+    const expired = upsertManagedSection('', 'old-touchrole', {
+      accessKeyId: 'ASIAOLD',
+      secretAccessKey: 's',
+      sessionToken: 't',
+      expiresAt: Date.now() - 60_000,
+    });
+    const before = readFileSync(join(user.awsDir, 'credentials'), 'utf8');
+    writeFileSync(join(user.awsDir, 'credentials'), `${before}\n${expired}`);
+    backend.addSession('admin', T0 + 3600_000); // a session the agent holds
+    attached = await attachToAgent({ clock: { now: () => Date.now() }, env: user.env, socketPath });
+    const app = attached;
+    if (app === undefined) throw new Error('did not attach');
+    const changes: string[][] = [];
+    app.on('sessionsChanged', (s) => changes.push(s.map((x) => x.profile)));
+    const asked = backend.calls.filter((c) => c.method === 'sessions').length;
+    expect((await app.clean()).removed).toEqual(['old-touchrole']);
+    expect(readFileSync(join(user.awsDir, 'credentials'), 'utf8')).toBe(before); // the section and the blank line before it
+    expect(backend.calls.filter((c) => c.method === 'sessions').length).toBe(asked + 1); // the agent re-read its sessions
+    expect(changes.at(-1)).toEqual(['admin']);
+    expect(backend.log).toEqual([]); // nothing of the agent's ended
   });
 
   it('resolves undefined when no agent answers', async () => {

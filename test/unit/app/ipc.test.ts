@@ -128,6 +128,14 @@ describe('ipc: end to end over the preload API', () => {
       value: { message: expect.stringMatching(/^Moved AKIALABOLD/) },
     });
     expect(await api.removeSourceKey({ profile: 'new' })).toEqual({ ok: true, value: { message: 'Removed the keys of profile "new" from the keychain' } });
+    expect(await api.yubikeyCode({ name: 'arn:aws:iam::123456789012:mfa/alice', deviceId: 'c4f1e2a9' })).toMatchObject({
+      ok: true,
+      value: { credential: 'AWS:arn:aws:iam::123456789012:mfa/alice', validTo: '2026-11-23T10:00:30.000Z' },
+    });
+    expect(await api.whoami({ profile: 'admin' })).toMatchObject({ ok: true, value: { arn: 'arn:aws:sts::123456789012:assumed-role/Admin/touchrole-alice' } });
+    expect(await api.clean()).toMatchObject({ ok: true, value: { removed: [], lines: ['No expired sessions in /home/alice/.aws/credentials'] } });
+    backend.tools.messages.set('abc', '{"allowed":false}');
+    expect(await api.decodeMessage({ profile: 'admin', message: 'abc' })).toEqual({ ok: true, value: '{\n  "allowed": false\n}' });
     const reached = new Set(backend.calls.map((c) => c.method));
     expect(reached.size).toBe(IPC_METHODS.length); // one backend method per contract method
   });

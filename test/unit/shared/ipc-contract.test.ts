@@ -32,6 +32,10 @@ describe('ipc contract', () => {
       'addSourceKey',
       'importSourceKey',
       'removeSourceKey',
+      'yubikeyCode',
+      'whoami',
+      'clean',
+      'decodeMessage',
     ]);
     expect(IPC_EVENTS).toEqual(['sessionsChanged', 'touchPrompt', 'yubikeyChanged', 'showView']);
   });
