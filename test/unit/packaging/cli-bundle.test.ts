@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The npm command runs from the esbuild bundles in dist/bundle (scripts/build-cli.mjs, built by
 // npm run build): credential_process and exec cache hits from hot.js alone, loading no other
-// bundle and none of the modules they do not need; everything else from cli.js; errors name
-// source lines through the maps.
+// bundle and none of the modules they do not need; the other session commands from session.js,
+// without IAM or the emulators; everything else from cli.js; errors name source lines through
+// the maps.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,8 +63,8 @@ function runBin(args: string[], env: NodeJS.ProcessEnv): { status: number | null
 }
 
 describe('the npm command from dist/bundle', () => {
-  it('is built as four bundles with their source maps', () => {
-    for (const name of ['start', 'hot', 'cli', 'agent']) {
+  it('is built as five bundles with their source maps', () => {
+    for (const name of ['start', 'hot', 'session', 'cli', 'agent']) {
       expect(existsSync(join(ROOT, 'dist/bundle', `${name}.js`)), `${name}.js (npm run build)`).toBe(true);
       expect(existsSync(join(ROOT, 'dist/bundle', `${name}.js.map`))).toBe(true);
     }
@@ -118,6 +119,27 @@ describe('the npm command from dist/bundle', () => {
     expect(help.stdout).toContain('touchrole agent');
   });
 
+  it('runs the session commands from session.js (a miss of hot.js too), which carries neither IAM, the emulators nor the other commands', async () => {
+    const env = await homeWithCachedSession();
+    const v8 = join(env['TOUCHROLE_CACHE_DIR'] ?? '', 'v8');
+    const whoami = runBin(['whoami', '--help'], env);
+    expect(whoami.status).toBe(0);
+    expect(whoami.stdout).toContain('Usage: touchrole whoami');
+    expect(runBin(['credential-process', 'nobody'], env).status).toBe(1); // a miss: hot.js hands it to session.js
+    // Each bundle start.js loads leaves its V8 code cache: session.js and hot.js ran, cli.js did not.
+    expect(
+      readdirSync(v8)
+        .map((f) => f.replace(/-.*/, ''))
+        .sort(),
+    ).toEqual(['hot.js', 'session.js']);
+    const sources = (name: string): string[] =>
+      (JSON.parse(execFileSync('cat', [join(ROOT, 'dist/bundle', `${name}.js.map`)], { encoding: 'utf8' })) as { sources: string[] }).sources;
+    const heavy = /client-iam\/|src-emulators\/|cli\/commands\/(demo|mfa-register|keys-rotate)\.ts/;
+    expect(sources('session').filter((s) => heavy.test(s))).toEqual([]);
+    expect(sources('cli').filter((s) => heavy.test(s)).length).toBeGreaterThan(3);
+    expect(sources('session').some((s) => s.includes('client-sts/'))).toBe(true);
+  });
+
   it('reports a command exec cannot start once, from hot.js', async () => {
     const env = await homeWithCachedSession();
     const r = spawnSync(process.execPath, [BIN, 'exec', 'admin', '--', 'no-such-command-touchrole'], { env, encoding: 'utf8' });
@@ -127,10 +149,10 @@ describe('the npm command from dist/bundle', () => {
     ]);
   });
 
-  it.each(['cli', 'hot'])('names source lines in stack traces (%s.js, through its map)', (name) => {
+  it.each(['cli', 'session', 'hot'])('names source lines in stack traces (%s.js, through its map)', (name) => {
     const script = `require(${JSON.stringify(join(ROOT, `dist/bundle/${name}.js`))}).main(null).catch((e) => process.stdout.write(e.stack))`;
     const stack = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' });
-    expect(stack).toMatch(/^TypeError: .*\n {4}at .*\(src-main\/cli\/main\.ts:\d+:\d+\)/);
+    expect(stack).toMatch(/^TypeError: .*\n {4}at .*\(src-main\/cli\/dispatch\.ts:\d+:\d+\)/);
     if (name === 'hot') expect(stack).toMatch(/\(src-main\/cli\/hot-entry\.ts:\d+:\d+\)/);
   });
 
