@@ -19,6 +19,7 @@ import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lazyBuiltins } from './lazy-builtins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'bundle');
@@ -85,14 +86,14 @@ const entry = (name, file, plugins) => build({ ...common, entryPoints: [join(roo
 await Promise.all([
   entry('start', 'start-entry.ts', [onlyWhatIsUsed]),
   entry('hot', 'hot-entry.ts', [fallbacksOutside, onlyWhatIsUsed]),
-  entry('cli', 'cli-entry.ts', [onlyWhatIsUsed]),
+  entry('cli', 'cli-entry.ts', [onlyWhatIsUsed, lazyBuiltins]),
   // IAM is for mfa register/unregister and keys rotate, none of them a session command: left in node_modules (a dependency), it
   // is only required if a session command ever called IAM.
   build({
     ...common,
     entryPoints: [join(root, 'src-main/cli/session-entry.ts')],
     outfile: join(out, 'session.js'),
-    plugins: [onlyWhatIsUsed],
+    plugins: [onlyWhatIsUsed, lazyBuiltins],
     external: [...common.external, '@aws-sdk/client-iam'],
   }),
   // The agent runs for days: its memory counts, not its start. The SDK stays in node_modules and loads on the first STS

@@ -45,7 +45,10 @@ async function homeWithCachedSession(): Promise<NodeJS.ProcessEnv> {
 }
 
 /** bin/touchrole.js with a preload that reports, at exit, the files required and the node:* modules loaded. */
-function runBin(args: string[], env: NodeJS.ProcessEnv): { status: number | null; stdout: string; loaded: { files: string[]; builtins: string[] } } {
+function runBin(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): { status: number | null; stdout: string; stderr: string; loaded: { files: string[]; builtins: string[] } } {
   const dir = mkdtempSync(join(tmpdir(), 'touchrole-preload-'));
   const preload = join(dir, 'report.cjs');
   const report = join(dir, 'report.json');
@@ -58,6 +61,7 @@ function runBin(args: string[], env: NodeJS.ProcessEnv): { status: number | null
   return {
     status: r.status,
     stdout: r.stdout,
+    stderr: r.stderr,
     loaded: JSON.parse(execFileSync('cat', [report], { encoding: 'utf8' })) as { files: string[]; builtins: string[] },
   };
 }
@@ -138,6 +142,16 @@ describe('the npm command from dist/bundle', () => {
     expect(sources('session').filter((s) => heavy.test(s))).toEqual([]);
     expect(sources('cli').filter((s) => heavy.test(s)).length).toBeGreaterThan(3);
     expect(sources('session').some((s) => s.includes('client-sts/'))).toBe(true);
+  });
+
+  it('calls STS from session.js without loading node:http2, node:zlib (see scripts/lazy-builtins.mjs) or node:child_process', async () => {
+    const env = await homeWithCachedSession();
+    writeFileSync(join(env['HOME'] ?? '', '.aws', 'credentials'), '[base]\naws_access_key_id = AKIABASE\naws_secret_access_key = s\n');
+    // whoami elevates (no MFA for this role): the SDK loads and calls an endpoint that refuses the connection.
+    const r = runBin(['whoami', 'admin'], { ...env, AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:9', AWS_MAX_ATTEMPTS: '1' });
+    expect(r.stderr).toContain('Cannot reach AWS STS');
+    expect(r.loaded.builtins).toContain('https'); // the SDK's HTTP handler did load
+    expect(r.loaded.builtins.filter((m) => /^(http2|zlib|child_process)$/.test(m))).toEqual([]);
   });
 
   it('reports a command exec cannot start once, from hot.js', async () => {
