@@ -59,6 +59,27 @@ const onlyWhatIsUsed = {
   },
 };
 
+/**
+ * Left out of session.js, in node_modules (dependencies of touchrole or of @aws-sdk/client-sts), required only if ever used:
+ * IAM (mfa register/unregister and keys rotate, none of them a session command), and what the STS client requires only
+ * inside its default credential chain or for a browser's user agent, never run since touchrole always passes the
+ * credentials (~0.2 MB less to read and deserialise per elevation). test/unit/packaging/cli-bundle.test.ts checks that an
+ * STS call from session.js loads nothing from node_modules.
+ */
+const NOT_IN_SESSION = [
+  '@aws-sdk/client-iam',
+  '@aws-sdk/nested-clients',
+  '@aws-sdk/credential-provider-ini',
+  '@aws-sdk/credential-provider-sso',
+  '@aws-sdk/credential-provider-process',
+  '@aws-sdk/credential-provider-web-identity',
+  '@aws-sdk/credential-provider-http',
+  '@aws-sdk/credential-provider-login',
+  '@aws-sdk/token-providers',
+  '@smithy/credential-provider-imds',
+  'bowser',
+];
+
 const common = {
   bundle: true,
   format: 'cjs',
@@ -87,14 +108,12 @@ await Promise.all([
   entry('start', 'start-entry.ts', [onlyWhatIsUsed]),
   entry('hot', 'hot-entry.ts', [fallbacksOutside, onlyWhatIsUsed]),
   entry('cli', 'cli-entry.ts', [onlyWhatIsUsed, lazyBuiltins]),
-  // IAM is for mfa register/unregister and keys rotate, none of them a session command: left in node_modules (a dependency), it
-  // is only required if a session command ever called IAM.
   build({
     ...common,
     entryPoints: [join(root, 'src-main/cli/session-entry.ts')],
     outfile: join(out, 'session.js'),
     plugins: [onlyWhatIsUsed, lazyBuiltins],
-    external: [...common.external, '@aws-sdk/client-iam'],
+    external: [...common.external, ...NOT_IN_SESSION],
   }),
   // The agent runs for days: its memory counts, not its start. The SDK stays in node_modules and loads on the first STS
   // call, as without a bundle (the whole SDK in agent.js cost an idle agent ~7 MB of resident memory, bench row f).

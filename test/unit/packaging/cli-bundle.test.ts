@@ -144,7 +144,7 @@ describe('the npm command from dist/bundle', () => {
     expect(sources('session').some((s) => s.includes('client-sts/'))).toBe(true);
   });
 
-  it('calls STS from session.js without loading node:http2, node:zlib (see scripts/lazy-builtins.mjs) or node:child_process', async () => {
+  it('calls STS from session.js without loading node:http2, node:zlib (see scripts/lazy-builtins.mjs), node:child_process or node_modules', async () => {
     const env = await homeWithCachedSession();
     writeFileSync(join(env['HOME'] ?? '', '.aws', 'credentials'), '[base]\naws_access_key_id = AKIABASE\naws_secret_access_key = s\n');
     // whoami elevates (no MFA for this role): the SDK loads and calls an endpoint that refuses the connection.
@@ -152,6 +152,8 @@ describe('the npm command from dist/bundle', () => {
     expect(r.stderr).toContain('Cannot reach AWS STS');
     expect(r.loaded.builtins).toContain('https'); // the SDK's HTTP handler did load
     expect(r.loaded.builtins.filter((m) => /^(http2|zlib|child_process)$/.test(m))).toEqual([]);
+    // What scripts/build-cli.mjs leaves out of session.js (NOT_IN_SESSION) is not needed: nothing loads from node_modules.
+    expect(r.loaded.files.filter((f) => f.includes('/node_modules/'))).toEqual([]);
   });
 
   it('reports a command exec cannot start once, from hot.js', async () => {
