@@ -52,8 +52,9 @@ export async function credentialProcessHit(ctx) {
   const node = [];
   const ratios = [];
   const added = [];
-  // Twice the runs: the AWS CLI's own start varies by tens of ms, the difference sought is one Node start.
-  for (let i = -1; i < 2 * ctx.runs; i++) {
+  // Four times the runs: the AWS CLI's own start varies by tens of ms, the difference sought is one Node start, and the
+  // median of n paired differences wanders as 1/sqrt(n) (twice the runs left the goal decided by the run, not the code).
+  for (let i = -1; i < 4 * ctx.runs; i++) {
     const a = await expectTouches(ctx, 0, 'credential_process cache hit', () => aws(ctx, ['sts', 'get-caller-identity', '--profile', 'cp']));
     if (!/:assumed-role\/Bench\//.test(callerArn(a))) throw new Error(`credential_process profile called as ${callerArn(a)}, not the role`);
     const b = await aws(ctx, ['sts', 'get-caller-identity', '--profile', 'static']);

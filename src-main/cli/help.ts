@@ -2,7 +2,7 @@
 import type { CommandDef } from './command';
 import type { RegistryEntry } from './registry';
 
-export function overview(entries: RegistryEntry[]): string {
+export function overview(entries: readonly RegistryEntry[]): string {
   const width = Math.max(...entries.map((e) => e.path.join(' ').length), 10);
   const lines = entries.map((e) => `  ${e.path.join(' ').padEnd(width)}  ${e.summary}`);
   return [

@@ -3,7 +3,8 @@
  * The first code `touchrole credential-process` and `touchrole exec` run (bin/touchrole.js,
  * dist/bundle/hot.js): a cached session is served from here, loading neither the rest of the
  * CLI nor the SDK, PC/SC, the keychain or the agent client. Anything else (a miss, a flag, an
- * unreadable file) goes to the full CLI, which does the whole work again and reports errors.
+ * unreadable file) goes to the session commands' bundle (session.js), which does the whole work
+ * again and reports errors.
  */
 import { writeSync } from 'node:fs';
 import { printableText } from '../../src-shared/printable';
@@ -12,14 +13,14 @@ import { EXIT_OK, failureLine, toFailure } from './exit-codes';
 
 installSourceLines();
 
-/** Runs one invocation: from the cache when it can, else through the full CLI. */
+/** Runs one invocation: from the cache when it can, else through the session commands. */
 export async function main(argv: string[]): Promise<void> {
   const served = await fromCache(argv).catch(() => undefined);
-  if (served === undefined) return (await import('./main')).main(argv);
+  if (served === undefined) return (await import('./session-entry')).main(argv);
   process.exitCode = await served();
 }
 
-/** A function that finishes the invocation from a cached session (resolving to its exit code), or undefined for the full CLI. */
+/** A function that finishes the invocation from a cached session (resolving to its exit code), or undefined for session.js. */
 async function fromCache(argv: string[]): Promise<(() => Promise<number>) | undefined> {
   const [verb, profile] = argv;
   if (profile === undefined || profile === '' || profile.startsWith('-')) return undefined;
@@ -33,7 +34,7 @@ async function fromCache(argv: string[]): Promise<(() => Promise<number>) | unde
   const [command, ...args] = argv.slice(3);
   if (verb !== 'exec' || argv[2] !== '--' || command === undefined || command === '') return undefined;
   const run = await execFromCache(process.env, profile, command, args);
-  // Once the command is started its outcome is final: a failure to start is reported here, never retried by the full CLI.
+  // Once the command is started its outcome is final: a failure to start is reported here, never retried by session.js.
   return (
     run &&
     (() =>

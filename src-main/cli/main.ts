@@ -1,91 +1,15 @@
 // SPDX-License-Identifier: MIT
-import { parseArgs } from 'node:util';
-import { TouchroleError } from '../../src-shared/errors';
-import { printableText } from '../../src-shared/printable';
-import { systemClock } from '../../src-shared/time/clock';
-import type { CliContext, CommandDef } from './command';
-import { EXIT_OK, failureLine, toFailure } from './exit-codes';
-import { registry, type RegistryEntry } from './registry';
-import { commandHelp, overview } from './help';
-import { VERSION } from './version';
+// Every command (dist/bundle/cli.js; the desktop app's dist-bundle/touchrole.js).
+import type { CliContext } from './command';
+import { dispatch, runProcess } from './dispatch';
+import { registry } from './registry';
 
 /** Runs one `touchrole` invocation and returns its exit code. Never throws. */
-export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
-  // Words after `--` may be another program's (touchrole exec): never read as touchrole's flags.
-  const dashes = argv.indexOf('--');
-  const own = dashes === -1 ? argv : argv.slice(0, dashes);
-  const wantsJson = own.includes('--json');
-  try {
-    if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
-      const entry = argv.length > 1 ? findEntry(argv.slice(1)) : undefined;
-      ctx.stdout.write(entry ? commandHelp(await entry.load()) : overview(registry));
-      return EXIT_OK;
-    }
-    if (argv[0] === '--version' || argv[0] === 'version') {
-      ctx.stdout.write(`touchrole ${VERSION}\n`);
-      return EXIT_OK;
-    }
-    const entry = findEntry(argv);
-    if (!entry)
-      throw usage(
-        `unknown command "${argv
-          .filter((a) => !a.startsWith('-'))
-          .slice(0, 2)
-          .join(' ')}"`,
-      );
-    const def = await entry.load();
-    const rest = own.slice(entry.path.length);
-    if (rest.includes('--help') || rest.includes('-h')) {
-      ctx.stdout.write(commandHelp(def));
-      return EXIT_OK;
-    }
-    const tail = dashes === -1 ? undefined : argv.slice(dashes + 1);
-    const { positionals, values } = parseCommandArgs(def, def.afterDashes === true || tail === undefined ? rest : [...rest, '--', ...tail]);
-    const out = await def.run({ positionals, values, ...(def.afterDashes === true && tail !== undefined ? { command: tail } : {}) }, ctx);
-    // Text for people: no control character a name or an ARN carried can reach the terminal.
-    ctx.stdout.write(values['json'] === true ? `${out.jsonText ?? JSON.stringify(out.json, null, 2)}\n` : ensureNewline(printableText(out.text)));
-    return out.exitCode ?? EXIT_OK;
-  } catch (e) {
-    const failure = toFailure(e);
-    if (wantsJson) ctx.stdout.write(`${JSON.stringify({ ok: false, error: failure.wire }, null, 2)}\n`);
-    ctx.stderr.write(`${failureLine(failure.wire)}\n`);
-    return failure.exitCode;
-  }
-}
-
-function findEntry(argv: string[]): RegistryEntry | undefined {
-  // Longest match first: 'keys rotate' before 'keys'.
-  return [...registry].sort((a, b) => b.path.length - a.path.length).find((e) => e.path.every((w, i) => argv[i] === w));
-}
-
-function parseCommandArgs(
-  def: CommandDef,
-  rest: string[],
-): { positionals: string[]; values: Record<string, string | boolean | (string | boolean)[] | undefined> } {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: rest, options: { json: { type: 'boolean' }, ...def.options }, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw usage(`${(e as Error).message.split('\n')[0] ?? 'bad arguments'}`, def);
-  }
-  const [min, max] = def.positionals;
-  if (parsed.positionals.length < min || parsed.positionals.length > max) {
-    throw usage(`expected ${def.args || 'no arguments'}`, def);
-  }
-  return { positionals: parsed.positionals, values: parsed.values };
-}
-
-function usage(message: string, def?: CommandDef): TouchroleError {
-  const hint = def ? `usage: touchrole ${def.path.join(' ')} ${def.args}`.trim() : 'run "touchrole help" for the list of commands';
-  return new TouchroleError('usage', message, { hint });
-}
-
-function ensureNewline(text: string): string {
-  return text === '' || text.endsWith('\n') ? text : `${text}\n`;
+export function runCli(argv: string[], ctx: CliContext): Promise<number> {
+  return dispatch(argv, ctx, registry);
 }
 
 /** Entry point for bin/touchrole.js. */
-export async function main(argv: string[]): Promise<void> {
-  const code = await runCli(argv, { env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, clock: systemClock });
-  process.exitCode = code === EXIT_OK ? 0 : code;
+export function main(argv: string[]): Promise<void> {
+  return runProcess(argv, registry);
 }

@@ -1,29 +1,17 @@
 // SPDX-License-Identifier: MIT
-import type { CommandDef } from './command';
+import { entry, type RegistryEntry } from './registry-entry';
+import { sessionCommands as session } from './session-commands';
 
-/**
- * Every verb, with a loader so a command's dependencies load only when it runs: the
- * credential-process cache hit must not pay for the AWS SDK, PC/SC or the keychain.
- */
-export interface RegistryEntry {
-  path: string[];
-  summary: string;
-  load(): Promise<CommandDef>;
-}
+export type { RegistryEntry } from './registry-entry';
 
-const entry = (path: string[], summary: string, load: () => Promise<{ command: CommandDef }>): RegistryEntry => ({
-  path,
-  summary,
-  load: async () => (await load()).command,
-});
-
+/** Every verb, in the order `touchrole help` lists them. */
 export const registry: RegistryEntry[] = [
-  entry(['elevate'], 'touch the YubiKey and write a role session to ~/.aws/credentials', () => import('./commands/elevate')),
-  entry(['credential-process'], 'credential_process JSON for ~/.aws/config (cached)', () => import('./commands/credential-process')),
-  entry(['status'], 'touchrole sessions and the time they have left', () => import('./commands/status')),
-  entry(['end'], 'end a session now (remove its profile and cached copy)', () => import('./commands/end')),
-  entry(['logout'], 'end every session and drop the MFA session (the next use needs a touch)', () => import('./commands/logout')),
-  entry(['whoami'], "STS GetCallerIdentity with a profile's session", () => import('./commands/whoami')),
+  session.elevate,
+  session['credential-process'],
+  session.status,
+  session.end,
+  session.logout,
+  session.whoami,
   entry(['yubikey', 'list'], 'YubiKeys and their OATH credentials', () => import('./commands/yubikey-list')),
   entry(['yubikey', 'code'], 'one code from the YubiKey', () => import('./commands/yubikey-code')),
   entry(['yubikey', 'unlock'], 'unlock a password-protected OATH applet (key kept in the keychain)', () => import('./commands/yubikey-unlock')),
@@ -39,9 +27,9 @@ export const registry: RegistryEntry[] = [
   entry(['keys', 'rotate'], "replace a profile's access key safely (--finish deletes the old one)", () => import('./commands/keys-rotate')),
   entry(['mfa', 'register'], "make the YubiKey the IAM user's virtual MFA device", () => import('./commands/mfa-register')),
   entry(['mfa', 'unregister'], 'remove the MFA device from IAM, the YubiKey and the profile', () => import('./commands/mfa-unregister')),
-  entry(['console'], 'open the AWS console with a role session', () => import('./commands/console')),
-  entry(['decode'], 'decode an encoded authorization failure message', () => import('./commands/decode')),
-  entry(['exec'], 'run a command with a role session (environment, or a local endpoint with --server)', () => import('./commands/exec')),
-  entry(['export'], 'print a role session for the shell (formats of aws configure export-credentials)', () => import('./commands/export')),
+  session.console,
+  session.decode,
+  session.exec,
+  session.export,
   entry(['completion'], 'shell completion script for bash, zsh or fish', () => import('./commands/completion')),
 ];

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 // Hands a URL to the desktop's browser, as `xdg-open`, `open` or `start` would.
-import { spawn } from 'node:child_process';
 import { TouchroleError } from '../../../src-shared/errors';
 
 export function openerFor(platform: NodeJS.Platform): { cmd: string; args: (url: string) => string[] } {
@@ -10,8 +9,10 @@ export function openerFor(platform: NodeJS.Platform): { cmd: string; args: (url:
   return { cmd: 'xdg-open', args: (url) => [url] };
 }
 
-export function openUrl(url: string, platform: NodeJS.Platform = process.platform): Promise<void> {
+export async function openUrl(url: string, platform: NodeJS.Platform = process.platform): Promise<void> {
   const { cmd, args } = openerFor(platform);
+  // Loaded when a URL is opened, not with the services that import this module (an elevation starts no child).
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args(url), { stdio: 'ignore', detached: true });
     child.once('error', (e) =>

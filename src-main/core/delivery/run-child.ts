@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { TouchroleError } from '../../../src-shared/errors';
 
@@ -27,8 +26,10 @@ export interface RunChildOptions {
  * Runs the command with no shell (arguments go to the OS as given), stdio inherited. Resolves
  * to touchrole's exit code: the child's, or 128 + the signal number when a signal ended it.
  */
-export function runChild(command: string, args: readonly string[], o: RunChildOptions): Promise<number> {
+export async function runChild(command: string, args: readonly string[], o: RunChildOptions): Promise<number> {
   const signals: SignalSource = o.signals ?? process;
+  // Loaded here, not with the module: the services that import this one also serve elevations, which start no child.
+  const { spawn } = await import('node:child_process');
   return new Promise<number>((resolve, reject) => {
     const child = spawn(command, args, { env: o.env, stdio: 'inherit', shell: false });
     const forward = (signal: NodeJS.Signals): void => {

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-import { execFile } from 'node:child_process';
 import type { TouchPrompter } from './touch-prompter';
 import { touchBody } from './touch-message';
 
@@ -18,13 +17,16 @@ const TITLE = 'Touch your YubiKey';
  * are swallowed: the touch itself still works, the prompt is best effort.
  */
 export function desktopPrompt(options: DesktopPromptOptions): TouchPrompter {
-  const run = (file: string, args: string[]): Promise<string | undefined> =>
-    new Promise((resolve) => {
+  const run = async (file: string, args: string[]): Promise<string | undefined> => {
+    // Loaded when a prompt is shown: an elevation within the MFA session needs no touch (~1 ms of loading saved).
+    const { execFile } = await import('node:child_process');
+    return new Promise((resolve) => {
       const child = execFile(file, args, { env: options.env, timeout: options.timeoutMs, encoding: 'utf8' }, (error, stdout) =>
         resolve(error ? undefined : stdout),
       );
       child.stdin?.end();
     });
+  };
 
   if (options.platform === 'darwin') {
     // The texts go in as osascript arguments, never spliced into the script source.

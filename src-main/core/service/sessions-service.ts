@@ -13,6 +13,7 @@ import {
   type ElevatedSession,
   type MfaMode,
 } from '../sessions';
+import type { TemporaryCredentials } from '../sts';
 import type { CorePorts } from './core-ports';
 import { yubikeyMfaCodes } from './mfa-codes';
 import type { ProfilesService } from './profiles-service';
@@ -44,6 +45,20 @@ export class SessionsService {
     const writtenProfile = options.write ? sessionProfileName(profile, settings.profileSuffix) : undefined;
     // Refuse a colliding name before anything touches the YubiKey or AWS.
     if (writtenProfile !== undefined) checkSessionProfileName(writtenProfile, set.files);
+    // The credentials file is written beside the session cache (their fsyncs overlap), before elevate resolves.
+    const writeProfile = async (c: TemporaryCredentials, name: string): Promise<void> => {
+      await updateCredentialsFile(
+        set.files.paths.credentialsFile,
+        (text) =>
+          upsertManagedSection(text, name, {
+            accessKeyId: c.accessKeyId,
+            secretAccessKey: c.secretAccessKey,
+            sessionToken: c.sessionToken,
+            expiresAt: c.expiration,
+          }),
+        { clock: p.clock },
+      );
+    };
     const session = await elevate(
       {
         profiles: set.profiles,
@@ -70,22 +85,10 @@ export class SessionsService {
         defaultDurationSeconds: settings.defaultDurationSeconds,
         ...(options.durationSeconds === undefined ? {} : { durationSeconds: options.durationSeconds }),
         ...(options.mfaMode === undefined ? {} : { mfaMode: options.mfaMode }),
+        ...(writtenProfile === undefined ? {} : { alongside: (c: TemporaryCredentials) => writeProfile(c, writtenProfile) }),
       },
     );
-    if (writtenProfile === undefined) return session;
-    const c = session.credentials;
-    await updateCredentialsFile(
-      set.files.paths.credentialsFile,
-      (text) =>
-        upsertManagedSection(text, writtenProfile, {
-          accessKeyId: c.accessKeyId,
-          secretAccessKey: c.secretAccessKey,
-          sessionToken: c.sessionToken,
-          expiresAt: c.expiration,
-        }),
-      { clock: p.clock },
-    );
-    return { ...session, writtenProfile };
+    return writtenProfile === undefined ? session : { ...session, writtenProfile };
   }
 
   /** A session for credential_process, exec and export: the cached one while it lasts. */

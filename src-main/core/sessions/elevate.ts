@@ -41,6 +41,12 @@ export interface ElevateRequest extends PlanRequest {
    */
   reuseCached?: boolean;
   signal?: AbortSignal;
+  /**
+   * What else is done with the session before elevate resolves (touchrole elevate: the credentials
+   * file). For a new session it runs beside the cache's write of it, so that the two files' writes
+   * and fsyncs overlap; elevate resolves once both are done, and fails if either failed.
+   */
+  alongside?: (credentials: TemporaryCredentials) => Promise<void>;
 }
 
 export interface ElevatedSession {
@@ -85,7 +91,11 @@ export async function elevate(deps: ElevateDeps, request: ElevateRequest): Promi
     if (request.reuseCached === true) {
       // A session made from other inputs (role_arn edited since, another AWS_CONFIG_FILE...) is a miss.
       const hit = await deps.cache.get(key, fingerprint);
-      if (hit !== undefined) return result(asTemporary(hit), true);
+      if (hit !== undefined) {
+        const cached = asTemporary(hit);
+        await request.alongside?.(cached);
+        return result(cached, true);
+      }
     }
     const source = sourceForPlan(plan, {
       sts: deps.sts,
@@ -97,7 +107,11 @@ export async function elevate(deps: ElevateDeps, request: ElevateRequest): Promi
     });
     const got = await source.retrieve(request.signal);
     const credentials = asTemporary(got);
-    await deps.cache.put(key, { kind: 'role-session', profile: plan.profile, ...(roleArn === undefined ? {} : { roleArn }), fingerprint, ...credentials });
+    const writes = await Promise.allSettled([
+      deps.cache.put(key, { kind: 'role-session', profile: plan.profile, ...(roleArn === undefined ? {} : { roleArn }), fingerprint, ...credentials }),
+      request.alongside?.(credentials),
+    ]);
+    for (const w of writes) if (w.status === 'rejected') throw w.reason;
     return result(credentials, false);
   };
   if (request.reuseCached !== true) return run();

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-import { execFile } from 'node:child_process';
 
 /**
  * Linux only: asks the Secret Service whether the default collection (the one keytar uses) is
@@ -8,7 +7,9 @@ import { execFile } from 'node:child_process';
  * Returns undefined when it cannot tell (no dbus-send, no bus, no provider, no default
  * collection); the keytar call that follows then reports the real problem.
  */
-export function secretServiceLocked(env: NodeJS.ProcessEnv = process.env, timeoutMs = 5_000): Promise<boolean | undefined> {
+export async function secretServiceLocked(env: NodeJS.ProcessEnv = process.env, timeoutMs = 5_000): Promise<boolean | undefined> {
+  // Loaded when asked: without a session bus the keychain never asks (an elevation then loads no node:child_process).
+  const { execFile } = await import('node:child_process');
   const args = [
     '--session',
     '--print-reply',

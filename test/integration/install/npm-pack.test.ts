@@ -47,7 +47,7 @@ describe('the npm package, installed with npm install -g', () => {
     const pkgDir = join(prefix, 'lib', 'node_modules', 'touchrole');
     expect(readdirSync(pkgDir).sort()).toEqual(['README.md', 'bin', 'dist', 'docs', 'node_modules', 'package.json']);
     expect(readdirSync(join(pkgDir, 'dist')).sort()).toEqual(['bundle', 'src-main']);
-    // The command is the four bundles of scripts/build-cli.mjs, with the maps that make stack traces name source lines.
+    // The command is the five bundles of scripts/build-cli.mjs, with the maps that make stack traces name source lines.
     expect(readdirSync(join(pkgDir, 'dist', 'bundle')).sort()).toEqual([
       'agent.js',
       'agent.js.map',
@@ -55,6 +55,8 @@ describe('the npm package, installed with npm install -g', () => {
       'cli.js.map',
       'hot.js',
       'hot.js.map',
+      'session.js',
+      'session.js.map',
       'start.js',
       'start.js.map',
     ]);

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The npm command runs from the esbuild bundles in dist/bundle (scripts/build-cli.mjs, built by
 // npm run build): credential_process and exec cache hits from hot.js alone, loading no other
-// bundle and none of the modules they do not need; everything else from cli.js; errors name
-// source lines through the maps.
+// bundle and none of the modules they do not need; the other session commands from session.js,
+// without IAM or the emulators; everything else from cli.js; errors name source lines through
+// the maps.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,7 +45,10 @@ async function homeWithCachedSession(): Promise<NodeJS.ProcessEnv> {
 }
 
 /** bin/touchrole.js with a preload that reports, at exit, the files required and the node:* modules loaded. */
-function runBin(args: string[], env: NodeJS.ProcessEnv): { status: number | null; stdout: string; loaded: { files: string[]; builtins: string[] } } {
+function runBin(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): { status: number | null; stdout: string; stderr: string; loaded: { files: string[]; builtins: string[] } } {
   const dir = mkdtempSync(join(tmpdir(), 'touchrole-preload-'));
   const preload = join(dir, 'report.cjs');
   const report = join(dir, 'report.json');
@@ -57,13 +61,14 @@ function runBin(args: string[], env: NodeJS.ProcessEnv): { status: number | null
   return {
     status: r.status,
     stdout: r.stdout,
+    stderr: r.stderr,
     loaded: JSON.parse(execFileSync('cat', [report], { encoding: 'utf8' })) as { files: string[]; builtins: string[] },
   };
 }
 
 describe('the npm command from dist/bundle', () => {
-  it('is built as four bundles with their source maps', () => {
-    for (const name of ['start', 'hot', 'cli', 'agent']) {
+  it('is built as five bundles with their source maps', () => {
+    for (const name of ['start', 'hot', 'session', 'cli', 'agent']) {
       expect(existsSync(join(ROOT, 'dist/bundle', `${name}.js`)), `${name}.js (npm run build)`).toBe(true);
       expect(existsSync(join(ROOT, 'dist/bundle', `${name}.js.map`))).toBe(true);
     }
@@ -118,6 +123,39 @@ describe('the npm command from dist/bundle', () => {
     expect(help.stdout).toContain('touchrole agent');
   });
 
+  it('runs the session commands from session.js (a miss of hot.js too), which carries neither IAM, the emulators nor the other commands', async () => {
+    const env = await homeWithCachedSession();
+    const v8 = join(env['TOUCHROLE_CACHE_DIR'] ?? '', 'v8');
+    const whoami = runBin(['whoami', '--help'], env);
+    expect(whoami.status).toBe(0);
+    expect(whoami.stdout).toContain('Usage: touchrole whoami');
+    expect(runBin(['credential-process', 'nobody'], env).status).toBe(1); // a miss: hot.js hands it to session.js
+    // Each bundle start.js loads leaves its V8 code cache: session.js and hot.js ran, cli.js did not.
+    expect(
+      readdirSync(v8)
+        .map((f) => f.replace(/-.*/, ''))
+        .sort(),
+    ).toEqual(['hot.js', 'session.js']);
+    const sources = (name: string): string[] =>
+      (JSON.parse(execFileSync('cat', [join(ROOT, 'dist/bundle', `${name}.js.map`)], { encoding: 'utf8' })) as { sources: string[] }).sources;
+    const heavy = /client-iam\/|src-emulators\/|cli\/commands\/(demo|mfa-register|keys-rotate)\.ts/;
+    expect(sources('session').filter((s) => heavy.test(s))).toEqual([]);
+    expect(sources('cli').filter((s) => heavy.test(s)).length).toBeGreaterThan(3);
+    expect(sources('session').some((s) => s.includes('client-sts/'))).toBe(true);
+  });
+
+  it('calls STS from session.js without loading node:http2, node:zlib (see scripts/lazy-builtins.mjs), node:child_process or node_modules', async () => {
+    const env = await homeWithCachedSession();
+    writeFileSync(join(env['HOME'] ?? '', '.aws', 'credentials'), '[base]\naws_access_key_id = AKIABASE\naws_secret_access_key = s\n');
+    // whoami elevates (no MFA for this role): the SDK loads and calls an endpoint that refuses the connection.
+    const r = runBin(['whoami', 'admin'], { ...env, AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:9', AWS_MAX_ATTEMPTS: '1' });
+    expect(r.stderr).toContain('Cannot reach AWS STS');
+    expect(r.loaded.builtins).toContain('https'); // the SDK's HTTP handler did load
+    expect(r.loaded.builtins.filter((m) => /^(http2|zlib|child_process)$/.test(m))).toEqual([]);
+    // What scripts/build-cli.mjs leaves out of session.js (NOT_IN_SESSION) is not needed: nothing loads from node_modules.
+    expect(r.loaded.files.filter((f) => f.includes('/node_modules/'))).toEqual([]);
+  });
+
   it('reports a command exec cannot start once, from hot.js', async () => {
     const env = await homeWithCachedSession();
     const r = spawnSync(process.execPath, [BIN, 'exec', 'admin', '--', 'no-such-command-touchrole'], { env, encoding: 'utf8' });
@@ -127,10 +165,10 @@ describe('the npm command from dist/bundle', () => {
     ]);
   });
 
-  it.each(['cli', 'hot'])('names source lines in stack traces (%s.js, through its map)', (name) => {
+  it.each(['cli', 'session', 'hot'])('names source lines in stack traces (%s.js, through its map)', (name) => {
     const script = `require(${JSON.stringify(join(ROOT, `dist/bundle/${name}.js`))}).main(null).catch((e) => process.stdout.write(e.stack))`;
     const stack = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' });
-    expect(stack).toMatch(/^TypeError: .*\n {4}at .*\(src-main\/cli\/main\.ts:\d+:\d+\)/);
+    expect(stack).toMatch(/^TypeError: .*\n {4}at .*\(src-main\/cli\/dispatch\.ts:\d+:\d+\)/);
     if (name === 'hot') expect(stack).toMatch(/\(src-main\/cli\/hot-entry\.ts:\d+:\d+\)/);
   });
 

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TouchroleError } from '../../../../src-shared/errors';
 import { ManualClock } from '../../../../src-shared/time/clock';
 import {
@@ -269,5 +269,43 @@ describe('source keys and session names', () => {
   ])('defaultRoleSessionName(%j) = %s', (user, expected) => {
     expect(defaultRoleSessionName(user)).toBe(expected);
     expect(defaultRoleSessionName(user)).toMatch(/^[\w+=,.@-]{2,64}$/);
+  });
+});
+
+describe('elevate: what else is done with the session (alongside)', () => {
+  it("runs beside the cache's write of a new session, so that their fsyncs overlap, and resolves once both are done", async () => {
+    const cache = new SessionCache({ dir: join(dir, 'cache'), clock });
+    const put = cache.put.bind(cache);
+    let started: () => void = () => undefined;
+    const alongsideStarted = new Promise<void>((resolve) => (started = resolve));
+    // The cache's write of the role session waits for the other one to start: one after the other, this elevation would never end.
+    vi.spyOn(cache, 'put').mockImplementation(async (...args) => {
+      if (args[0].kind === 'role-session') await alongsideStarted;
+      return put(...args);
+    });
+    let finished = false;
+    const s = await elevate(deps({ cache }), {
+      profile: 'admin',
+      alongside: async () => {
+        started();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        finished = true;
+      },
+    });
+    expect(finished).toBe(true);
+    expect(await readCacheEntry(join(dir, 'cache'), { kind: 'role-session', profile: 'admin' })).toMatchObject({ accessKeyId: s.credentials.accessKeyId });
+  });
+
+  it('runs for a session served from the cache too, and a failure of either write fails the elevation', async () => {
+    await elevate(deps(), { profile: 'admin' });
+    const seen: string[] = [];
+    const again = await elevate(deps(), { profile: 'admin', reuseCached: true, alongside: async (c) => void seen.push(c.accessKeyId) });
+    expect(again.fromCache).toBe(true);
+    expect(seen).toEqual([again.credentials.accessKeyId]);
+    const failing = elevate(deps(), {
+      profile: 'admin',
+      alongside: () => Promise.reject(new TouchroleError('file-write-failed', 'credentials file not written')),
+    });
+    await expect(failing).rejects.toThrow('credentials file not written');
   });
 });
