@@ -40,7 +40,13 @@ function start(): void {
   const decodeForm = createDecodeForm(byId('decode'), { api, banners });
   const profilesView = createProfilesView(byId('profiles'), { api, onError });
   const codes = createCodeDisplay({ api, banners, now: () => Date.now() });
-  const yubikeyView = createYubikeyView(byId('yubikey'), { api, onError, onStatus: (s) => yubikeyView.update(s), codeCell: codes.cell });
+  const yubikeyView = createYubikeyView(byId('yubikey'), {
+    api,
+    onError,
+    onStatus: (s) => yubikeyView.update(s),
+    codeCell: codes.cell,
+    slotCell: codes.slotCell,
+  });
   const onSettings = (s: AppSettings): void => {
     defaultDurationSeconds = s.defaultDurationSeconds;
     profilesView.update(profiles, defaultDurationSeconds);

@@ -142,7 +142,9 @@ const VALIDATORS: { readonly [M in IpcMethod]: Check } = {
   addSourceKey: (p) => fields(p, { profile: checkProfileName, accessKeyId: checkAccessKeyId, secretAccessKey: checkSecretAccessKey, replace: boolean }),
   importSourceKey: (p) => fields(p, { profile: checkProfileName, replace: boolean }),
   removeSourceKey: (p) => fields(p, { profile: checkProfileName }),
-  yubikeyCode: (p) => fields(p, { name: checkBoundedText, deviceId: optional(checkBoundedText) }),
+  // Either shape, exactly: `{ slot }` alone, or `{ name, deviceId? }` (which rejects a `slot` beside `name`).
+  yubikeyCode: (p) =>
+    isRecord(p) && 'slot' in p && !('name' in p) ? fields(p, { slot: otpSlot }) : fields(p, { name: checkBoundedText, deviceId: optional(checkBoundedText) }),
   whoami: (p) => fields(p, { profile: checkProfileName }),
   clean: noPayload,
   decodeMessage: (p) => fields(p, { profile: checkProfileName, message: checkEncodedMessage }),
@@ -164,14 +166,17 @@ function noPayload(p: unknown): string | undefined {
   return p === undefined ? undefined : 'takes no argument';
 }
 
+function isRecord(p: unknown): p is Record<string, unknown> {
+  return typeof p === 'object' && p !== null && !Array.isArray(p);
+}
+
 /** Exactly these fields (optional ones may be absent), each passing its check. */
 function fields(p: unknown, checks: Record<string, (v: unknown) => string | undefined>): string | undefined {
-  if (typeof p !== 'object' || p === null || Array.isArray(p)) return 'argument must be an object';
-  const record = p as Record<string, unknown>;
-  const extra = Object.keys(record).find((k) => !Object.prototype.hasOwnProperty.call(checks, k));
+  if (!isRecord(p)) return 'argument must be an object';
+  const extra = Object.keys(p).find((k) => !Object.prototype.hasOwnProperty.call(checks, k));
   if (extra !== undefined) return `unexpected field ${JSON.stringify(extra.slice(0, 64))}`;
   for (const [name, check] of Object.entries(checks)) {
-    const problem = check(record[name]);
+    const problem = check(p[name]);
     if (problem !== undefined) return `${name} ${problem}`;
   }
   return undefined;
@@ -183,6 +188,10 @@ function optional(check: (v: unknown) => string | undefined): (v: unknown) => st
 
 function password(v: unknown): string | undefined {
   return typeof v === 'string' && v.length > 0 && v.length <= 1024 ? undefined : 'must be a non-empty string of at most 1024 characters';
+}
+
+function otpSlot(v: unknown): string | undefined {
+  return v === 1 || v === 2 ? undefined : 'must be 1 or 2';
 }
 
 function boolean(v: unknown): string | undefined {

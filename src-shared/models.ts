@@ -141,11 +141,18 @@ export interface AddSourceKeyRequest {
 }
 
 /** One code of an OATH credential for the window, from the key `deviceId` (the one to use when several are plugged in). */
-export interface YubikeyCodeRequest {
+export interface OathCodeRequest {
   /** As `touchrole yubikey code` takes it: the credential id, an MFA device ARN, issuer:name or a unique part. */
   name: string;
   deviceId?: string;
 }
+
+/** `touchrole yubikey code --slot`: a TOTP code from an OTP slot over USB HID (for keys whose CCID interface is off). */
+export interface OtpSlotCodeRequest {
+  slot: 1 | 2;
+}
+
+export type YubikeyCodeRequest = OathCodeRequest | OtpSlotCodeRequest;
 
 /** `touchrole yubikey code`: the credential, the code, and when it stops being valid (null for HOTP). */
 export interface YubikeyCodeView {

@@ -11,6 +11,8 @@ export interface AttachOptions {
   socketPath?: string;
   /** The YubiKey for this process's own flows (key rotation, MFA devices); tests pass a virtual one. */
   oath?: ServiceAgentOptions['oath'];
+  /** The USB HID bus for OTP-slot codes; tests pass one over a virtual key. */
+  hid?: ServiceAgentOptions['hid'];
 }
 
 const CALL_MS = 10_000;
@@ -26,7 +28,12 @@ const ELEVATE_MS = 120_000;
 export async function attachToAgent(o: AttachOptions): Promise<AppBackend | undefined> {
   const connection = await AgentConnection.open({ socketPath: o.socketPath ?? agentSocketPath({ env: o.env }) });
   if (connection === undefined) return undefined;
-  const local = createServiceAgent({ env: o.env, clock: o.clock, ...(o.oath === undefined ? {} : { oath: o.oath }) });
+  const local = createServiceAgent({
+    env: o.env,
+    clock: o.clock,
+    ...(o.oath === undefined ? {} : { oath: o.oath }),
+    ...(o.hid === undefined ? {} : { hid: o.hid }),
+  });
   const { service } = local;
   // The agent holds the YubiKey: its state is all the window shows while attached.
   const reading = async (): Promise<YubikeyReading> => ({ state: (await connection.call('status', {}, CALL_MS)).yubikey });

@@ -15,7 +15,12 @@ export type ToolActions = Pick<AppBackend, 'yubikeyCode' | 'whoami' | 'clean' | 
  */
 export function toolActions(service: CoreServices, sessionsChanged: () => Promise<void>): ToolActions {
   return {
-    async yubikeyCode({ name, deviceId }) {
+    async yubikeyCode(request) {
+      if ('slot' in request) {
+        const r = await service.yubikey.slotCode(request.slot);
+        return { credential: `OTP slot ${request.slot}`, code: r.code, validTo: new Date(r.validUntilMs).toISOString() };
+      }
+      const { name, deviceId } = request;
       const r = await service.yubikey.code(name, { device: deviceId === undefined ? {} : { deviceId } });
       return { credential: r.credential.id, code: r.code.value, validTo: r.code.validToMs === undefined ? null : new Date(r.code.validToMs).toISOString() };
     },

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import type { TouchroleApi } from '../../src-shared/ipc-contract';
-import type { MfaCredentialView } from '../../src-shared/models';
+import type { MfaCredentialView, YubikeyCodeRequest } from '../../src-shared/models';
 import { launch } from '../api';
 import { button, el } from '../dom';
 import type { Banners } from './banners';
@@ -11,10 +11,25 @@ export interface CodesDeps {
   now: () => number;
 }
 
-/** "Show code" beside each MFA credential, and the code with its seconds left; `tick` (every second) counts down and drops expired codes. */
+/**
+ * "Show code" beside each MFA credential and "Slot 1|2" for OTP slots, and the code with its
+ * seconds left; `tick` (every second) counts down and drops expired codes.
+ */
 export interface CodeDisplay {
   cell: (credential: MfaCredentialView) => HTMLElement;
+  slotCell: (slot: 1 | 2) => HTMLElement;
   tick(): void;
+}
+
+/** Where a code comes from: its button, what the banners and the code's label call it, and the request. */
+interface CodeSource {
+  button: string;
+  what: string;
+  /** The progress banner while the code is read. */
+  reading: string;
+  request: YubikeyCodeRequest;
+  /** Shown before the code where the row alone does not say whose it is (two slots share one row). */
+  label?: string;
 }
 
 /** An HOTP code has no end; it is shown this long. */
@@ -22,13 +37,13 @@ const HOTP_SHOWN_MS = 30_000;
 
 /**
  * `touchrole yubikey code --serial …` for the window: the code of this credential on this key
- * (its deviceId), so with several keys plugged in the user picks the key by the row. Codes live
- * here, not in the panel, so they survive the panel being drawn again (a key event).
+ * (its deviceId), so with several keys plugged in the user picks the key by the row; and
+ * `touchrole yubikey code --slot N`, for a key whose CCID interface is off. Codes live here, not
+ * in the panel, so they survive the panel being drawn again (a key event).
  */
 export function createCodeDisplay(deps: CodesDeps): CodeDisplay {
   const codes = new Map<string, { code: string; validToMs: number }>();
-  const cells = new Map<string, { node: HTMLElement; credential: MfaCredentialView }>();
-  const keyOf = (c: MfaCredentialView): string => `${c.deviceId}\n${c.name}`;
+  const cells = new Map<string, { node: HTMLElement; source: CodeSource }>();
 
   const secondsLeft = (validToMs: number): number => Math.ceil((validToMs - deps.now()) / 1000);
 
@@ -37,11 +52,12 @@ export function createCodeDisplay(deps: CodesDeps): CodeDisplay {
     if (entry === undefined) return;
     const shown = codes.get(key);
     if (shown === undefined) {
-      entry.node.replaceChildren(button('Show code', () => read(key, entry.credential), { class: 'secondary' }));
+      entry.node.replaceChildren(button(entry.source.button, () => read(key, entry.source), { class: 'secondary' }));
       return;
     }
     entry.node.replaceChildren(
-      el('span', { class: 'otp-code', text: shown.code, attrs: { 'aria-label': `code for ${entry.credential.mfaSerial}` } }),
+      ...(entry.source.label === undefined ? [] : [el('span', { class: 'otp-left', text: entry.source.label })]),
+      el('span', { class: 'otp-code', text: shown.code, attrs: { 'aria-label': `code for ${entry.source.what}` } }),
       el('span', { class: 'otp-left', text: `${secondsLeft(shown.validToMs)} s left` }),
       button(
         'Hide',
@@ -54,9 +70,9 @@ export function createCodeDisplay(deps: CodesDeps): CodeDisplay {
     );
   };
 
-  const read = (key: string, c: MfaCredentialView): void => {
-    const done = deps.banners.progress(c.touch ? `Reading a code for ${c.mfaSerial}: touch the YubiKey when it blinks` : `Reading a code for ${c.mfaSerial}`);
-    launch(`Reading a code for ${c.mfaSerial}`, deps.api.yubikeyCode({ name: c.name, deviceId: c.deviceId }), deps.banners.show, (r) => {
+  const read = (key: string, source: CodeSource): void => {
+    const done = deps.banners.progress(source.reading);
+    launch(`Reading a code for ${source.what}`, deps.api.yubikeyCode(source.request), deps.banners.show, (r) => {
       done();
       if (r === undefined) return;
       codes.set(key, { code: r.code, validToMs: r.validTo === null ? deps.now() + HOTP_SHOWN_MS : Date.parse(r.validTo) });
@@ -64,14 +80,30 @@ export function createCodeDisplay(deps: CodesDeps): CodeDisplay {
     });
   };
 
+  const cellFor = (key: string, source: CodeSource): HTMLElement => {
+    const node = el('span', { class: 'otp' });
+    cells.set(key, { node, source });
+    render(key);
+    return node;
+  };
+
   return {
-    cell(credential) {
-      const key = keyOf(credential);
-      const node = el('span', { class: 'otp' });
-      cells.set(key, { node, credential });
-      render(key);
-      return node;
-    },
+    cell: (c) =>
+      cellFor(`${c.deviceId}\n${c.name}`, {
+        button: 'Show code',
+        what: c.mfaSerial,
+        reading: c.touch ? `Reading a code for ${c.mfaSerial}: touch the YubiKey when it blinks` : `Reading a code for ${c.mfaSerial}`,
+        request: { name: c.name, deviceId: c.deviceId },
+      }),
+    // Whether the slot asks for a touch is known only once the key waits: the banner says "if".
+    slotCell: (slot) =>
+      cellFor(`slot ${slot}`, {
+        button: `Slot ${slot}`,
+        what: `OTP slot ${slot}`,
+        reading: `Reading a code from OTP slot ${slot}: touch the YubiKey if it blinks`,
+        request: { slot },
+        label: `Slot ${slot}`,
+      }),
     tick() {
       for (const [key, shown] of codes) {
         if (secondsLeft(shown.validToMs) <= 0) codes.delete(key);

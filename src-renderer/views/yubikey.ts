@@ -10,6 +10,8 @@ export interface YubikeyDeps {
   onStatus: (status: YubikeyStatusView) => void;
   /** "Show code" and the code, for a credential on its key (yubikey-codes.ts). */
   codeCell: (credential: MfaCredentialView) => HTMLElement;
+  /** "Slot N" and the code of that OTP slot (yubikey-codes.ts). */
+  slotCell: (slot: 1 | 2) => HTMLElement;
 }
 
 const STATE_LABELS: Record<YubikeyStatusView['state'], string> = {
@@ -20,7 +22,7 @@ const STATE_LABELS: Record<YubikeyStatusView['state'], string> = {
   unavailable: 'PC/SC unavailable: touchrole cannot look for a YubiKey',
 };
 
-/** Keys, the AWS MFA credentials on them (each with its code on demand), and the unlock form for a password-protected applet. */
+/** Keys, the AWS MFA credentials on them (each with its code on demand), OTP-slot codes, and the unlock form for a password-protected applet. */
 export function createYubikeyView(root: HTMLElement, deps: YubikeyDeps): { update(status: YubikeyStatusView): void } {
   const update = (status: YubikeyStatusView): void => {
     const parts: Node[] = [el('p', { class: `state state-${status.state}`, attrs: { 'data-state': status.state }, text: STATE_LABELS[status.state] })];
@@ -69,6 +71,21 @@ export function createYubikeyView(root: HTMLElement, deps: YubikeyDeps): { updat
               ]),
             ),
           ),
+    );
+    // Over USB HID, whatever PC/SC says: a key with its CCID interface off shows as "no YubiKey" there.
+    parts.push(el('h3', { text: 'Code from an OTP slot' }));
+    parts.push(
+      el('ul', { class: 'list' }, [
+        el('li', { class: 'otp-slots' }, [
+          el('span', {
+            class: 'detail',
+            text: 'For a key whose smart-card (CCID) interface is off',
+            attrs: { title: 'A TOTP secret in an OTP slot (ykman otp chalresp --totp), read over USB HID' },
+          }),
+          deps.slotCell(1),
+          deps.slotCell(2),
+        ]),
+      ]),
     );
     if (status.keys.some((k) => k.locked)) parts.push(unlockForm(status, deps));
     root.replaceChildren(...parts);

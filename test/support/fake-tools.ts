@@ -30,8 +30,12 @@ export class FakeTools {
     private readonly now: () => number,
   ) {}
 
-  /** A code of an MFA credential on the key: one touch when the credential asks for one; valid to the end of its 30-second step. */
+  /** Slot 2 holds a TOTP secret that asks for a touch (`ykman otp chalresp --totp --touch 2`); slot 1 is empty. Tests change it. */
+  readonly otpSlots = new Map<1 | 2, { touch: boolean }>([[2, { touch: true }]]);
+
+  /** A code of an MFA credential on the key, or of an OTP slot: one touch when it asks for one; valid to the end of its 30-second step. */
   async yubikeyCode(request: M.YubikeyCodeRequest): Promise<M.YubikeyCodeView> {
+    if ('slot' in request) return this.slotCode(request.slot);
     this.host.enter('yubikeyCode', [request.name, request.deviceId]);
     this.host.key.checkUnlocked();
     const credential = this.host.key
@@ -41,6 +45,24 @@ export class FakeTools {
     if (credential.touch) await this.host.awaitTouch();
     const step = Math.floor(this.now() / STEP_MS);
     return { credential: credential.name, code: String((step * 7919) % 1_000_000).padStart(6, '0'), validTo: new Date((step + 1) * STEP_MS).toISOString() };
+  }
+
+  /** As the core answers `--slot` (its messages for an empty slot); HID needs no unlocked OATH applet. */
+  private async slotCode(slot: 1 | 2): Promise<M.YubikeyCodeView> {
+    this.host.enter('yubikeyCode', [`slot ${slot}`]);
+    const programmed = this.otpSlots.get(slot);
+    if (programmed === undefined) {
+      throw new TouchroleError('otp-slot-not-programmed', `YubiKey OTP slot ${slot} is empty`, {
+        hint: `Program it with: ykman otp chalresp --totp ${slot} <BASE32 SECRET>`,
+      });
+    }
+    if (programmed.touch) await this.host.awaitTouch();
+    const step = Math.floor(this.now() / STEP_MS);
+    return {
+      credential: `OTP slot ${slot}`,
+      code: String((step * 7907 + slot) % 1_000_000).padStart(6, '0'),
+      validTo: new Date((step + 1) * STEP_MS).toISOString(),
+    };
   }
 
   /** The role session's identity: the held session, or one touch for a new one. */

@@ -21,7 +21,7 @@ export const command: CommandDef = {
     const name = positionals[0];
     if (slot !== undefined) {
       if (slot !== '1' && slot !== '2') throw new TouchroleError('usage', `--slot must be 1 or 2, not "${slot}"`);
-      const code = await serviceFor(ctx).yubikey.slotCode(slot === '1' ? 1 : 2);
+      const { code } = await serviceFor(ctx).yubikey.slotCode(slot === '1' ? 1 : 2);
       return { text: code, json: { slot: Number(slot), code } };
     }
     if (name === undefined) throw new TouchroleError('usage', 'Name the credential, or pass --slot', { hint: 'see `touchrole yubikey list`' });

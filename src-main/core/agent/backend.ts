@@ -101,7 +101,7 @@ export interface AppBackend extends SessionBackend {
   importSourceKey(request: { profile: string; replace: boolean }): Promise<KeyActionResult>;
   /** `touchrole keys remove`: deletes the keys (and the MFA session made with them) from the keychain; IAM keeps the key. */
   removeSourceKey(profile: string): Promise<KeyActionResult>;
-  /** `touchrole yubikey code [--serial|--reader]`: one code (a touch when the credential asks for one, told as `touchPrompt`). */
+  /** `touchrole yubikey code [--serial|--reader|--slot]`: one code (a touch when the credential or slot asks for one, told as `touchPrompt`). */
   yubikeyCode(request: YubikeyCodeRequest): Promise<YubikeyCodeView>;
   /** `touchrole whoami`: GetCallerIdentity with the profile's session (a cached one, else one touch); emits `sessionsChanged`. */
   whoami(profile: string): Promise<CallerIdentityView>;

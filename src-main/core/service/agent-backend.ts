@@ -4,6 +4,7 @@ import type { SessionView, TouchEvent, YubikeyState } from '../../../src-shared/
 import type { Clock } from '../../../src-shared/time/clock';
 import type { AgentBackend } from '../agent';
 import type { OathClient } from '../oath';
+import type { HidBus } from '../otp';
 import type { TouchInfo, TouchPrompter } from '../prompt';
 import type { IamApi, StsApi } from '../sts';
 import { agentCaller, credentialProcessJson } from '../sessions';
@@ -20,6 +21,8 @@ export interface ServiceAgentOptions {
   sts?: StsApi;
   iam?: IamApi;
   oath?: () => Promise<OathClient>;
+  /** The USB HID bus for OTP slots (default: node-hid, loaded on first use). */
+  hid?: HidBus;
 }
 
 export interface ServiceAgent {
@@ -62,6 +65,7 @@ export function createServiceAgent(o: ServiceAgentOptions): ServiceAgent {
     ...(o.sts ? { sts: o.sts } : {}),
     ...(o.iam ? { iam: o.iam } : {}),
     ...(o.oath ? { oath: o.oath } : {}),
+    ...(o.hid ? { hid: o.hid } : {}),
   });
   // Inserting or removing a key reaches subscribers without a request (the watcher starts with the first one).
   const monitor = new YubikeyMonitor({ oath: () => service.yubikey.client(), clock: o.clock, onChange: (state) => yubikeyChanges.emit('state', state) });

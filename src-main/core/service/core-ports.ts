@@ -2,6 +2,7 @@
 import type { Clock } from '../../../src-shared/time/clock';
 import { awsFilePaths, type AwsFilePaths } from '../aws-config';
 import type { OathClient } from '../oath';
+import type { HidBus } from '../otp';
 import { touchrolePaths, type TouchrolePaths } from '../paths';
 import type { TouchPrompter } from '../prompt';
 import { MfaStepLedger, SessionCache, type MfaWait } from '../sessions';
@@ -25,6 +26,8 @@ export interface CoreOptions {
   iam?: IamApi;
   /** Default: the YubiKey over PC/SC. */
   oath?: () => Promise<OathClient>;
+  /** The USB HID bus for OTP slots and the "CCID off" check. Default: node-hid, loaded on first use. */
+  hid?: HidBus;
 }
 
 /** The ports, each built once per process; the services share them. */
@@ -46,6 +49,8 @@ export interface CorePorts {
   cache(settings: Settings): SessionCache;
   /** The YubiKey client, loaded on first use; a failed load is tried again at the next call. */
   oath(): Promise<OathClient>;
+  /** Undefined: node-hid, chosen where core/otp is loaded (only on an OTP-slot or HID path). */
+  hid: HidBus | undefined;
 }
 
 export function buildPorts(o: CoreOptions): CorePorts {
@@ -86,5 +91,6 @@ export function buildPorts(o: CoreOptions): CorePorts {
       }
       return oathClient;
     },
+    hid: o.hid,
   };
 }

@@ -3,6 +3,7 @@ import { TouchroleError } from '../../../src-shared/errors';
 import type { Clock } from '../../../src-shared/time/clock';
 import { OATH_OVERRIDE_KEY, type AwsProfile } from '../aws-config';
 import type { KeySelector, OathClient } from '../oath';
+import type { ChallengeResponseTotp, HidBus } from '../otp';
 import type { TouchPrompter } from '../prompt';
 import type { MfaCodeSource } from '../sessions';
 import { touchReports, type TouchReports } from './touch-reports';
@@ -24,8 +25,8 @@ export interface MfaCodesOptions {
   purpose: string;
   /** The profile being elevated: the touch prompt carries it to the tray. */
   profile?: string;
-  /** Whether a YubiKey shows up over USB HID (default: node-hid, loaded only when no key answered over PC/SC). */
-  yubikeyOnHid?: () => Promise<boolean>;
+  /** The USB HID bus, for an OTP slot and for a key whose CCID is off (default: node-hid, loaded only when needed). */
+  hid?: HidBus | undefined;
 }
 
 /**
@@ -38,7 +39,7 @@ export function yubikeyMfaCodes(o: MfaCodesOptions): MfaCodeSource {
   return async (serial, signal) => {
     const route = routes.get(serial) ?? {};
     const touch = touchReports(o.prompter, route.oathCredential ?? serial, o.purpose, o.profile);
-    if (route.otpSlot !== undefined) return otpSlotCode(route.otpSlot, o.clock, touch, signal);
+    if (route.otpSlot !== undefined) return (await otpSlotCode(route.otpSlot, o.clock, touch, signal, o.hid)).code;
     const client = await o.oath();
     const name = route.oathCredential ?? serial;
     const read = async (device: KeySelector): Promise<string> =>
@@ -53,7 +54,7 @@ export function yubikeyMfaCodes(o: MfaCodesOptions): MfaCodeSource {
     try {
       return await read({});
     } catch (e) {
-      if (e instanceof TouchroleError && e.code === 'yubikey-not-found') await explainNotFound(e, o.yubikeyOnHid ?? yubikeyOnHid);
+      if (e instanceof TouchroleError && e.code === 'yubikey-not-found') await explainNotFound(e, () => yubikeyOnHid(o.hid));
       // Several keys plugged in: the one holding this MFA device is the one to ask.
       if (!(e instanceof TouchroleError && e.code === 'yubikey-ambiguous')) throw e;
       const holders = (await client.listKeys({ nowMs: o.clock.now() })).filter((k) => k.credentials?.some((c) => c.awsMfaArn === serial || c.id === name));
@@ -63,9 +64,9 @@ export function yubikeyMfaCodes(o: MfaCodesOptions): MfaCodeSource {
   };
 }
 
-async function yubikeyOnHid(): Promise<boolean> {
+async function yubikeyOnHid(bus: HidBus | undefined): Promise<boolean> {
   const otp = await import('../otp');
-  return otp.yubikeyOnHidBus(otp.nodeHidBus);
+  return otp.yubikeyOnHidBus(bus ?? otp.nodeHidBus);
 }
 
 /**
@@ -116,15 +117,37 @@ function routesBySerial(profiles: ReadonlyMap<string, AwsProfile>): Map<string, 
   return routes;
 }
 
-/** A TOTP code from a YubiKey OTP slot programmed with `ykman otp chalresp --totp`. */
-export async function otpSlotCode(slot: 1 | 2, clock: Clock, touch: Pick<TouchReports, 'waiting' | 'done'>, signal: AbortSignal): Promise<string> {
-  // Loaded only for profiles that use an OTP slot: node-hid stays off every other path.
+/** A TOTP code from a YubiKey OTP slot programmed with `ykman otp chalresp --totp`, with the end of its step. */
+export async function otpSlotCode(
+  slot: 1 | 2,
+  clock: Clock,
+  touch: Pick<TouchReports, 'waiting' | 'done' | 'timedOut'>,
+  signal: AbortSignal,
+  bus?: HidBus,
+): Promise<ChallengeResponseTotp> {
+  // Loaded only for OTP slots: node-hid stays off every other path.
   const otp = await import('../otp');
-  const device = await otp.openOtpHidDevice({ bus: otp.nodeHidBus });
+  const device = await otp.openOtpHidDevice({ bus: bus ?? otp.nodeHidBus });
+  let waiting = false;
   try {
-    const r = await otp.readChallengeResponseTotp({ device, slot, nowMs: clock.now(), clock, signal, onTouch: () => touch.waiting() });
-    touch.done();
-    return r.code;
+    const r = await otp.readChallengeResponseTotp({
+      device,
+      slot,
+      nowMs: clock.now(),
+      clock,
+      signal,
+      onTouch: () => {
+        waiting = true;
+        touch.waiting();
+      },
+    });
+    if (waiting) touch.done();
+    return r;
+  } catch (e) {
+    // The prompt that went up comes down (the tray stops showing "touch"), saying "timed out" only when it did.
+    if (waiting && e instanceof TouchroleError && e.code === 'touch-timeout') touch.timedOut();
+    else if (waiting) touch.done();
+    throw e;
   } finally {
     await device.close();
   }

@@ -68,6 +68,7 @@ export class SessionsService {
           clock: p.clock,
           prompter: p.prompter,
           oath: () => p.oath(),
+          hid: p.hid,
           purpose: `elevate ${profile}`,
           profile,
         }),

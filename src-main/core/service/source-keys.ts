@@ -34,7 +34,7 @@ export async function profileKeys(ports: CorePorts, profile: AwsProfile): Promis
 /** With mfa_serial, IAM calls go through an MFA session: one YubiKey code, spent once (the ledger). */
 export function iamMfaFor(ports: CorePorts, profiles: ReadonlyMap<string, AwsProfile>, profile: AwsProfile, purpose: string): { mfa?: IamMfa } {
   if (profile.mfaSerial === undefined) return {};
-  const code = yubikeyMfaCodes({ profiles, clock: ports.clock, prompter: ports.prompter, oath: () => ports.oath(), purpose });
+  const code = yubikeyMfaCodes({ profiles, clock: ports.clock, prompter: ports.prompter, oath: () => ports.oath(), hid: ports.hid, purpose });
   return { mfa: { serial: profile.mfaSerial, code, ledger: ports.ledger } };
 }
 

@@ -27,10 +27,11 @@ export class YubikeyService {
     });
   }
 
-  /** A TOTP code from an OTP slot over USB HID (`ykman otp chalresp --totp`), for keys whose CCID is off. */
-  slotCode(slot: 1 | 2): Promise<string> {
-    const { prompter, clock } = this.ports;
-    return otpSlotCode(slot, clock, touchReports(prompter, `OTP slot ${slot}`, 'a code'), new AbortController().signal);
+  /** A TOTP code from an OTP slot over USB HID (`ykman otp chalresp --totp`), for keys whose CCID is off; with the end of its step. */
+  async slotCode(slot: 1 | 2): Promise<{ code: string; validUntilMs: number }> {
+    const { prompter, clock, hid } = this.ports;
+    const r = await otpSlotCode(slot, clock, touchReports(prompter, `OTP slot ${slot}`, 'a code'), new AbortController().signal, hid);
+    return { code: r.code, validUntilMs: r.validUntilMs };
   }
 
   /** Unlocks a password-protected applet; only the derived key is kept (in the keychain). */

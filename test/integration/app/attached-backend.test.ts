@@ -11,12 +11,14 @@ import { ManualClock, type Clock } from '../../../src-shared/time/clock';
 import { startStsEmulator, virtualKeyReaders, VirtualYubiKey } from '../../../src-emulators';
 import { upsertManagedSection } from '../../../src-main/core/aws-config';
 import { OathClient } from '../../../src-main/core/oath';
+import { FakeHidBus, hidInterface } from '../../support/fake-hid-bus';
 import { FakeKeychain } from '../../support/fake-keychain';
 import { makeTempUser, type TempUser } from '../../support/cli-harness';
 import { FakeBackend } from '../../support/fake-backend';
 import { ManualTimers } from '../../support/manual-timers';
 import { privateDir } from '../../support/agent/raw-client';
 import { requireSecretService } from '../../support/gnome-keyring';
+import { VirtualOtpHid } from '../../support/virtual-otp-hid';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 
@@ -143,6 +145,22 @@ describe('app attached to a running agent', () => {
     expect(backend.calls.filter((c) => c.method === 'sessions').length).toBe(asked + 1); // the agent re-read its sessions
     expect(changes.at(-1)).toEqual(['admin']);
     expect(backend.log).toEqual([]); // nothing of the agent's ended
+  });
+
+  it('reads an OTP slot code in-process over the HID bus it was given, as `touchrole yubikey code --slot` does; touches reach the window', async () => {
+    const key = new VirtualOtpHid({ slot2: { key: new Uint8Array(20).fill(7), requireTouch: true }, touchAfterReads: 2 });
+    attached = await attachToAgent({ clock, env: user.env, socketPath, hid: new FakeHidBus([hidInterface('otp')], { otp: key }) });
+    const app = attached;
+    if (app === undefined) throw new Error('did not attach');
+    const touches: string[] = [];
+    app.on('touchPrompt', (t) => touches.push(t.state));
+    expect(await app.yubikeyCode({ slot: 2 })).toEqual({
+      credential: 'OTP slot 2',
+      code: expect.stringMatching(/^\d{6}$/),
+      validTo: '2026-01-01T12:00:30.000Z',
+    });
+    expect(touches).toEqual(['needed', 'done']);
+    expect(backend.calls.map((c) => c.method)).not.toContain('yubikeyCode'); // the agent was not asked
   });
 
   it('resolves undefined when no agent answers', async () => {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The window's "Show code" (per credential, on its key), "Who am I", "Clean up expired sessions" and
+// The window's "Show code" (per credential, on its key), "Slot 1|2" (OTP slots), "Who am I", "Clean up expired sessions" and
 // "Decode an authorization message" in headless Chromium, against the fake backend.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +42,41 @@ describe('window: yubikey code', () => {
     await page.clock.runFor(15_000);
     await expect.poll(() => credential.locator('.otp-code').count()).toBe(0);
     expect(await credential.getByRole('button', { name: 'Show code' }).count()).toBe(1);
+  });
+});
+
+describe('window: a code from an OTP slot', () => {
+  it('"Slot 2" shows the slot\'s code after a touch, counts down, and drops it when it expires', async () => {
+    const { page, backend } = await start('yubikey');
+    const row = page.locator('#yubikey li.otp-slots');
+    expect(await row.locator('.detail').textContent()).toBe('For a key whose smart-card (CCID) interface is off');
+    await row.getByRole('button', { name: 'Slot 2' }).click();
+    await expect.poll(() => page.locator('#touch-overlay').isVisible()).toBe(true);
+    expect(await page.locator('.banner.progress .banner-message').textContent()).toBe('Reading a code from OTP slot 2: touch the YubiKey if it blinks');
+    backend.key.touch();
+    const code = row.getByLabel('code for OTP slot 2');
+    await expect.poll(() => code.textContent()).toMatch(/^\d{6}$/);
+    expect(await row.locator('.otp-left').allTextContents()).toEqual(['Slot 2', '20 s left']);
+    expect(await row.getByRole('button', { name: 'Slot 1' }).count()).toBe(1); // the other slot keeps its button
+    expect(backend.calls.filter((c) => c.method === 'yubikeyCode')).toEqual([{ method: 'yubikeyCode', args: ['slot 2'] }]);
+    await page.clock.runFor(20_000);
+    await expect.poll(() => code.count()).toBe(0);
+    expect(await row.getByRole('button', { name: 'Slot 2' }).count()).toBe(1);
+  });
+
+  it("an empty slot: the core's error as a banner, with its hint", async () => {
+    const { page } = await start('yubikey');
+    await page.locator('#yubikey li.otp-slots').getByRole('button', { name: 'Slot 1' }).click();
+    await expect.poll(() => page.locator('.banner.error').getAttribute('data-code')).toBe('otp-slot-not-programmed');
+    expect(await page.locator('.banner.error .banner-hint').textContent()).toBe('Program it with: ykman otp chalresp --totp 1 <BASE32 SECRET>');
+    expect(await page.locator('.banner.progress').count()).toBe(0);
+  });
+
+  it('is offered when PC/SC sees no YubiKey (a key with CCID off)', async () => {
+    const { page, backend } = await start('yubikey');
+    backend.emit('yubikeyChanged', { state: 'none', keys: [], mfaCredentials: [] });
+    await expect.poll(() => page.locator('#yubikey [data-state]').getAttribute('data-state')).toBe('none');
+    expect(await page.locator('#yubikey li.otp-slots button').allTextContents()).toEqual(['Slot 1', 'Slot 2']);
   });
 });
 

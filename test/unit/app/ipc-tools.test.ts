@@ -42,6 +42,24 @@ describe('ipc: yubikey code, whoami, clean, decode', () => {
     });
   });
 
+  it("a code from an OTP slot (a touch, valid to the end of its step); an empty slot is the core's error", async () => {
+    const { api, backend } = setup();
+    const touches: string[] = [];
+    backend.on('touchPrompt', (e) => touches.push(e.state));
+    expect(await api.yubikeyCode({ slot: 2 })).toEqual({
+      ok: true,
+      value: { credential: 'OTP slot 2', code: expect.stringMatching(/^\d{6}$/), validTo: '2026-11-23T10:00:30.000Z' },
+    });
+    expect(touches).toEqual(['needed', 'done']);
+    expect(await api.yubikeyCode({ slot: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'otp-slot-not-programmed', message: 'YubiKey OTP slot 1 is empty', hint: expect.stringContaining('ykman otp chalresp --totp 1') },
+    });
+    const bad = await api.yubikeyCode({ slot: 3 } as never);
+    expect(bad).toEqual({ ok: false, error: { code: 'ipc-rejected', message: 'yubikeyCode: slot must be 1 or 2' } });
+    expect(backend.calls.filter((c) => c.method === 'yubikeyCode').map((c) => c.args)).toEqual([['slot 2'], ['slot 1']]);
+  });
+
   it('refuses a malformed request before the backend sees it', async () => {
     const { api, backend } = setup();
     const bad = (await api.decodeMessage({ profile: 'admin', message: 'two words' })) as { ok: false; error: { code: string; message: string } };

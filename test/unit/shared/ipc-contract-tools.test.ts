@@ -12,6 +12,8 @@ describe('ipc contract: tools', () => {
   const accepted: [IpcMethod, unknown][] = [
     ['yubikeyCode', { name: ARN }],
     ['yubikeyCode', { name: 'AWS:alice', deviceId: 'c4f1e2a9' }],
+    ['yubikeyCode', { slot: 1 }],
+    ['yubikeyCode', { slot: 2 }],
     ['whoami', { profile: 'prod admin' }],
     ['clean', undefined],
     ['decodeMessage', { profile: 'admin', message: MESSAGE }],
@@ -28,6 +30,14 @@ describe('ipc contract: tools', () => {
     ['yubikeyCode', { name: 'a\u001bb' }, 'yubikeyCode: name must not contain control characters'],
     ['yubikeyCode', { name: ARN, deviceId: '' }, 'yubikeyCode: deviceId must be a non-empty string of at most 256 characters'],
     ['yubikeyCode', { name: ARN, slot: 2 }, 'yubikeyCode: unexpected field "slot"'],
+    // The OTP-slot shape: exactly `{ slot }`, 1 or 2 as a number.
+    ['yubikeyCode', { slot: 0 }, 'yubikeyCode: slot must be 1 or 2'],
+    ['yubikeyCode', { slot: 3 }, 'yubikeyCode: slot must be 1 or 2'],
+    ['yubikeyCode', { slot: '2' }, 'yubikeyCode: slot must be 1 or 2'],
+    ['yubikeyCode', { slot: 1.5 }, 'yubikeyCode: slot must be 1 or 2'],
+    ['yubikeyCode', { slot: undefined }, 'yubikeyCode: slot must be 1 or 2'],
+    ['yubikeyCode', { slot: 2, deviceId: 'c4f1e2a9' }, 'yubikeyCode: unexpected field "deviceId"'],
+    ['yubikeyCode', { slot: 2, serial: 123 }, 'yubikeyCode: unexpected field "serial"'],
     ['whoami', { profile: '' }, 'whoami: profile must be a non-empty string of at most 256 characters'],
     ['whoami', { profile: 'a\nb' }, 'whoami: profile must not contain control characters'],
     ['whoami', 'admin', 'whoami: argument must be an object'],
@@ -55,5 +65,6 @@ describe('ipc contract: tools', () => {
   it('never echoes a rejected message or name', () => {
     expect(JSON.stringify(validateIpcRequest('decodeMessage', { profile: 'admin', message: 'secret stuff!' }))).not.toContain('secret');
     expect(JSON.stringify(validateIpcRequest('yubikeyCode', { name: 'hunter2\u0000' }))).not.toContain('hunter2');
+    expect(JSON.stringify(validateIpcRequest('yubikeyCode', { slot: 'hunter2' }))).not.toContain('hunter2');
   });
 });

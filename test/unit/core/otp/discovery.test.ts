@@ -1,14 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
-import {
-  isYubicoOtpInterface,
-  openOtpHidDevice,
-  yubikeyOnHidBus,
-  readOtpSerial,
-  type HidBus,
-  type HidInterfaceInfo,
-  type OtpHidDevice,
-} from '../../../../src-main/core/otp';
+import { isYubicoOtpInterface, openOtpHidDevice, yubikeyOnHidBus, readOtpSerial, type HidBus } from '../../../../src-main/core/otp';
+import { FakeHidBus, hidInterface } from '../../../support/fake-hid-bus';
 import { VirtualOtpHid } from '../../../support/virtual-otp-hid';
 import { errorOf } from '../../../support/error-of';
 
@@ -16,43 +9,19 @@ const noSleep = async (): Promise<void> => {};
 const wait = { sleep: noSleep };
 const KEY = new Uint8Array(20).fill(1);
 
-function info(path: string, over: Partial<HidInterfaceInfo> = {}): HidInterfaceInfo {
-  return { path, vendorId: 0x1050, productId: 0x0407, usagePage: 1, usage: 6, interfaceNumber: 0, product: 'YubiKey OTP+FIDO+CCID', ...over };
-}
-
-/** A HID bus over virtual keys, keyed by path. */
-class FakeBus implements HidBus {
-  readonly opened: string[] = [];
-  constructor(
-    private readonly interfaces: HidInterfaceInfo[],
-    readonly devices: Record<string, VirtualOtpHid> = {},
-    private readonly openError?: Error,
-  ) {}
-  async list(): Promise<HidInterfaceInfo[]> {
-    return this.interfaces;
-  }
-  async open(path: string): Promise<OtpHidDevice> {
-    if (this.openError) throw this.openError;
-    const d = this.devices[path];
-    if (!d) throw new Error(`no device at ${path}`);
-    this.opened.push(path);
-    return d;
-  }
-}
-
 describe('YubiKey OTP HID discovery', () => {
   it('keeps only Yubico keyboard-usage interfaces (ykman USAGE_OTP = page 1, usage 6)', () => {
-    expect(isYubicoOtpInterface(info('a'))).toBe(true);
-    expect(isYubicoOtpInterface(info('fido', { usagePage: 0xf1d0, usage: 1 }))).toBe(false);
-    expect(isYubicoOtpInterface(info('other-vendor', { vendorId: 0x046d }))).toBe(false);
+    expect(isYubicoOtpInterface(hidInterface('a'))).toBe(true);
+    expect(isYubicoOtpInterface(hidInterface('fido', { usagePage: 0xf1d0, usage: 1 }))).toBe(false);
+    expect(isYubicoOtpInterface(hidInterface('other-vendor', { vendorId: 0x046d }))).toBe(false);
     // No usage reported: not guessed from the interface number (interface 0 is FIDO when OTP is off).
-    expect(isYubicoOtpInterface(info('unknown', { usagePage: undefined, usage: undefined }))).toBe(false);
+    expect(isYubicoOtpInterface(hidInterface('unknown', { usagePage: undefined, usage: undefined }))).toBe(false);
   });
 
   it('sees a YubiKey on the HID bus by its OTP or FIDO interface, not by other vendors', async () => {
-    expect(await yubikeyOnHidBus(new FakeBus([info('fido', { usagePage: 0xf1d0, usage: 1 })]))).toBe(true);
-    expect(await yubikeyOnHidBus(new FakeBus([info('otp')]))).toBe(true);
-    expect(await yubikeyOnHidBus(new FakeBus([info('mouse', { vendorId: 0x046d })]))).toBe(false);
+    expect(await yubikeyOnHidBus(new FakeHidBus([hidInterface('fido', { usagePage: 0xf1d0, usage: 1 })]))).toBe(true);
+    expect(await yubikeyOnHidBus(new FakeHidBus([hidInterface('otp')]))).toBe(true);
+    expect(await yubikeyOnHidBus(new FakeHidBus([hidInterface('mouse', { vendorId: 0x046d })]))).toBe(false);
     const broken: HidBus = { list: () => Promise.reject(new Error('no hidapi')), open: () => Promise.reject(new Error('x')) };
     // A failed enumeration is not "no YubiKey": it is reported, with the reason.
     await expect(yubikeyOnHidBus(broken)).rejects.toMatchObject({ code: 'hid-error', message: expect.stringContaining('no hidapi') });
@@ -60,13 +29,13 @@ describe('YubiKey OTP HID discovery', () => {
 
   it('opens the one OTP interface without reading its serial', async () => {
     const key = new VirtualOtpHid({ slot2: { key: KEY } });
-    const bus = new FakeBus([info('fido', { usagePage: 0xf1d0, usage: 1 }), info('otp')], { otp: key });
+    const bus = new FakeHidBus([hidInterface('fido', { usagePage: 0xf1d0, usage: 1 }), hidInterface('otp')], { otp: key });
     expect(await openOtpHidDevice({ bus, wait })).toBe(key);
     expect(key.commands).toEqual([]);
   });
 
   it('says the OTP interface may be disabled when no key shows one', async () => {
-    const bus = new FakeBus([info('fido', { usagePage: 0xf1d0, usage: 1 })]);
+    const bus = new FakeHidBus([hidInterface('fido', { usagePage: 0xf1d0, usage: 1 })]);
     const e = await errorOf(openOtpHidDevice({ bus, wait }));
     expect(e.code).toBe('yubikey-not-found');
     expect(e.hint).toContain('ykman config usb --enable OTP');
@@ -75,14 +44,14 @@ describe('YubiKey OTP HID discovery', () => {
   it('picks a key by serial and closes the others', async () => {
     const a = new VirtualOtpHid({ serial: 1111111 });
     const b = new VirtualOtpHid({ serial: 2222222 });
-    const bus = new FakeBus([info('a'), info('b')], { a, b });
+    const bus = new FakeHidBus([hidInterface('a'), hidInterface('b')], { a, b });
     expect(await openOtpHidDevice({ bus, serial: 2222222, wait })).toBe(b);
     expect(a.closed).toBe(true);
     expect(b.closed).toBe(false);
   });
 
   it('lists the serials when several keys are plugged in and none was chosen', async () => {
-    const bus = new FakeBus([info('a'), info('b')], { a: new VirtualOtpHid({ serial: 1111111 }), b: new VirtualOtpHid({}) });
+    const bus = new FakeHidBus([hidInterface('a'), hidInterface('b')], { a: new VirtualOtpHid({ serial: 1111111 }), b: new VirtualOtpHid({}) });
     const e = await errorOf(openOtpHidDevice({ bus, wait }));
     expect(e.code).toBe('yubikey-ambiguous');
     expect(e.message).toBe('2 YubiKeys found over USB HID (1111111, hidden serial)');
@@ -90,14 +59,14 @@ describe('YubiKey OTP HID discovery', () => {
   });
 
   it('reports a serial that is not plugged in', async () => {
-    const bus = new FakeBus([info('a')], { a: new VirtualOtpHid({ serial: 1111111 }) });
+    const bus = new FakeHidBus([hidInterface('a')], { a: new VirtualOtpHid({ serial: 1111111 }) });
     const e = await errorOf(openOtpHidDevice({ bus, serial: 42, wait }));
     expect(e.code).toBe('yubikey-not-found');
     expect(e.message).toContain('serial 42');
   });
 
   it('explains an interface it cannot open (permissions on Linux)', async () => {
-    const bus = new FakeBus([info('a')], {}, new Error('cannot open device with path /dev/hidraw3'));
+    const bus = new FakeHidBus([hidInterface('a')], {}, new Error('cannot open device with path /dev/hidraw3'));
     const e = await errorOf(openOtpHidDevice({ bus, wait }));
     expect(e.code).toBe('hid-error');
     expect(e.hint).toMatch(/hidraw.*udev/);

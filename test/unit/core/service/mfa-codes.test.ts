@@ -9,6 +9,8 @@ import { OathClient, type CardReaders } from '../../../../src-main/core/oath';
 import { yubikeyMfaCodes } from '../../../../src-main/core/service';
 import type { TouchInfo } from '../../../../src-main/core/prompt';
 import { recordingPrompter } from '../../../support/recording-prompter';
+import { FakeHidBus, hidInterface } from '../../../support/fake-hid-bus';
+import { VirtualOtpHid } from '../../../support/virtual-otp-hid';
 
 const MFA = 'arn:aws:iam::123456789012:mfa/alice';
 const SECRET = Buffer.from('12345678901234567890');
@@ -32,6 +34,12 @@ function profiles(config: string) {
     merged: mergeProfiles(cfg, creds),
   }).profiles;
 }
+
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as { code?: string; message?: string; hint?: string },
+  );
 
 describe('yubikeyMfaCodes', () => {
   // The profile reaches the prompt as data, whatever the purpose text says.
@@ -84,24 +92,57 @@ describe('yubikeyMfaCodes', () => {
     ).toThrow(/touchrole_otp_slot must be 1 or 2/);
   });
 
+  describe('touchrole_otp_slot: the code comes from that OTP slot over the injected HID bus', () => {
+    const SLOT_PROFILE = `[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = dev\nmfa_serial = ${MFA}\ntouchrole_otp_slot = 2\n`;
+    const slotCodes = (key: VirtualOtpHid, prompter = recordingPrompter()) =>
+      yubikeyMfaCodes({
+        profiles: profiles(SLOT_PROFILE),
+        clock: new ManualClock(T),
+        prompter,
+        oath: async () => {
+          throw new Error('the OATH applet must not be asked');
+        },
+        hid: new FakeHidBus([hidInterface('otp')], { otp: key }),
+        purpose: 'elevate admin',
+      });
+
+    it('slot 2 with a touch: the RFC 6238 code, one prompt, then done; the device is closed', async () => {
+      const key = new VirtualOtpHid({ slot2: { key: SECRET, requireTouch: true }, touchAfterReads: 2 });
+      const prompter = recordingPrompter();
+      expect(await slotCodes(key, prompter)(MFA, new AbortController().signal)).toBe('287082');
+      expect(prompter.events).toEqual([`waiting ${MFA}`, 'done']);
+      expect(key.closed).toBe(true);
+    });
+
+    it('a touch that never comes: the prompt is told "timed out", and the error says so', async () => {
+      const key = new VirtualOtpHid({ slot2: { key: SECRET, requireTouch: true }, touchTimeoutReads: 2 });
+      const prompter = recordingPrompter();
+      await expect(slotCodes(key, prompter)(MFA, new AbortController().signal)).rejects.toMatchObject({ code: 'touch-timeout' });
+      expect(prompter.events).toEqual([`waiting ${MFA}`, 'timedOut']);
+    });
+
+    it('an empty slot: the core\'s "program it" error, and no prompt', async () => {
+      const prompter = recordingPrompter();
+      const e = await failure(slotCodes(new VirtualOtpHid({ slot1: { key: SECRET } }), prompter)(MFA, new AbortController().signal));
+      expect(e).toMatchObject({ code: 'otp-slot-not-programmed', message: 'YubiKey OTP slot 2 is empty' });
+      expect(prompter.events).toEqual([]);
+    });
+  });
+
   describe('no YubiKey over PC/SC', () => {
-    const codesWith = (yubikeyOnHid: boolean | Error) =>
+    // The injected HID bus: a key whose FIDO interface shows (CCID off), nothing, or a bus that cannot be listed.
+    const codesWith = (onHid: boolean | Error) =>
       yubikeyMfaCodes({
         profiles: profiles(`[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = dev\nmfa_serial = ${MFA}\n`),
         clock: new ManualClock(T),
         prompter: recordingPrompter(),
         oath: async () => new OathClient({ readers: readersOf({}), keychain: new FakeKeychain() }),
         purpose: 'elevate admin',
-        yubikeyOnHid: async () => {
-          if (yubikeyOnHid instanceof Error) throw yubikeyOnHid;
-          return yubikeyOnHid;
-        },
+        hid:
+          onHid instanceof Error
+            ? { list: () => Promise.reject(onHid), open: () => Promise.reject(onHid) }
+            : new FakeHidBus(onHid ? [hidInterface('fido', { usagePage: 0xf1d0, usage: 1 })] : [hidInterface('mouse', { vendorId: 0x046d })]),
       });
-    const failure = (p: Promise<unknown>) =>
-      p.then(
-        () => undefined,
-        (e: unknown) => e as { code?: string; message?: string; hint?: string },
-      );
 
     it('but one on USB HID: says its CCID interface is off, how to enable it, and the OTP slot alternative', async () => {
       const e = await failure(codesWith(true)(MFA, new AbortController().signal));
@@ -118,7 +159,7 @@ describe('yubikeyMfaCodes', () => {
     });
 
     it('and USB HID cannot be listed: not found, saying the HID check failed and why (not hidden)', async () => {
-      const e = await failure(codesWith(new Error('Could not list USB HID devices (hidapi missing)'))(MFA, new AbortController().signal));
+      const e = await failure(codesWith(new Error('hidapi missing'))(MFA, new AbortController().signal));
       expect(e).toMatchObject({ code: 'yubikey-not-found' });
       expect(e?.message).toMatch(/YubiKey not found: insert it.*USB HID could not be checked either: Could not list USB HID devices \(hidapi missing\)/);
       expect(e?.hint).toContain('touchrole yubikey list');
