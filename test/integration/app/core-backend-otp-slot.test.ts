@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: MIT
 // The tray's backend (src-main/app/core-backend.ts) gives the window what `touchrole yubikey code --slot`
-// gives the terminal, and elevates a profile with `touchrole_otp_slot = 2`, both over the HID port the
+// gives the terminal, elevates a profile with `touchrole_otp_slot = 2` and rotates an access key with an
+// MFA session whose code comes from that slot (the IAM route of source-keys.ts), all over the HID port the
 // composition root takes (`hid`): a virtual key on USB HID whose smart-card interface is off (PC/SC sees
 // no key), slot 2 programmed as `ykman otp chalresp --totp --touch 2` does; codes checked against
-// oathtool, sessions made by the built-in STS emulator (SigV4-verified, MFA code checked). Run as
+// oathtool, sessions and keys made by the built-in IAM/STS emulator (SigV4-verified, MFA code checked). Run as
 //   bash scripts/with-keyring.sh npx vitest run test/integration/app/core-backend-otp-slot.test.ts
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStsEmulator, type StsEmulator } from '../../../src-emulators';
+import type { AddedUser } from '../../../src-emulators/sts-emulator';
 import { base32Encode } from '../../../src-emulators/sts-emulator/base32';
 import { createCoreBackend } from '../../../src-main/app/core-backend';
 import type { AppBackend } from '../../../src-main/core/agent';
 import { OathClient } from '../../../src-main/core/oath';
+import { createStsApi } from '../../../src-main/core/sts';
 import type { TouchEvent } from '../../../src-shared/models';
 import { makeTempUser, type TempUser } from '../../support/cli-harness';
 import { FakeHidBus, hidInterface } from '../../support/fake-hid-bus';
@@ -24,7 +27,7 @@ import { VirtualOtpHid } from '../../support/virtual-otp-hid';
 const SERIAL = 'arn:aws:iam::123456789012:mfa/alice';
 const ROLE = 'arn:aws:iam::123456789012:role/Admin';
 const CONFIG =
-  `[profile dev]\nregion = us-east-1\n\n` +
+  `[profile dev]\nregion = us-east-1\nmfa_serial = ${SERIAL}\n\n` +
   `[profile admin]\nrole_arn = ${ROLE}\nsource_profile = dev\nmfa_serial = ${SERIAL}\ntouchrole_otp_slot = 2\nregion = us-east-1\n`;
 
 const clock = new SteppingClock();
@@ -36,6 +39,7 @@ const interfaces = [hidInterface('fido', { usagePage: 0xf1d0, usage: 1 }), hidIn
 const hid = new FakeHidBus(interfaces, { otp: key });
 
 let emulator: StsEmulator;
+let alice: AddedUser;
 let user: TempUser;
 let core: AppBackend;
 const touches: TouchEvent['state'][] = [];
@@ -43,12 +47,12 @@ const touches: TouchEvent['state'][] = [];
 beforeAll(async () => {
   requireOathtool();
   emulator = await startStsEmulator({ host: '127.0.0.1', clock });
-  const alice = emulator.addUser({ userName: 'alice' });
+  alice = emulator.addUser({ userName: 'alice' });
   emulator.addMfaDevice({ serial: SERIAL, seedBase32: base32Encode(secret), userName: 'alice' });
   emulator.addRole({ roleArn: ROLE, requireMfa: true });
   user = makeTempUser(
     { config: CONFIG, credentials: `[dev]\naws_access_key_id = ${alice.accessKeyId}\naws_secret_access_key = ${alice.secretAccessKey}\n` },
-    { AWS_ENDPOINT_URL_STS: emulator.url, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    { AWS_ENDPOINT_URL_IAM: emulator.url, AWS_ENDPOINT_URL_STS: emulator.url, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   );
   const keychain = new FakeKeychain();
   core = await createCoreBackend({
@@ -103,6 +107,22 @@ describe('core backend: a profile with touchrole_otp_slot = 2', () => {
     expect(s).toMatchObject({ profile: 'admin', roleArn: ROLE, writtenProfile: 'admin-touchrole' });
     expect(hid.opened.length).toBe(opened + 1);
     expect(touches).toEqual(['needed', 'done']);
+  });
+});
+
+describe('core backend: rotating the key of a profile whose MFA device is on OTP slot 2', () => {
+  it('opens the MFA session with the code of slot 2 (AWS checks it), one touch; the new key works, the old one does not', async () => {
+    clock.skipSteps(1); // past the step elevation spent
+    touches.length = 0;
+    const opened = hid.opened.length;
+    const { message } = await core.rotateKey('dev');
+    const newKey = (await core.keyAges())[0]?.accessKeyId ?? '';
+    expect(newKey).not.toBe(alice.accessKeyId);
+    expect(message).toContain(`Rotated "dev": new key ${newKey} stored in ${join(user.awsDir, 'credentials')} and working`);
+    expect(hid.opened.length).toBe(opened + 1);
+    expect(touches).toEqual(['needed', 'done']);
+    const sts = createStsApi({ env: { AWS_ENDPOINT_URL: emulator.url }, clock });
+    await expect(sts.getCallerIdentity({ credentials: { accessKeyId: alice.accessKeyId, secretAccessKey: alice.secretAccessKey } })).rejects.toThrow();
   });
 });
 
