@@ -10,12 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TouchEvent, YubikeyStatusView } from '../../../src-shared/models';
 import { startStsEmulator, virtualKeyReaders, VirtualYubiKey, type StsEmulator } from '../../../src-emulators';
 import type { AddedUser } from '../../../src-emulators/sts-emulator';
-import { createCoreBackend } from '../../../src-main/app/core-backend';
 import type { AppBackend } from '../../../src-main/core/agent';
-import { OathClient } from '../../../src-main/core/oath';
 import { createStsApi } from '../../../src-main/core/sts';
-import { makeTempUser, type TempUser } from '../../support/cli-harness';
-import { FakeKeychain } from '../../support/fake-keychain';
+import type { TempUser } from '../../support/cli-harness';
+import { coreBackendFor, devCredentials, emulatorUser } from '../../support/emulator-user';
 import { SteppingClock } from '../../support/stepping-clock';
 
 const SERIAL = 'arn:aws:iam::123456789012:mfa/alice';
@@ -33,18 +31,8 @@ const statuses: YubikeyStatusView[] = [];
 beforeAll(async () => {
   emulator = await startStsEmulator({ host: '127.0.0.1', clock });
   alice = emulator.addUser({ userName: 'alice' });
-  user = makeTempUser(
-    { config: CONFIG, credentials: `[dev]\naws_access_key_id = ${alice.accessKeyId}\naws_secret_access_key = ${alice.secretAccessKey}\n` },
-    { AWS_ENDPOINT_URL_IAM: emulator.url, AWS_ENDPOINT_URL_STS: emulator.url, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-  );
-  const keychain = new FakeKeychain();
-  core = await createCoreBackend({
-    env: user.env,
-    clock,
-    keychain,
-    oath: async () => new OathClient({ readers: virtualKeyReaders(key), keychain }),
-    socketPath: join(user.home, 'agent.sock'),
-  });
+  user = emulatorUser(emulator.url, { config: CONFIG, credentials: devCredentials(alice) });
+  core = await coreBackendFor(user, clock, virtualKeyReaders(key));
   core.on('touchPrompt', (e) => touches.push(e.state));
   core.on('yubikeyChanged', (s) => statuses.push(s));
 });

@@ -12,14 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStsEmulator, type StsEmulator } from '../../../src-emulators';
 import type { AddedUser } from '../../../src-emulators/sts-emulator';
 import { base32Encode } from '../../../src-emulators/sts-emulator/base32';
-import { createCoreBackend } from '../../../src-main/app/core-backend';
 import type { AppBackend } from '../../../src-main/core/agent';
-import { OathClient } from '../../../src-main/core/oath';
 import { createStsApi } from '../../../src-main/core/sts';
 import type { TouchEvent } from '../../../src-shared/models';
-import { makeTempUser, type TempUser } from '../../support/cli-harness';
+import type { TempUser } from '../../support/cli-harness';
+import { coreBackendFor, devCredentials, emulatorUser } from '../../support/emulator-user';
 import { FakeHidBus, hidInterface } from '../../support/fake-hid-bus';
-import { FakeKeychain } from '../../support/fake-keychain';
 import { oathtoolTotp, requireOathtool } from '../../support/oathtool';
 import { SteppingClock } from '../../support/stepping-clock';
 import { VirtualOtpHid } from '../../support/virtual-otp-hid';
@@ -50,20 +48,9 @@ beforeAll(async () => {
   alice = emulator.addUser({ userName: 'alice' });
   emulator.addMfaDevice({ serial: SERIAL, seedBase32: base32Encode(secret), userName: 'alice' });
   emulator.addRole({ roleArn: ROLE, requireMfa: true });
-  user = makeTempUser(
-    { config: CONFIG, credentials: `[dev]\naws_access_key_id = ${alice.accessKeyId}\naws_secret_access_key = ${alice.secretAccessKey}\n` },
-    { AWS_ENDPOINT_URL_IAM: emulator.url, AWS_ENDPOINT_URL_STS: emulator.url, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-  );
-  const keychain = new FakeKeychain();
-  core = await createCoreBackend({
-    env: user.env,
-    clock,
-    keychain,
-    // CCID off: no reader shows the key.
-    oath: async () => new OathClient({ readers: { listReaders: async () => [], connect: () => Promise.reject(new Error('no reader')) }, keychain }),
-    hid,
-    socketPath: join(user.home, 'agent.sock'),
-  });
+  user = emulatorUser(emulator.url, { config: CONFIG, credentials: devCredentials(alice) });
+  // CCID off: no reader shows the key.
+  core = await coreBackendFor(user, clock, { listReaders: async () => [], connect: () => Promise.reject(new Error('no reader')) }, { hid });
   core.on('touchPrompt', (e) => touches.push(e.state));
 });
 

@@ -13,7 +13,8 @@ import type { AppBackend } from '../../../src-main/core/agent';
 import { OathClient } from '../../../src-main/core/oath';
 import { createOsKeychain, SourceKeyStore } from '../../../src-main/core/vault';
 import { systemClock } from '../../../src-shared/time/clock';
-import { makeTempUser, type TempUser } from '../../support/cli-harness';
+import type { TempUser } from '../../support/cli-harness';
+import { emulatorUser } from '../../support/emulator-user';
 import { FakeKeychain } from '../../support/fake-keychain';
 import { requireSecretService } from '../../support/gnome-keyring';
 
@@ -36,10 +37,7 @@ beforeAll(async () => {
     '# my keys\n[other]\naws_access_key_id=AKIAOTHEROTHEROTHER1\naws_secret_access_key=other-secret\n\n' +
     `[dev]\n; dev account\naws_access_key_id = ${alice.accessKeyId}\nregion=eu-west-1\naws_secret_access_key   =   ${alice.secretAccessKey}\n` +
     '\n[zzz]\noutput = json\n';
-  user = makeTempUser(
-    { config: CONFIG, credentials: credentialsBefore },
-    { AWS_ENDPOINT_URL_IAM: emulator.url, AWS_ENDPOINT_URL_STS: emulator.url, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-  );
+  user = emulatorUser(emulator.url, { config: CONFIG, credentials: credentialsBefore });
   const key = VirtualYubiKey.create({ credentials: [], touch: { kind: 'auto', delayMs: 10 } });
   core = await createCoreBackend({
     env: user.env,

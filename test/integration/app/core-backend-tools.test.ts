@@ -10,13 +10,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStsEmulator, VirtualYubiKey, type StsEmulator } from '../../../src-emulators';
 import { base32Encode } from '../../../src-emulators/sts-emulator/base32';
-import { createCoreBackend } from '../../../src-main/app/core-backend';
 import type { AppBackend } from '../../../src-main/core/agent';
 import { upsertManagedSection } from '../../../src-main/core/aws-config';
-import { OathClient, type CardReaders } from '../../../src-main/core/oath';
+import type { CardReaders } from '../../../src-main/core/oath';
 import type { SessionView, TouchEvent } from '../../../src-shared/models';
-import { makeTempUser, type TempUser } from '../../support/cli-harness';
-import { FakeKeychain } from '../../support/fake-keychain';
+import type { TempUser } from '../../support/cli-harness';
+import { coreBackendFor, devCredentials, emulatorUser } from '../../support/emulator-user';
 import { oathtoolTotp, requireOathtool } from '../../support/oathtool';
 import { SteppingClock } from '../../support/stepping-clock';
 
@@ -54,18 +53,8 @@ beforeAll(async () => {
   // AWS knows the first key's seed: sessions are made with it.
   emulator.addMfaDevice({ serial: SERIAL, seedBase32: base32Encode(seeds[0] ?? new Uint8Array()), userName: 'alice' });
   emulator.addRole({ roleArn: ROLE, requireMfa: true });
-  user = makeTempUser(
-    { config: CONFIG, credentials: `[dev]\naws_access_key_id = ${alice.accessKeyId}\naws_secret_access_key = ${alice.secretAccessKey}\n` },
-    { AWS_ENDPOINT_URL_STS: emulator.url, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-  );
-  const keychain = new FakeKeychain();
-  core = await createCoreBackend({
-    env: user.env,
-    clock,
-    keychain,
-    oath: async () => new OathClient({ readers, keychain }),
-    socketPath: join(user.home, 'agent.sock'),
-  });
+  user = emulatorUser(emulator.url, { config: CONFIG, credentials: devCredentials(alice) });
+  core = await coreBackendFor(user, clock, readers);
   core.on('touchPrompt', (e) => touches.push(e.state));
   core.on('sessionsChanged', (s) => lists.push(s));
 });
