@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { EventEmitter } from 'node:events';
+import { isTouchroleError } from '../../src-shared/errors';
 import type { YubikeyStatusView } from '../../src-shared/models';
 import type { AppBackend, AppBackendEventName, AppBackendEvents } from '../core/agent';
 import type { CoreServices, YubikeyReading } from '../core/service';
@@ -18,8 +19,13 @@ export interface AppViewsOptions {
   service: CoreServices;
   /** The YubiKey state, from the embedded agent's monitor or from the running agent. */
   reading: () => Promise<YubikeyReading>;
-  /** List the keys and their MFA credentials (only where this process holds the YubiKey). */
-  listKeys: boolean;
+  /**
+   * Who lists the keys and their MFA credentials for the panel: 'held' where this process holds the
+   * YubiKey (the embedded agent); 'shared' beside a running agent, which uses the key for its own
+   * flows: listed here as `touchrole yubikey list` lists it beside the agent, but not while the agent
+   * waits for a touch, and a listing that fails shows as the reason beside the agent's state.
+   */
+  keys: 'held' | 'shared';
   /** After `clean`, `whoami` and `decode`: the agent's timeline and the window's session list follow. */
   sessionsChanged: () => Promise<void>;
 }
@@ -27,9 +33,8 @@ export interface AppViewsOptions {
 /**
  * Profiles, settings, reminders and the console URL read from the core service as the CLI reads
  * them; key ages, rotation and MFA devices (key-actions.ts); the keychain's keys (source-key-actions.ts);
- * the YubiKey panel; unlock; and the event hub the backend's own methods emit on.
- * them; key ages, rotation and MFA devices (key-actions.ts); codes, whoami, clean and decode
- * (tool-actions.ts); the YubiKey panel; unlock; and the event hub the backend's own methods emit on.
+ * codes, whoami, clean and decode (tool-actions.ts); the YubiKey panel; unlock; and the event hub the
+ * backend's own methods emit on.
  */
 export function appViews(o: AppViewsOptions): AppViews {
   const { service } = o;
@@ -90,8 +95,14 @@ export function appViews(o: AppViewsOptions): AppViews {
     const none = { keys: [], mfaCredentials: [], ...(problem ? { problem } : {}) };
     // 'unknown' (a reader in trouble, a busy key) shows as no key, with the reason beside it.
     if (state === 'unknown') return { state: 'none', ...none };
-    if (state === 'none' || state === 'unavailable' || !o.listKeys) return { state, ...none };
-    const keys = await service.yubikey.list();
+    if (state === 'none' || state === 'unavailable' || (o.keys === 'shared' && state === 'touch')) return { state, ...none };
+    let keys: Awaited<ReturnType<CoreServices['yubikey']['list']>>;
+    try {
+      keys = await service.yubikey.list();
+    } catch (e) {
+      if (o.keys === 'held' || !isTouchroleError(e)) throw e;
+      return { state, ...none, problem: e.toWire() };
+    }
     return {
       state,
       keys: keys.map((k) => ({ deviceId: k.deviceId, reader: k.reader, locked: k.locked, ...(k.serial === undefined ? {} : { serial: k.serial }) })),

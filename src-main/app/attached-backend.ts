@@ -9,7 +9,7 @@ export interface AttachOptions {
   clock: Clock;
   env: NodeJS.ProcessEnv;
   socketPath?: string;
-  /** The YubiKey for this process's own flows (key rotation, MFA devices); tests pass a virtual one. */
+  /** The YubiKey for this process's own flows (the panel's key list, codes, key rotation, MFA devices); tests pass a virtual one. */
   oath?: ServiceAgentOptions['oath'];
   /** The USB HID bus for OTP-slot codes; tests pass one over a virtual key. */
   hid?: ServiceAgentOptions['hid'];
@@ -35,12 +35,12 @@ export async function attachToAgent(o: AttachOptions): Promise<AppBackend | unde
     ...(o.hid === undefined ? {} : { hid: o.hid }),
   });
   const { service } = local;
-  // The agent holds the YubiKey: its state is all the window shows while attached.
+  // The agent watches the YubiKey: its state leads, and this process lists the keys beside it.
   const reading = async (): Promise<YubikeyReading> => ({ state: (await connection.call('status', {}, CALL_MS)).yubikey });
   const sessions = async (): Promise<SessionView[]> => (await connection.call('sessions.list', {}, CALL_MS)).sessions;
   // After `clean`, `whoami` or `decode` here (as the CLI's beside the agent): asking the agent for its list makes it re-read the files.
   const sessionsChanged = async (): Promise<void> => views.emit('sessionsChanged', await sessions());
-  const views = appViews({ service, reading, listKeys: false, sessionsChanged });
+  const views = appViews({ service, reading, keys: 'shared', sessionsChanged });
   const changed = async <T>(result: Promise<T>): Promise<T> => {
     const value = await result;
     views.emit('sessionsChanged', await sessions());
@@ -49,7 +49,7 @@ export async function attachToAgent(o: AttachOptions): Promise<AppBackend | unde
   connection.onEvent((e) => {
     if (e.event === 'touch') views.emit('touchPrompt', e.data);
     if (e.event === 'sessions') views.emit('sessionsChanged', e.data.sessions);
-    // Without a key listing (the agent holds the YubiKey) the status is made from the event alone.
+    // The agent's new state, with the keys as this process lists them.
     if (e.event === 'yubikey')
       views.statusOf(e.data).then(
         (status) => views.emit('yubikeyChanged', status),

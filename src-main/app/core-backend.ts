@@ -35,7 +35,7 @@ export async function createCoreBackend(o: CoreBackendOptions): Promise<AppBacke
     await agent.refresh();
     await sessionsChanged();
   };
-  const views = appViews({ service, reading: yubikeyReading, listKeys: true, sessionsChanged: followSessions });
+  const views = appViews({ service, reading: yubikeyReading, keys: 'held', sessionsChanged: followSessions });
   // The app computes warnings itself; it needs the agent's session changes and touch prompts
   // (the agent forwards the backend's touch events to its listeners).
   const logFailure =

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attachToAgent } from '../../../src-main/app/attached-backend';
 import type { AppBackend } from '../../../src-main/core/agent';
 import { runAgent, type RunningAgent } from '../../../src-main/core/agent';
+import { TouchroleError } from '../../../src-shared/errors';
 import { ManualClock, type Clock } from '../../../src-shared/time/clock';
 import { startStsEmulator, virtualKeyReaders, VirtualYubiKey } from '../../../src-emulators';
 import { upsertManagedSection } from '../../../src-main/core/aws-config';
@@ -21,6 +22,7 @@ import { requireSecretService } from '../../support/gnome-keyring';
 import { VirtualOtpHid } from '../../support/virtual-otp-hid';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
+const MFA = 'arn:aws:iam::123456789012:mfa/alice';
 
 let tmp: { dir: string; cleanup: () => Promise<void> };
 let clock: ManualClock;
@@ -70,7 +72,37 @@ describe('app attached to a running agent', () => {
     expect(backend.log).toEqual(['elevate admin', 'renew admin', 'elevate admin', 'end admin']);
     expect(await app.sessions()).toEqual([]);
     expect(changes.at(-1)).toBe(0);
-    expect(await app.yubikeyStatus()).toEqual({ state: 'ready', keys: [], mfaCredentials: [] });
+  });
+
+  it("lists the keys and their MFA credentials in-process beside the agent, reads a code; none listed during the agent's touch", async () => {
+    const key = VirtualYubiKey.create({
+      credentials: [{ issuer: 'AWS', name: MFA, secret: new Uint8Array(20).fill(3), touch: true }],
+      touch: { kind: 'auto', delayMs: 10 },
+    });
+    const oath = async (): Promise<OathClient> => new OathClient({ readers: virtualKeyReaders(key), keychain: new FakeKeychain() });
+    attached = await attachToAgent({ clock, env: user.env, socketPath, oath });
+    const app = attached;
+    if (app === undefined) throw new Error('did not attach');
+    const status = await app.yubikeyStatus();
+    expect(status).toMatchObject({ state: 'ready', keys: [{ locked: false }], mfaCredentials: [{ name: `AWS:${MFA}`, mfaSerial: MFA, touch: true }] });
+    const touches: string[] = [];
+    app.on('touchPrompt', (t) => touches.push(t.state));
+    expect(await app.yubikeyCode({ name: `AWS:${MFA}` })).toMatchObject({ credential: `AWS:${MFA}`, code: expect.stringMatching(/^\d{6}$/) });
+    expect(touches).toEqual(['needed', 'done']);
+    expect(backend.calls.map((c) => c.method)).not.toContain('yubikeyCode'); // the agent was not asked
+
+    backend.key.touchMode = 'manual';
+    const elevation = app.elevate({ profile: 'admin', durationSeconds: 3600 });
+    await expect.poll(() => backend.key.touchPending).toBe(true);
+    expect(await app.yubikeyStatus()).toEqual({ state: 'touch', keys: [], mfaCredentials: [] }); // the agent has the key: not asked
+    backend.key.touch();
+    await elevation;
+  });
+
+  it("shows why the keys could not be listed beside the agent, with the agent's state", async () => {
+    const busy = new TouchroleError('yubikey-busy', 'The YubiKey is in use by another program', { hint: 'Close it and try again.' });
+    attached = await attachToAgent({ clock, env: user.env, socketPath, oath: () => Promise.reject(busy) });
+    expect(await attached?.yubikeyStatus()).toEqual({ state: 'ready', keys: [], mfaCredentials: [], problem: busy.toWire() });
   });
 
   it('reads profiles and settings as the CLI does', async () => {
