@@ -38,7 +38,7 @@ function start(): void {
   const sessionsView = createSessionsView(byId('sessions'), { api, onError, now: () => Date.now(), whoami: tools.whoami });
   byId('session-tools').replaceChildren(tools.cleanButton());
   const decodeForm = createDecodeForm(byId('decode'), { api, banners });
-  const profilesView = createProfilesView(byId('profiles'), { api, onError });
+  const profilesView = createProfilesView(byId('profiles'), { api, onError, whoami: tools.whoami });
   const codes = createCodeDisplay({ api, banners, now: () => Date.now() });
   const yubikeyView = createYubikeyView(byId('yubikey'), {
     api,

@@ -9,9 +9,11 @@ import { button, el, renderList } from '../dom';
 export interface ProfilesDeps {
   api: TouchroleApi;
   onError: ErrorSink;
+  /** `touchrole whoami <profile>` (tools.ts): with the held session, or a new one after a touch. */
+  whoami: (profile: string) => void;
 }
 
-/** Role profiles from ~/.aws/config, each with a duration choice and Elevate. */
+/** Role profiles from ~/.aws/config, each with a duration choice, Elevate and Who am I. */
 export function createProfilesView(
   root: HTMLElement,
   deps: ProfilesDeps,
@@ -45,6 +47,6 @@ function profileRow(p: RoleProfileView, defaultDurationSeconds: number, deps: Pr
       el('span', { class: 'detail', text: p.roleArn }),
       el('span', { class: 'detail', text: p.mfaSerial === undefined ? 'no mfa_serial' : `MFA ${p.mfaSerial}` }),
     ]),
-    el('div', { class: 'actions' }, [select, elevate]),
+    el('div', { class: 'actions' }, [select, elevate, button('Who am I', () => deps.whoami(p.name), { class: 'secondary' })]),
   ]);
 }

@@ -9,7 +9,7 @@ export interface ToolsDeps {
   banners: Banners;
 }
 
-/** `touchrole whoami` per session and `touchrole clean`: a progress banner, then the CLI's words (or the error). */
+/** `touchrole whoami` (per session and per role profile) and `touchrole clean`: a progress banner, then the CLI's words (or the error). */
 export interface ToolsUi {
   whoami: (profile: string) => void;
   /** The "Clean up expired sessions" button; the session list follows by itself (sessionsChanged). */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The window's "Show code" (per credential, on its key), "Slot 1|2" (OTP slots), "Who am I", "Clean up expired sessions" and
-// "Decode an authorization message" in headless Chromium, against the fake backend.
+// The window's "Show code" (per credential, on its key), "Slot 1|2" (OTP slots), "Who am I" (per session and per role
+// profile), "Clean up expired sessions" and "Decode an authorization message" in headless Chromium, against the fake backend.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src-shared/time/clock';
@@ -88,6 +88,18 @@ describe('window: who am I and clean', () => {
       .poll(() => page.locator('.banner.info .banner-message').textContent())
       .toBe('arn:aws:sts::123456789012:assumed-role/Admin/touchrole-alice\naccount 123456789012, user id AROAFAKE:touchrole-alice');
     expect(await page.locator('#touch-overlay').isVisible()).toBe(false);
+  });
+
+  it('says who a role profile is from the Elevate tab: one touch for a profile without a session, as `touchrole whoami <profile>`', async () => {
+    const { page, backend } = await start('profiles');
+    await page.locator('li.profile[data-profile="admin"]').getByRole('button', { name: 'Who am I' }).click();
+    await expect.poll(() => page.locator('#touch-overlay').isVisible()).toBe(true);
+    expect(await page.locator('.banner.progress .banner-message').textContent()).toBe('Asking AWS who admin is: touch the YubiKey if it blinks');
+    backend.key.touch();
+    await expect
+      .poll(() => page.locator('.banner.info .banner-message').textContent())
+      .toBe('arn:aws:sts::123456789012:assumed-role/Admin/touchrole-alice\naccount 123456789012, user id AROAFAKE:touchrole-alice');
+    expect(backend.calls.filter((c) => c.method === 'whoami')).toEqual([{ method: 'whoami', args: ['admin'] }]);
   });
 
   it('cleans up expired sessions: the summary, and the list follows', async () => {
