@@ -91,14 +91,14 @@ export function appViews(o: AppViewsOptions): AppViews {
     return status;
   }
 
-  async function statusOf({ state, problem }: YubikeyReading): Promise<YubikeyStatusView> {
+  async function statusOf({ state, problem, keys: listed }: YubikeyReading): Promise<YubikeyStatusView> {
     const none = { keys: [], mfaCredentials: [], ...(problem ? { problem } : {}) };
     // 'unknown' (a reader in trouble, a busy key) shows as no key, with the reason beside it.
     if (state === 'unknown') return { state: 'none', ...none };
     if (state === 'none' || state === 'unavailable' || (o.keys === 'shared' && state === 'touch')) return { state, ...none };
-    let keys: Awaited<ReturnType<CoreServices['yubikey']['list']>>;
+    let keys = listed;
     try {
-      keys = await service.yubikey.list();
+      keys ??= await service.yubikey.list();
     } catch (e) {
       if (o.keys === 'held' || !isTouchroleError(e)) throw e;
       return { state, ...none, problem: e.toWire() };

@@ -9,7 +9,7 @@
 import type { YubikeyState } from '../../../src-shared/models';
 import { isTouchroleError, type WireError } from '../../../src-shared/errors';
 import type { Clock } from '../../../src-shared/time/clock';
-import type { CardWatcher, CardWatcherOptions, OathClient } from '../oath';
+import type { CardWatcher, CardWatcherOptions, KeyListing, OathClient } from '../oath';
 
 export interface YubikeyMonitorOptions {
   oath: () => Promise<OathClient>;
@@ -25,6 +25,8 @@ export interface YubikeyReading {
   state: YubikeyState;
   /** Why the state is 'unavailable' or 'unknown'. */
   problem?: WireError;
+  /** The keys the reading listed to find its state: a panel shows them without asking the card again. */
+  keys?: KeyListing[];
 }
 
 export class YubikeyMonitor {
@@ -63,7 +65,7 @@ export class YubikeyMonitor {
     try {
       const keys = await (await this.o.oath()).listKeys({ nowMs: this.o.clock.now() });
       if (keys.length === 0) return { state: 'none' };
-      return { state: keys.some((k) => k.credentials === undefined) ? 'locked' : 'ready' };
+      return { state: keys.some((k) => k.credentials === undefined) ? 'locked' : 'ready', keys };
     } catch (e) {
       if (!isTouchroleError(e)) return { state: 'unknown' };
       if (e.code === 'yubikey-not-found') return { state: 'none' };

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { YubikeyStatusView } from '../../../src-shared/models';
 import { systemClock } from '../../../src-shared/time/clock';
 import { createCoreBackend } from '../../../src-main/app/core-backend';
@@ -50,5 +50,29 @@ describe('core backend: YubiKey state pushed to the window', () => {
     reader.key = VirtualYubiKey.create({ credentials: [] });
     seen.length = 0;
     expect((await until('ready')).keys).toHaveLength(1);
+  });
+
+  it('lists the keys once per status: the panel takes the listing the state was read from', async () => {
+    home = mkdtempSync(join(tmpdir(), 'touchrole-corebackend-'));
+    const mfa = 'arn:aws:iam::123456789012:mfa/alice';
+    const reader = new PluggableReader();
+    reader.key = VirtualYubiKey.create({ credentials: [{ issuer: 'AWS', name: mfa, secret: new Uint8Array(20).fill(5), touch: true }] });
+    const keychain = new FakeKeychain();
+    const client = new OathClient({ readers: reader, keychain });
+    const env = { HOME: home, AWS_CONFIG_FILE: join(home, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials') };
+    core = await createCoreBackend({
+      env,
+      clock: systemClock,
+      keychain,
+      sts: new FakeSts(systemClock),
+      oath: async () => client,
+      socketPath: join(home, 'agent.sock'),
+    });
+    await core.yubikeyStatus(); // the first reading reports a change, whose event reads the status again: let it settle
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const listings = vi.spyOn(client, 'listKeys');
+    const status = await core.yubikeyStatus();
+    expect(status).toMatchObject({ state: 'ready', keys: [{ locked: false }], mfaCredentials: [{ name: `AWS:${mfa}`, mfaSerial: mfa, touch: true }] });
+    expect(listings).toHaveBeenCalledTimes(1);
   });
 });
