@@ -7,6 +7,7 @@
 import { printableText } from '../../src-shared/printable';
 import { systemClock } from '../../src-shared/time/clock';
 import { installSourceLines } from '../core/hot-path';
+import { processContext } from './command';
 import { command } from './commands/agent';
 import { EXIT_OK, failureLine, toFailure } from './exit-codes';
 
@@ -14,7 +15,7 @@ installSourceLines();
 
 export async function main(argv: string[]): Promise<void> {
   if (argv.length !== 1 || argv[0] !== 'agent') return (await import('./main')).main(argv);
-  const ctx = { env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, clock: systemClock };
+  const ctx = processContext(systemClock);
   try {
     const out = await command.run({ positionals: [], values: {} }, ctx);
     process.stdout.write(`${printableText(out.text)}\n`);

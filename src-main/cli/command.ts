@@ -11,6 +11,22 @@ export interface CliContext {
   clock: Clock;
 }
 
+/**
+ * The process's own context. stdin is created on first use: only a few commands read it, and
+ * creating it costs every start a stream (and for a file or /dev/null, node's file streams).
+ */
+export function processContext(clock: Clock): CliContext {
+  return {
+    env: process.env,
+    get stdin() {
+      return process.stdin;
+    },
+    stdout: process.stdout,
+    stderr: process.stderr,
+    clock,
+  };
+}
+
 /** A command's result: `text` for people, `json` for `--json` (stable field names). */
 export interface CommandOutput {
   text: string;

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { TouchroleError } from '../../src-shared/errors';
 import { printableText } from '../../src-shared/printable';
 import { systemClock } from '../../src-shared/time/clock';
-import type { CliContext, CommandDef } from './command';
+import { type CliContext, type CommandDef, processContext } from './command';
 import { EXIT_OK, failureLine, toFailure } from './exit-codes';
 import { commandHelp, overview } from './help';
 import type { RegistryEntry } from './registry-entry';
@@ -88,7 +88,6 @@ function ensureNewline(text: string): string {
 
 /** Runs one invocation of the process (its argv, environment and streams) and sets its exit code. */
 export async function runProcess(argv: string[], commands: readonly RegistryEntry[]): Promise<void> {
-  const ctx = { env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, clock: systemClock };
-  const code = await dispatch(argv, ctx, commands);
+  const code = await dispatch(argv, processContext(systemClock), commands);
   process.exitCode = code === EXIT_OK ? 0 : code;
 }

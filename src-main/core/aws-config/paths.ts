@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { osHomedir } from '../paths/home';
 
 export interface AwsFilePaths {
   /** AWS_CONFIG_FILE or ~/.aws/config. */
@@ -16,7 +16,7 @@ export interface AwsFilePaths {
  * environment has $VAR / ${VAR} expanded, then a leading ~.
  */
 export function awsFilePaths(env: NodeJS.ProcessEnv): AwsFilePaths {
-  const home = env['HOME'] || env['USERPROFILE'] || homedir();
+  const home = env['HOME'] || env['USERPROFILE'] || osHomedir();
   const fromEnv = (name: string, fallback: string): string => {
     const value = env[name];
     return value ? expandUser(expandVars(value, env), home) : join(home, '.aws', fallback);

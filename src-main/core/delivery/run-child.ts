@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-import { constants } from 'node:os';
 import { TouchroleError } from '../../../src-shared/errors';
 
 /** Signals touchrole passes on to the child, then keeps waiting for it. */
@@ -47,7 +46,8 @@ export async function runChild(command: string, args: readonly string[], o: RunC
     });
     child.once('exit', (code, signal) => {
       done();
-      resolve(code ?? 128 + (signal === null ? 0 : (constants.signals[signal] ?? 0)));
+      // node:os only when a signal ended the child: exec's start has no time for it.
+      resolve(code ?? 128 + (signal === null ? 0 : (process.getBuiltinModule('node:os').constants.signals[signal] ?? 0)));
     });
   });
 }

@@ -8,15 +8,17 @@
  * but checks nothing of the folder's owner, and the hot path loads one bundle only.)
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { touchrolePaths } from '../paths';
 
 type Require = (id: string) => unknown;
-interface ModuleApi {
-  wrap(source: string): string;
-}
+
+/**
+ * Node's CommonJS wrapper (Module.wrap), written out: node:module costs a start ~0.35 ms, and the
+ * hot path needs it for nothing else.
+ */
+const wrap = (source: string): string => `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
 
 const loaded = new Map<string, unknown>();
 
@@ -25,20 +27,27 @@ export function loadBundle(file: string, env: NodeJS.ProcessEnv = process.env): 
   const known = loaded.get(file);
   if (known !== undefined) return known;
   const dir = join(touchrolePaths(env).cache, 'v8');
-  const exports = loadWithCachedData(file, dir, Module);
+  const exports = loadWithCachedData(file, dir);
   loaded.set(file, exports);
   return exports;
 }
 
-function loadWithCachedData(file: string, dir: string, api: ModuleApi): unknown {
+function loadWithCachedData(file: string, dir: string): unknown {
   const s = statSync(file, { bigint: true });
   const cacheFile = join(dir, `${basename(file)}-${s.size}-${s.ino}-${s.mtimeNs}-${process.version}.bin`);
   const cachedData = readOwnFile(cacheFile);
-  const script = new Script(api.wrap(readFileSync(file, 'utf8')), { filename: file, ...(cachedData === undefined ? {} : { cachedData }) });
+  const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file, ...(cachedData === undefined ? {} : { cachedData }) });
   const module = { exports: {} as unknown };
-  const requireHere = createRequire(file);
-  // A bundle's fallback to another bundle (hot.js to cli.js) is loaded the same way.
-  const require = Object.assign((id: string): unknown => (/^\.\/[a-z-]+\.js$/.test(id) ? loadBundle(join(dirname(file), id)) : requireHere(id)), requireHere);
+  let requireHere: NodeJS.Require | undefined;
+  // A bundle's fallback to another bundle (hot.js to cli.js) is loaded the same way; a built-in needs no resolving from the
+  // bundle's folder, so node:module (createRequire) loads only for a package (keytar, the SDK left in node_modules).
+  const require = (id: string): unknown => {
+    if (/^\.\/[a-z-]+\.js$/.test(id)) return loadBundle(join(dirname(file), id));
+    const builtin = id.startsWith('node:') ? process.getBuiltinModule(id) : undefined;
+    if (builtin !== undefined) return builtin;
+    requireHere ??= process.getBuiltinModule('node:module').createRequire(file);
+    return requireHere(id);
+  };
   (script.runInThisContext() as (e: unknown, r: Require, m: unknown, f: string, d: string) => void).call(
     module.exports,
     module.exports,

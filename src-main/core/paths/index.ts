@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { osHomedir } from './home';
 
 /** Where touchrole keeps its own files, per platform conventions; all overridable by env. */
 export interface TouchrolePaths {
@@ -13,7 +13,7 @@ export interface TouchrolePaths {
 }
 
 export function touchrolePaths(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): TouchrolePaths {
-  const home = env['HOME'] || homedir();
+  const home = env['HOME'] || osHomedir();
   if (platform === 'darwin') {
     const support = join(home, 'Library', 'Application Support', 'touchrole');
     return {

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: MIT
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { awsFilePaths } from '../../../../src-main/core/aws-config';
 import { touchrolePaths } from '../../../../src-main/core/paths';
 
 describe('touchrolePaths', () => {
@@ -23,5 +26,10 @@ describe('touchrolePaths', () => {
       cache: '/k',
       state: '/s',
     });
+  });
+
+  it('falls back to the home folder of the password database when HOME is unset, as the AWS CLI does', () => {
+    expect(touchrolePaths({}, 'linux').cache).toBe(join(homedir(), '.cache', 'touchrole'));
+    expect(awsFilePaths({}).configFile).toBe(join(homedir(), '.aws', 'config'));
   });
 });
