@@ -30,8 +30,8 @@ export interface StsEmulator {
   addMfaDevice(options: AddMfaDeviceOptions): void;
   /** What IAM holds for an MFA device (tests check the seed against the YubiKey); undefined once deleted. */
   mfaDevice(serial: string): { seed: Uint8Array; userName: string | undefined; lastUsedStep: number } | undefined;
-  /** Registers a decoded authorization message (JSON text) and returns the encoded form for DecodeAuthorizationMessage. */
-  encodeAuthorizationMessage(decodedJson: string): string;
+  /** Registers a decoded authorization message (JSON text) and returns the encoded form (random base64url unless given) for DecodeAuthorizationMessage. */
+  encodeAuthorizationMessage(decodedJson: string, encoded?: string): string;
   stop(): Promise<void>;
 }
 
@@ -102,8 +102,7 @@ export async function startStsEmulator(options: StsEmulatorOptions = {}): Promis
       const d = directory.mfaDevices.get(serial);
       return d === undefined ? undefined : { seed: Uint8Array.from(d.seed), userName: d.userName, lastUsedStep: d.lastUsedStep };
     },
-    encodeAuthorizationMessage: (decodedJson) => {
-      const encoded = randomBytes(96).toString('base64url');
+    encodeAuthorizationMessage: (decodedJson, encoded = randomBytes(96).toString('base64url')) => {
       directory.authorizationMessages.set(encoded, decodedJson);
       return encoded;
     },

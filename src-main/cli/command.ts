@@ -61,6 +61,8 @@ export interface CommandDef {
   options: OptionSpec;
   /** Number of positionals accepted: [min, max]. */
   positionals: [number, number];
+  /** The positional may start with '-' (an encoded message): a word that is none of the options is taken as it. */
+  dashedPositional?: boolean;
   /** Everything after the first `--` belongs to another program: not parsed, not scanned for --help or --json. */
   afterDashes?: boolean;
   /** For shell completions: values of options, and fixed words for the first positional (default: profile names when args is <profile>). */

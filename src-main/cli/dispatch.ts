@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { TouchroleError } from '../../src-shared/errors';
 import { printableText } from '../../src-shared/printable';
 import { systemClock } from '../../src-shared/time/clock';
-import { type CliContext, type CommandDef, processContext } from './command';
+import { type CliContext, type CommandDef, type OptionSpec, processContext } from './command';
 import { EXIT_OK, failureLine, toFailure } from './exit-codes';
 import { commandHelp, overview } from './help';
 import type { RegistryEntry } from './registry-entry';
@@ -64,9 +64,11 @@ function parseCommandArgs(
   def: CommandDef,
   rest: string[],
 ): { positionals: string[]; values: Record<string, string | boolean | (string | boolean)[] | undefined> } {
+  const options: OptionSpec = { json: { type: 'boolean' }, ...def.options };
+  const args = def.dashedPositional === true ? dashedWordsAsPositionals(rest, options) : rest;
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options: { json: { type: 'boolean' }, ...def.options }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
     throw usage(`${(e as Error).message.split('\n')[0] ?? 'bad arguments'}`, def);
   }
@@ -75,6 +77,33 @@ function parseCommandArgs(
     throw usage(`expected ${def.args || 'no arguments'}`, def);
   }
   return { positionals: parsed.positionals, values: parsed.values };
+}
+
+/** Moves each word that starts with '-' but is none of `options` (nor an option's value) behind a `--`. */
+function dashedWordsAsPositionals(rest: string[], options: OptionSpec): string[] {
+  const own: string[] = [];
+  const dashed: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const word = rest[i] as string;
+    if (word === '--') return [...own, '--', ...dashed, ...rest.slice(i + 1)];
+    const name = optionNamed(word, options);
+    if (name === undefined && word.startsWith('-') && word !== '-') {
+      dashed.push(word);
+      continue;
+    }
+    own.push(word);
+    const takesValue = name !== undefined && options[name]?.type === 'string' && !word.includes('=');
+    if (takesValue && i + 1 < rest.length) own.push(rest[++i] as string);
+  }
+  return dashed.length === 0 ? own : [...own, '--', ...dashed];
+}
+
+function optionNamed(word: string, options: OptionSpec): string | undefined {
+  if (word.startsWith('--')) {
+    const name = word.slice(2).split('=')[0] as string;
+    return name in options ? name : undefined;
+  }
+  return Object.keys(options).find((name) => options[name]?.short !== undefined && word === `-${options[name]?.short}`);
 }
 
 function usage(message: string, def?: CommandDef): TouchroleError {

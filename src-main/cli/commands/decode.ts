@@ -15,6 +15,7 @@ export const command: CommandDef = {
   examples: ['touchrole decode 4Hf8...Qw --profile prod-admin', 'touchrole decode "$MSG" --json | jq .context'],
   options: { profile: { type: 'string' } },
   positionals: [1, 1],
+  dashedPositional: true, // an encoded message may start with '-'
   async run({ positionals, values }, ctx) {
     const message = (positionals[0] ?? '').trim();
     if (message === '') throw new TouchroleError('usage', 'The encoded message is empty');

@@ -3,6 +3,7 @@
 // built-in STS/IAM emulator (SigV4 enforced), keys in ~/.aws/credentials and in gnome-keyring.
 // Run (after `npm run build`):
 //   bash scripts/with-keyring.sh npx vitest run test/integration/cli/keys-age-decode.test.ts
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -133,6 +134,13 @@ describe('touchrole decode against the emulator', () => {
     const json = await runTouchrole(['decode', encoded, '--profile', 'reader', '--json'], user.env);
     expect(json.code, json.stderr).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual({ profile: 'reader', decoded });
+  });
+
+  it('a message that starts with "-" (base64url: one in 64) is the message, not an option', async () => {
+    const encoded = emulator.encodeAuthorizationMessage(JSON.stringify(decoded), `-${randomBytes(60).toString('base64url')}`);
+    const r = await runTouchrole(['decode', encoded, '--profile', 'reader', '--json'], user.env);
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { decoded: unknown }).decoded).toEqual(decoded);
   });
 
   it('uses AWS_PROFILE when --profile is absent', async () => {
