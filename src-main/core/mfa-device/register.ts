@@ -3,19 +3,18 @@
 import { timeStep } from '../../../src-shared/oath-codec/totp';
 import { isTouchroleError, TouchroleError } from '../../../src-shared/errors';
 import type { Clock } from '../../../src-shared/time/clock';
-import type { AwsCredentials, CallContext, IamApi } from '../sts';
+import { whereOf, type AwsCredentials, type CallContext, type CallWhere, type IamApi } from '../sts';
 import { decodeBase32Seed } from './base32-seed';
 import type { ProfileConfigEditor } from './config-file';
 import type { MfaKey } from './yubikey-mfa';
 
-export interface MfaDeviceDeps {
+export interface MfaDeviceDeps extends CallWhere {
   iam: IamApi;
   clock: Clock;
   key: MfaKey;
   config: ProfileConfigEditor;
   /** The profile's long-term keys (or an MFA session from them, for unregister). */
   credentials: AwsCredentials;
-  region?: string;
   /** Told the last time step whose code AWS accepted, so the next elevation waits for a fresh one. */
   markCodeUsed?: (serial: string, step: number) => Promise<void>;
   /** Waits between IAM lookups (default: a timer; tests pass one that returns at once). */
@@ -39,7 +38,7 @@ export interface RegisterResult {
  * may require codes from it.
  */
 export async function registerMfaDevice(profile: string, deps: MfaDeviceDeps, options: { touch: boolean; deviceName?: string }): Promise<RegisterResult> {
-  const ctx: CallContext = { credentials: deps.credentials, ...(deps.region === undefined ? {} : { region: deps.region }) };
+  const ctx: CallContext = { credentials: deps.credentials, ...whereOf(deps) };
   const user = await deps.iam.getUser(ctx);
   const device = await deps.iam.createVirtualMFADevice(ctx, { name: options.deviceName ?? user.userName });
   const serial = device.serialNumber;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `mfa unregister`: the reverse of register, in the order that keeps a half-done state visible.
-import type { CallContext } from '../sts';
+import { whereOf, type CallContext } from '../sts';
 import type { MfaDeviceDeps } from './register';
 
 export interface UnregisterResult {
@@ -15,7 +15,7 @@ export interface UnregisterResult {
  * mfa_serial. `deps.credentials` is best an MFA session (policies often demand MFA for this).
  */
 export async function unregisterMfaDevice(profile: string, serial: string, deps: MfaDeviceDeps): Promise<UnregisterResult> {
-  const ctx: CallContext = { credentials: deps.credentials, ...(deps.region === undefined ? {} : { region: deps.region }) };
+  const ctx: CallContext = { credentials: deps.credentials, ...whereOf(deps) };
   const user = await deps.iam.getUser(ctx);
   await deps.iam.deactivateMFADevice(ctx, { userName: user.userName, serialNumber: serial });
   await deps.iam.deleteVirtualMFADevice(ctx, { serialNumber: serial });

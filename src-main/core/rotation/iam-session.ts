@@ -2,7 +2,7 @@
 // The credentials IAM calls are signed with: the long-term key, or an MFA session from it (one touch).
 import type { Clock } from '../../../src-shared/time/clock';
 import type { MfaCodeSource, MfaStepLedger } from '../sessions';
-import type { AwsCredentials, CallContext, StsApi } from '../sts';
+import { whereOf, type AwsCredentials, type CallContext, type CallWhere, type StsApi } from '../sts';
 
 /** How to get an MFA code for IAM calls, when the profile has mfa_serial. */
 export interface IamMfa {
@@ -12,10 +12,9 @@ export interface IamMfa {
   ledger?: MfaStepLedger;
 }
 
-export interface IamSessionDeps {
+export interface IamSessionDeps extends CallWhere {
   sts: StsApi;
   clock: Clock;
-  region?: string;
   mfa?: IamMfa;
   signal?: AbortSignal;
 }
@@ -30,7 +29,7 @@ const IAM_SESSION_SECONDS = 900;
 export async function iamCallContext(keys: AwsCredentials, deps: IamSessionDeps): Promise<CallContext> {
   const base: CallContext = {
     credentials: keys,
-    ...(deps.region === undefined ? {} : { region: deps.region }),
+    ...whereOf(deps),
     ...(deps.signal === undefined ? {} : { signal: deps.signal }),
   };
   const mfa = deps.mfa;

@@ -2,6 +2,7 @@
 // The source profiles whose key age touchrole reports, with their per-profile threshold.
 import type { Clock } from '../../../src-shared/time/clock';
 import type { AwsProfile } from '../aws-config';
+import { profileWhere } from '../sessions';
 import type { SourceKeyStore } from '../vault';
 import type { KeyAgeSource } from './key-age';
 import { credentialsFileKeyHome } from './key-home';
@@ -23,8 +24,7 @@ export function keyAgeSources(
     if (p.kind !== 'source' || p.keys === undefined) continue;
     // Temporary keys (touchrole's own [<profile>-touchrole] sessions among them) expire; they have no age to rotate.
     if (p.settings.has('aws_session_token') || p.settings.has('aws_security_token')) continue;
-    const region = p.region === undefined ? {} : { region: p.region };
-    const base = { profile: p.name, maxAgeDays: maxAgeDaysFor(p, o.defaultMaxAgeDays), ...region };
+    const base = { profile: p.name, maxAgeDays: maxAgeDaysFor(p, o.defaultMaxAgeDays), ...profileWhere(p) };
     if (p.keys === 'keychain') out.push({ ...base, read: () => o.store.get(p.name) });
     else if (p.keys === 'credentials-file') {
       const home = credentialsFileKeyHome(o.credentialsFile, p.name, o.clock);

@@ -2,14 +2,13 @@
 // How old each source profile's access key is: IAM's CreateDate (cached, refreshed at most daily), else the import date.
 import type { RotationReminder as RotationReminderView } from '../../../src-shared/models';
 import type { Clock } from '../../../src-shared/time/clock';
-import type { IamApi } from '../sts';
+import { whereOf, type CallWhere, type IamApi } from '../sts';
 import type { KeyDateRecord, RotationStateFile } from './rotation-state';
 
 /** One source profile's key, as the report needs it. */
-export interface KeyAgeSource {
+export interface KeyAgeSource extends CallWhere {
   profile: string;
   maxAgeDays: number;
-  region?: string;
   /** The stored key; importedAt (ISO 8601) when touchrole stored it in the keychain. */
   read(): Promise<{ accessKeyId: string; secretAccessKey: string; importedAt?: string } | undefined>;
 }
@@ -73,7 +72,7 @@ export async function keysAgeReport(deps: KeyAgeDeps): Promise<KeyAgeEntry[]> {
       source = 'iam-cached';
     } else {
       try {
-        const listed = await deps.iam.listAccessKeys({ credentials: keys, ...(src.region === undefined ? {} : { region: src.region }) });
+        const listed = await deps.iam.listAccessKeys({ credentials: keys, ...whereOf(src) });
         created = listed.find((k) => k.accessKeyId === keys.accessKeyId)?.createDate;
         source = 'iam';
       } catch (e) {

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 // A new access key takes a few seconds to work everywhere (IAM is eventually consistent): retry, bounded.
-import type { AwsCredentials, StsApi } from '../sts';
+import { whereOf, type AwsCredentials, type CallWhere, type StsApi } from '../sts';
 
-export interface VerifyOptions {
+export interface VerifyOptions extends CallWhere {
   sts: StsApi;
-  region?: string;
   /** GetCallerIdentity attempts with the new key; default 8 (about 40 s with the default delays). */
   verifyAttempts?: number;
   /** First retry delay, doubling up to 8 s; default 1000 ms. */
@@ -26,7 +25,7 @@ export async function verifyNewKey(keys: AwsCredentials, o: VerifyOptions): Prom
       delay = Math.min(delay * 2, 8000);
     }
     try {
-      await o.sts.getCallerIdentity({ credentials: keys, ...(o.region === undefined ? {} : { region: o.region }) });
+      await o.sts.getCallerIdentity({ credentials: keys, ...whereOf(o) });
       return undefined;
     } catch (e) {
       last = e;

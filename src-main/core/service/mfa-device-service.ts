@@ -3,6 +3,7 @@ import { TouchroleError } from '../../../src-shared/errors';
 import { configFileEditor, oathMfaKey, registerMfaDevice, unregisterMfaDevice, type RegisterResult, type UnregisterResult } from '../mfa-device';
 import type { KeySelector } from '../oath';
 import { iamCallContext } from '../rotation';
+import { profileWhere } from '../sessions';
 import type { CorePorts } from './core-ports';
 import type { ProfilesService } from './profiles-service';
 import { iamMfaFor, profileKeys } from './source-keys';
@@ -53,7 +54,7 @@ export class MfaDeviceService {
         config: configFileEditor(ports.awsFiles.configFile),
         markCodeUsed: (serial, step) => ports.ledger.markUsed(serial, step),
         credentials,
-        ...(profile.region === undefined ? {} : { region: profile.region }),
+        ...profileWhere(profile),
       },
       { touch: options.touch, ...(options.deviceName === undefined ? {} : { deviceName: options.deviceName }) },
     );
@@ -65,12 +66,12 @@ export class MfaDeviceService {
     const profile = await this.profiles.sourceProfile(name);
     const serial = profile.mfaSerial;
     if (serial === undefined) throw new TouchroleError('profile-invalid', `Profile "${name}" has no mfa_serial`, { hint: 'Nothing to unregister.' });
-    const region = profile.region === undefined ? {} : { region: profile.region };
+    const where = profileWhere(profile);
     const profiles = (await this.profiles.all()).profiles;
     const session = await iamCallContext(await profileKeys(ports, profile), {
       sts: ports.sts,
       clock: ports.clock,
-      ...region,
+      ...where,
       ...iamMfaFor(ports, profiles, profile, `unregister ${name}`),
     });
     return unregisterMfaDevice(name, serial, {
@@ -79,7 +80,7 @@ export class MfaDeviceService {
       key: oathMfaKey(await ports.oath(), { device: options.device ?? {}, clock: ports.clock }),
       config: configFileEditor(ports.awsFiles.configFile),
       credentials: session.credentials,
-      ...region,
+      ...where,
     });
   }
 }

@@ -13,7 +13,7 @@ import {
   type RotationReminder,
   type RotationResult,
 } from '../rotation';
-import { dropMfaSessionsOf } from '../sessions';
+import { dropMfaSessionsOf, profileWhere } from '../sessions';
 import type { CorePorts } from './core-ports';
 import type { ProfilesService } from './profiles-service';
 import { iamMfaFor, keyHomeFor } from './source-keys';
@@ -65,7 +65,7 @@ export class RotationService {
       clock: this.ports.clock,
       keys: keyHomeFor(this.ports, profile),
       state: this.state,
-      ...(profile.region === undefined ? {} : { region: profile.region }),
+      ...profileWhere(profile),
       ...iamMfaFor(this.ports, profiles, profile, `rotate the key of ${name}`),
     };
   }

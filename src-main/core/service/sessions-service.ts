@@ -8,6 +8,7 @@ import {
   credentialProcessJson,
   defaultRoleSessionName,
   elevate,
+  planWhere,
   resolutionScope,
   type CallerIdentity,
   type ElevatedSession,
@@ -111,7 +112,7 @@ export class SessionsService {
   /** GetCallerIdentity with the profile's session (elevating when none is cached). */
   async whoami(profile: string): Promise<{ account: string; arn: string; userId: string }> {
     const session = await this.cached(profile);
-    return this.ports.sts.getCallerIdentity({ credentials: session.credentials, ...(session.plan.region ? { region: session.plan.region } : {}) });
+    return this.ports.sts.getCallerIdentity({ credentials: session.credentials, ...planWhere(session.plan) });
   }
 
   /** An AWS console sign-in URL for the profile's role session (federation endpoint). */
@@ -124,7 +125,6 @@ export class SessionsService {
   /** STS DecodeAuthorizationMessage, signed with the profile's session. */
   async decodeAuthorizationMessage(profile: string, message: string): Promise<string> {
     const session = await this.cached(profile);
-    const region = session.plan.region === undefined ? {} : { region: session.plan.region };
-    return this.ports.sts.decodeAuthorizationMessage({ credentials: session.credentials, ...region }, message);
+    return this.ports.sts.decodeAuthorizationMessage({ credentials: session.credentials, ...planWhere(session.plan) }, message);
   }
 }

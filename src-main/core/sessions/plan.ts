@@ -3,6 +3,9 @@
 import { TouchroleError } from '../../../src-shared/errors';
 import { formatDuration } from '../../../src-shared/time/duration';
 import { resolveRoleChain, type AwsProfile } from '../aws-config';
+// The pure part of core/sts: its index would also bring the SDK adapters (and their import()s).
+import { clientSettingsOf } from '../sts/client-config';
+import type { CallWhere, ClientSettings } from '../sts';
 import { DEFAULT_MFA_SESSION_SECONDS, INTERMEDIATE_ROLE_SECONDS, STS_LIMITS } from '../../../src-shared/rules';
 import { checkRange } from './durations';
 
@@ -64,6 +67,8 @@ export interface SessionPlan {
   sourceProfile: string;
   /** Region for every STS call: the profile's, else the source profile's (adapters default to us-east-1). */
   region?: string;
+  /** The profile's client settings (use_fips_endpoint...), as botocore takes them: from the profile in use alone. */
+  clientSettings: ClientSettings;
   /** Undefined when no profile in the chain has mfa_serial. */
   mfa?: MfaDecision;
   steps: PlanStep[];
@@ -92,7 +97,7 @@ export function planFor(profileName: string, profiles: ReadonlyMap<string, AwsPr
   const wanted = request.durationSeconds ?? target.durationSeconds ?? request.defaultDurationSeconds ?? 3600;
   const mfaIndex = roles.findIndex((r) => r.mfaSerial !== undefined);
   const serial = roles[mfaIndex]?.mfaSerial ?? source.mfaSerial;
-  const base = { profile: target.name, sourceProfile: source.name, ...(region === undefined ? {} : { region }) };
+  const base = { profile: target.name, sourceProfile: source.name, clientSettings: profileClientSettings(target), ...(region === undefined ? {} : { region }) };
 
   if (roles.length === 0) {
     const limit = 'for GetSessionToken';
@@ -178,4 +183,22 @@ function hopReason(role: AwsProfile, i: number, roles: readonly AwsProfile[], sp
   if (role.mfaSerial !== undefined && i > codeHop)
     return `${from}; no code: MFA was spent at ${roles[codeHop]?.name ?? '?'} and the chained session carries it`;
   return from;
+}
+
+/** The client settings of `profile` (use_fips_endpoint...): its own values, as botocore takes them. */
+function profileClientSettings(profile: AwsProfile): ClientSettings {
+  return clientSettingsOf((key) => {
+    const v = profile.settings.get(key);
+    return typeof v === 'string' ? v : undefined;
+  });
+}
+
+/** Where calls made as `profile` go: its region and its client settings. */
+export function profileWhere(profile: AwsProfile): CallWhere {
+  return { clientSettings: profileClientSettings(profile), ...(profile.region === undefined ? {} : { region: profile.region }) };
+}
+
+/** Where the plan's calls go: its region and the profile's client settings. */
+export function planWhere(plan: SessionPlan): CallWhere {
+  return { clientSettings: plan.clientSettings, ...(plan.region === undefined ? {} : { region: plan.region }) };
 }

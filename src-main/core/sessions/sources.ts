@@ -2,11 +2,11 @@
 // Credential sources that compose like aws-vault's providers: keys -> [GetSessionToken] -> AssumeRole(s).
 import { TouchroleError } from '../../../src-shared/errors';
 import type { ResolutionScope } from '../../../src-shared/session-fingerprint';
-import type { AwsCredentials, StsApi, TemporaryCredentials } from '../sts';
+import type { AwsCredentials, CallWhere, StsApi, TemporaryCredentials } from '../sts';
 import type { SessionCache } from './cache';
 import { mfaSessionFingerprint } from './fingerprint';
 import type { MfaCodeSource, MfaStepLedger, MfaWait } from './mfa-ledger';
-import type { AssumeRoleStep, GetSessionTokenStep, SessionPlan } from './plan';
+import { planWhere, type AssumeRoleStep, type GetSessionTokenStep, type SessionPlan } from './plan';
 
 /** Credentials with an expiry when they are a session (long-term keys have none). */
 export type RetrievedCredentials = AwsCredentials & { expiration?: number };
@@ -62,7 +62,7 @@ export class SessionToken implements CredentialSource {
       parent: CredentialSource;
       sts: StsApi;
       step: GetSessionTokenStep;
-      region?: string;
+      where: CallWhere;
       mfa: MfaGate;
       cache: SessionCache;
       scope: ResolutionScope;
@@ -70,13 +70,11 @@ export class SessionToken implements CredentialSource {
   ) {}
 
   async retrieve(signal?: AbortSignal): Promise<RetrievedCredentials> {
-    const { step, sts, region, mfa, cache } = this.o;
+    const { step, sts, where, mfa, cache } = this.o;
+    const { region } = where;
     const keys = await this.o.parent.retrieve(signal);
     const call = (extra: { serialNumber?: string; tokenCode?: string }): Promise<TemporaryCredentials> =>
-      sts.getSessionToken(
-        { credentials: keys, ...(region === undefined ? {} : { region }), ...(signal === undefined ? {} : { signal }) },
-        { durationSeconds: step.durationSeconds, ...extra },
-      );
+      sts.getSessionToken({ credentials: keys, ...where, ...(signal === undefined ? {} : { signal }) }, { durationSeconds: step.durationSeconds, ...extra });
     const serial = step.mfaSerial;
     if (serial === undefined) return call({});
     const key = { kind: 'mfa-session', sourceProfile: step.profile, mfaSerial: serial } as const;
@@ -104,12 +102,12 @@ export class SessionToken implements CredentialSource {
 }
 
 export class AssumeRole implements CredentialSource {
-  constructor(private readonly o: { parent: CredentialSource; sts: StsApi; step: AssumeRoleStep; roleSessionName: string; region?: string; mfa: MfaGate }) {}
+  constructor(private readonly o: { parent: CredentialSource; sts: StsApi; step: AssumeRoleStep; roleSessionName: string; where: CallWhere; mfa: MfaGate }) {}
 
   async retrieve(signal?: AbortSignal): Promise<TemporaryCredentials> {
-    const { step, sts, region, mfa } = this.o;
+    const { step, sts, where, mfa } = this.o;
     const credentials = await this.o.parent.retrieve(signal);
-    const ctx = { credentials, ...(region === undefined ? {} : { region }), ...(signal === undefined ? {} : { signal }) };
+    const ctx = { credentials, ...where, ...(signal === undefined ? {} : { signal }) };
     const input = {
       roleArn: step.roleArn,
       roleSessionName: step.roleSessionName ?? this.o.roleSessionName,
@@ -138,13 +136,13 @@ export interface ChainDeps {
 
 /** The sources for a plan, innermost (long-term keys) first; returns the outermost. */
 export function sourceForPlan(plan: SessionPlan, deps: ChainDeps): CredentialSource {
-  const region = plan.region === undefined ? {} : { region: plan.region };
+  const where = planWhere(plan);
   let source: CredentialSource = new StoredKeys(plan.sourceProfile, deps.sourceKeys);
   for (const step of plan.steps) {
     source =
       step.call === 'GetSessionToken'
-        ? new SessionToken({ parent: source, sts: deps.sts, step, mfa: deps.mfa, cache: deps.cache, scope: deps.scope, ...region })
-        : new AssumeRole({ parent: source, sts: deps.sts, step, roleSessionName: deps.roleSessionName, mfa: deps.mfa, ...region });
+        ? new SessionToken({ parent: source, sts: deps.sts, step, mfa: deps.mfa, cache: deps.cache, scope: deps.scope, where })
+        : new AssumeRole({ parent: source, sts: deps.sts, step, roleSessionName: deps.roleSessionName, mfa: deps.mfa, where });
   }
   return source;
 }

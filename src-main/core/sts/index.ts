@@ -4,6 +4,8 @@ export type {
   AwsCredentials,
   TemporaryCredentials,
   CallContext,
+  CallWhere,
+  ClientSettings,
   AssumeRoleInput,
   AssumeRoleOutput,
   GetSessionTokenInput,
@@ -11,7 +13,7 @@ export type {
   StsApi,
 } from './sts-port';
 export type { AccessKeyStatus, AccessKeyInfo, NewAccessKey, MfaDeviceInfo, NewVirtualMfaDevice, IamUser, UserScoped, IamApi } from './iam-port';
-export { DEFAULT_REGION, endpointFor, type AwsClientOptions, type AwsService } from './client-config';
+export { clientSettingsOf, whereOf, DEFAULT_REGION, endpointFor, type AwsClientOptions, type AwsService } from './client-config';
 export { mapAwsError, type ErrorContext } from './map-aws-error';
 export { createStsApi } from './sts-adapter';
 export { createIamApi } from './iam-adapter';

@@ -17,13 +17,28 @@ export interface TemporaryCredentials {
   expiration: number;
 }
 
+/**
+ * What the profile in use says about reaching AWS besides its region, in botocore's keys
+ * (use_fips_endpoint, use_dualstack_endpoint, retry_mode, sdk_ua_app_id, auth_scheme_preference,
+ * and the JavaScript SDK's disable_clock_skew_correction).
+ */
+export type ClientSettings = Readonly<Record<string, string>>;
+
 /** Who signs a call and where it goes. Credentials are per call: one client serves every profile. */
 export interface CallContext {
   credentials: AwsCredentials;
   /** The profile's region; the adapters default to us-east-1. */
   region?: string;
+  /**
+   * The profile's client settings. Given, the adapters read nothing else (the environment still
+   * wins, as for botocore); absent, the AWS SDK reads them from AWS_PROFILE's profile itself.
+   */
+  clientSettings?: ClientSettings;
   signal?: AbortSignal;
 }
+
+/** Where a profile's calls go: its region and client settings, as a CallContext carries them. */
+export type CallWhere = Pick<CallContext, 'region' | 'clientSettings'>;
 
 export interface AssumeRoleInput {
   roleArn: string;

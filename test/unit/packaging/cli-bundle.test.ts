@@ -44,25 +44,36 @@ async function homeWithCachedSession(): Promise<NodeJS.ProcessEnv> {
   return env;
 }
 
-/** bin/touchrole.js with a preload that reports, at exit, the files required and the node:* modules loaded. */
+/**
+ * bin/touchrole.js with a preload that reports, at exit, the files required, the node:* modules
+ * loaded and, with `reads`, the files read with fs/promises readFile (wrapped before any bundle
+ * captures it; the wrapping loads fs/promises).
+ */
 function runBin(
   args: string[],
   env: NodeJS.ProcessEnv,
-): { status: number | null; stdout: string; stderr: string; loaded: { files: string[]; builtins: string[] } } {
+  options: { reads?: boolean } = {},
+): { status: number | null; stdout: string; stderr: string; loaded: { files: string[]; builtins: string[]; reads: string[] } } {
   const dir = mkdtempSync(join(tmpdir(), 'touchrole-preload-'));
   const preload = join(dir, 'report.cjs');
   const report = join(dir, 'report.json');
   writeFileSync(
     preload,
-    `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(report)}, JSON.stringify({ files: Object.keys(require.cache),
-      builtins: process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)) })));`,
+    `const reads = [];${
+      options.reads === true
+        ? ` const fsp = require('fs/promises'); const readFile = fsp.readFile;
+    fsp.readFile = function (path, ...rest) { reads.push(String(path)); return readFile.call(this, path, ...rest); };`
+        : ''
+    }
+    process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(report)}, JSON.stringify({ files: Object.keys(require.cache),
+      builtins: process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)), reads })));`,
   );
   const r = spawnSync(process.execPath, ['--require', preload, BIN, ...args], { env, encoding: 'utf8' });
   return {
     status: r.status,
     stdout: r.stdout,
     stderr: r.stderr,
-    loaded: JSON.parse(execFileSync('cat', [report], { encoding: 'utf8' })) as { files: string[]; builtins: string[] },
+    loaded: JSON.parse(execFileSync('cat', [report], { encoding: 'utf8' })) as { files: string[]; builtins: string[]; reads: string[] },
   };
 }
 
@@ -149,12 +160,15 @@ describe('the npm command from dist/bundle', () => {
     const env = await homeWithCachedSession();
     writeFileSync(join(env['HOME'] ?? '', '.aws', 'credentials'), '[base]\naws_access_key_id = AKIABASE\naws_secret_access_key = s\n');
     // whoami elevates (no MFA for this role): the SDK loads and calls an endpoint that refuses the connection.
-    const r = runBin(['whoami', 'admin'], { ...env, AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:9', AWS_MAX_ATTEMPTS: '1' });
+    const r = runBin(['whoami', 'admin'], { ...env, AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:9', AWS_MAX_ATTEMPTS: '1' }, { reads: true });
     expect(r.stderr).toContain('Cannot reach AWS STS');
     expect(r.loaded.builtins).toContain('https'); // the SDK's HTTP handler did load
     expect(r.loaded.builtins.filter((m) => /^(http2|zlib|child_process)$/.test(m))).toEqual([]);
     // What scripts/build-cli.mjs leaves out of session.js (NOT_IN_SESSION) is not needed: nothing loads from node_modules.
     expect(r.loaded.files.filter((f) => f.includes('/node_modules/'))).toEqual([]);
+    // touchrole reads the AWS files once and hands the SDK the profile's settings: the SDK reads none of them again.
+    const awsDir = join(env['HOME'] ?? '', '.aws');
+    expect(r.loaded.reads.filter((f) => f.startsWith(awsDir)).sort()).toEqual([join(awsDir, 'config'), join(awsDir, 'credentials')]);
   });
 
   it('reports a command exec cannot start once, from hot.js', async () => {

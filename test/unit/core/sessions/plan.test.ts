@@ -115,6 +115,23 @@ describe('planFor: the chain and where the code is spent', () => {
     });
     expect(planFor('admin-direct', profiles).region).toBe('us-west-2');
   });
+
+  it("carries the client settings of the profile in use alone, as botocore does (not its source's)", () => {
+    const withSettings = profilesFrom(
+      '[profile src]\nuse_fips_endpoint = true\nretry_mode = adaptive\n' +
+        '[profile app]\nrole_arn = arn:aws:iam::123456789012:role/App\nsource_profile = src\n' +
+        'use_dualstack_endpoint = true\nsdk_ua_app_id = team-a\nauth_scheme_preference = sigv4\nregion = eu-west-1\n' +
+        'disable_clock_skew_correction = false\ns3 =\n  use_fips_endpoint = true\n',
+      '[src]\naws_access_key_id = AKIASRC\naws_secret_access_key = s\n',
+    );
+    expect(planFor('app', withSettings).clientSettings).toEqual({
+      use_dualstack_endpoint: 'true',
+      sdk_ua_app_id: 'team-a',
+      auth_scheme_preference: 'sigv4',
+      disable_clock_skew_correction: 'false',
+    });
+    expect(planFor('src', withSettings).clientSettings).toEqual({ use_fips_endpoint: 'true', retry_mode: 'adaptive' });
+  });
 });
 
 describe('planFor: durations are validated before any call', () => {
