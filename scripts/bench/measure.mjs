@@ -54,10 +54,18 @@ export async function credentialProcessHit(ctx) {
   const added = [];
   // Four times the runs: the AWS CLI's own start varies by tens of ms, the difference sought is one Node start, and the
   // median of n paired differences wanders as 1/sqrt(n) (twice the runs left the goal decided by the run, not the code).
-  for (let i = -1; i < 4 * ctx.runs; i++) {
+  const viaCp = async () => {
     const a = await expectTouches(ctx, 0, 'credential_process cache hit', () => aws(ctx, ['sts', 'get-caller-identity', '--profile', 'cp']));
     if (!/:assumed-role\/Bench\//.test(callerArn(a))) throw new Error(`credential_process profile called as ${callerArn(a)}, not the role`);
-    const b = await aws(ctx, ['sts', 'get-caller-identity', '--profile', 'static']);
+    return a;
+  };
+  const viaStatic = () => aws(ctx, ['sts', 'get-caller-identity', '--profile', 'static']);
+  for (let i = -1; i < 4 * ctx.runs; i++) {
+    // Which side goes first alternates, so that any advantage of running second cancels out.
+    const cpFirst = i % 2 === 0;
+    const first = await (cpFirst ? viaCp() : viaStatic());
+    const second = await (cpFirst ? viaStatic() : viaCp());
+    const [a, b] = cpFirst ? [first, second] : [second, first];
     const n = await timed(process.execPath, ['-e', '0'], ctx.scenario.env);
     if (i < 0) continue; // run -1 is a warm-up of all three
     cp.push(a.ms);
