@@ -8,13 +8,12 @@ import {
   credentialProcessJson,
   defaultRoleSessionName,
   elevate,
-  planWhere,
   resolutionScope,
   type CallerIdentity,
   type ElevatedSession,
   type MfaMode,
 } from '../sessions';
-import type { TemporaryCredentials } from '../sts';
+import { whereOf, type TemporaryCredentials } from '../sts';
 import type { CorePorts } from './core-ports';
 import { yubikeyMfaCodes } from './mfa-codes';
 import type { ProfilesService } from './profiles-service';
@@ -112,7 +111,7 @@ export class SessionsService {
   /** GetCallerIdentity with the profile's session (elevating when none is cached). */
   async whoami(profile: string): Promise<{ account: string; arn: string; userId: string }> {
     const session = await this.cached(profile);
-    return this.ports.sts.getCallerIdentity({ credentials: session.credentials, ...planWhere(session.plan) });
+    return this.ports.sts.getCallerIdentity({ credentials: session.credentials, ...whereOf(session.plan) });
   }
 
   /** An AWS console sign-in URL for the profile's role session (federation endpoint). */
@@ -125,6 +124,6 @@ export class SessionsService {
   /** STS DecodeAuthorizationMessage, signed with the profile's session. */
   async decodeAuthorizationMessage(profile: string, message: string): Promise<string> {
     const session = await this.cached(profile);
-    return this.ports.sts.decodeAuthorizationMessage({ credentials: session.credentials, ...planWhere(session.plan) }, message);
+    return this.ports.sts.decodeAuthorizationMessage({ credentials: session.credentials, ...whereOf(session.plan) }, message);
   }
 }

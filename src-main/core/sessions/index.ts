@@ -3,7 +3,6 @@
 // Nothing here loads the AWS SDK, PC/SC or the keychain (test/unit/core/sessions/cache-hit-imports.test.ts).
 export {
   planFor,
-  planWhere,
   profileWhere,
   MFA_MODE_KEY,
   type MfaMode,

@@ -197,8 +197,3 @@ function profileClientSettings(profile: AwsProfile): ClientSettings {
 export function profileWhere(profile: AwsProfile): CallWhere {
   return { clientSettings: profileClientSettings(profile), ...(profile.region === undefined ? {} : { region: profile.region }) };
 }
-
-/** Where the plan's calls go: its region and the profile's client settings. */
-export function planWhere(plan: SessionPlan): CallWhere {
-  return { clientSettings: plan.clientSettings, ...(plan.region === undefined ? {} : { region: plan.region }) };
-}

@@ -3,10 +3,12 @@
 import { TouchroleError } from '../../../src-shared/errors';
 import type { ResolutionScope } from '../../../src-shared/session-fingerprint';
 import type { AwsCredentials, CallWhere, StsApi, TemporaryCredentials } from '../sts';
+// The pure part of core/sts: its index would also bring the SDK adapters (and their import()s).
+import { whereOf } from '../sts/client-config';
 import type { SessionCache } from './cache';
 import { mfaSessionFingerprint } from './fingerprint';
 import type { MfaCodeSource, MfaStepLedger, MfaWait } from './mfa-ledger';
-import { planWhere, type AssumeRoleStep, type GetSessionTokenStep, type SessionPlan } from './plan';
+import type { AssumeRoleStep, GetSessionTokenStep, SessionPlan } from './plan';
 
 /** Credentials with an expiry when they are a session (long-term keys have none). */
 export type RetrievedCredentials = AwsCredentials & { expiration?: number };
@@ -136,7 +138,7 @@ export interface ChainDeps {
 
 /** The sources for a plan, innermost (long-term keys) first; returns the outermost. */
 export function sourceForPlan(plan: SessionPlan, deps: ChainDeps): CredentialSource {
-  const where = planWhere(plan);
+  const where = whereOf(plan);
   let source: CredentialSource = new StoredKeys(plan.sourceProfile, deps.sourceKeys);
   for (const step of plan.steps) {
     source =
